@@ -1,0 +1,15 @@
+package org.evsettle.events.ocpp;
+
+import org.evsettle.events.Event;
+
+/** A fact a charger reported to the gateway; the subject is the chargePointId. */
+public sealed interface OcppEvent extends Event
+        permits ChargerBooted, ChargerStatusChanged, TransactionStarted, MeterValuesSampled, TransactionStopped {
+
+    String chargePointId();
+
+    @Override
+    default String subject() {
+        return chargePointId();
+    }
+}

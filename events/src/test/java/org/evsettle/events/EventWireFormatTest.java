@@ -1,0 +1,72 @@
+package org.evsettle.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Pins the wire format: each catalogued event must write exactly its golden JSON and read back
+ * equal. A deliberate, additive change updates the golden files with
+ * {@code ./mvnw -pl events test -Devents.golden.update=true}; review the diff before committing.
+ */
+class EventWireFormatTest {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    static Stream<Event> samples() {
+        return EventSamples.all().stream();
+    }
+
+    @Test
+    void everyCataloguedTypeHasASample() {
+        assertThat(EventSamples.all().stream().map(e -> EventCatalog.of(e).ceType()))
+                .containsExactlyInAnyOrderElementsOf(EventCatalog.ALL.stream().map(EventType::ceType).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void writesExactlyTheGoldenJson(Event sample) throws IOException {
+        String ceType = EventCatalog.of(sample).ceType();
+        JsonNode written = JSON.readTree(JSON.writeValueAsBytes(sample));
+        if (Boolean.getBoolean("events.golden.update")) {
+            Path file = Path.of("src/test/resources/golden", ceType + ".json");
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(written) + "\n");
+        }
+        assertThat(written).isEqualTo(golden(ceType));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void readsTheGoldenJsonBackToTheSameRecord(Event sample) throws IOException {
+        EventType<?> type = EventCatalog.of(sample);
+        Event read = JSON.treeToValue(golden(type.ceType()), type.dataClass());
+        assertThat(read).isEqualTo(sample);
+    }
+
+    @Test
+    void ignoresFieldsAddedByANewerProducer() throws IOException {
+        JsonNode golden = golden(EventCatalog.SITE.ceType());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) golden).put("openingHours", "24/7");
+        assertThat(JSON.treeToValue(golden, EventCatalog.SITE.dataClass()).name()).isEqualTo("Parkeergarage Lindelaan");
+    }
+
+    private static JsonNode golden(String ceType) throws IOException {
+        try (InputStream in = EventWireFormatTest.class.getResourceAsStream("/golden/" + ceType + ".json")) {
+            if (in == null) {
+                return fail("No golden sample /golden/%s.json", ceType);
+            }
+            return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
