@@ -24,13 +24,20 @@ public final class CloudEventHeaders {
     }
 
     static void write(Envelope<?> envelope, Headers headers) {
+        write(envelope.id(), envelope.type(), envelope.source(), envelope.subject(), envelope.time(),
+                !envelope.isTombstone(), headers);
+    }
+
+    /** Writes the attributes of an event whose JSON value is already at hand (an outbox row). */
+    public static void write(UUID id, String type, String source, String subject, Instant time, boolean hasData,
+                             Headers headers) {
         put(headers, SPEC_VERSION, "1.0");
-        put(headers, ID, envelope.id().toString());
-        put(headers, TYPE, envelope.type());
-        put(headers, SOURCE, envelope.source());
-        put(headers, SUBJECT, envelope.subject());
-        put(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(envelope.time()));
-        if (!envelope.isTombstone()) {
+        put(headers, ID, id.toString());
+        put(headers, TYPE, type);
+        put(headers, SOURCE, source);
+        put(headers, SUBJECT, subject);
+        put(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(time));
+        if (hasData) {
             put(headers, CONTENT_TYPE, "application/json");
         }
     }

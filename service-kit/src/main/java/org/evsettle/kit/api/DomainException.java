@@ -1,0 +1,56 @@
+package org.evsettle.kit.api;
+
+import java.util.List;
+
+/**
+ * A request that is well-formed but cannot be carried out: answered as problem+json with the
+ * given status (404 for something the caller may not see, 409 for a conflict, 422 for a rule).
+ */
+public class DomainException extends RuntimeException {
+
+    private final ProblemType type;
+    private final int status;
+    private final List<Problem.Violation> violations;
+
+    public DomainException(ProblemType type, int status, String detail) {
+        this(type, status, detail, List.of());
+    }
+
+    private DomainException(ProblemType type, int status, String detail, List<Problem.Violation> violations) {
+        super(detail);
+        this.type = type;
+        this.status = status;
+        this.violations = violations;
+    }
+
+    /** A field breaks a rule that annotations cannot state (a known time zone, a site of this operator). */
+    public static DomainException invalid(String field, String rule) {
+        return new DomainException(ProblemType.VALIDATION, 400, field + " " + rule,
+                List.of(new Problem.Violation(field, rule)));
+    }
+
+    /** Not there, or not the caller's to see: the two answer alike, so that ids leak nothing. */
+    public static DomainException notFound(String what, Object id) {
+        return new DomainException(ProblemType.NOT_FOUND, 404, what + " " + id + " does not exist");
+    }
+
+    public static DomainException conflict(String detail) {
+        return new DomainException(ProblemType.CONFLICT, 409, detail);
+    }
+
+    public static DomainException unprocessable(String detail) {
+        return new DomainException(ProblemType.UNPROCESSABLE, 422, detail);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,108 @@
+package org.evsettle.kit.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.evsettle.kit.api.DomainException;
+
+/**
+ * Who is calling, from the token: a platform admin (sees everything), an operator admin (sees one
+ * operator, claim {@code operator_id}) or a driver (sees own data, claims {@code operator_id} and
+ * {@code driver_id}). Resources ask it before they show or change anything; what the caller may
+ * not see answers 404, exactly as if it did not exist.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String OPERATOR_CLAIM = "operator_id";
+    public static final String DRIVER_CLAIM = "driver_id";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public boolean isPlatformAdmin() {
+        return identity.hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    public boolean isOperatorAdmin() {
+        return identity.hasRole(Roles.OPERATOR_ADMIN);
+    }
+
+    public boolean isDriver() {
+        return identity.hasRole(Roles.DRIVER);
+    }
+
+    /** The operator the caller acts for; empty for a platform admin without one. */
+    public Optional<UUID> operatorId() {
+        return uuidClaim(OPERATOR_CLAIM);
+    }
+
+    /** The driver the caller is; empty unless the token carries driver_id. */
+    public Optional<UUID> driverId() {
+        return uuidClaim(DRIVER_CLAIM);
+    }
+
+    public String name() {
+        return identity.getPrincipal().getName();
+    }
+
+    /**
+     * The operator whose data an admin query covers: the caller's own for an operator admin, the
+     * requested one (or all, when empty) for a platform admin.
+     */
+    public Optional<UUID> operatorScope(UUID requested) {
+        if (isPlatformAdmin()) {
+            return Optional.ofNullable(requested);
+        }
+        UUID own = requireOperatorId();
+        if (requested != null && !requested.equals(own)) {
+            throw DomainException.notFound("Operator", requested);
+        }
+        return Optional.of(own);
+    }
+
+    /** May an admin (platform, or of this operator) see and manage this operator's data? */
+    public boolean administers(UUID operatorId) {
+        return isPlatformAdmin() || (isOperatorAdmin() && operatorId().filter(operatorId::equals).isPresent());
+    }
+
+    /** Throws the 404 that hides data of another operator. */
+    public void requireAdministers(UUID operatorId, String what, Object id) {
+        if (!administers(operatorId)) {
+            throw DomainException.notFound(what, id);
+        }
+    }
+
+    /** May the caller see data that belongs to this driver of this operator? */
+    public boolean maySeeDriver(UUID operatorId, UUID driverId) {
+        return administers(operatorId) || (isDriver() && driverId().filter(driverId::equals).isPresent()
+                && operatorId().filter(operatorId::equals).isPresent());
+    }
+
+    public UUID requireOperatorId() {
+        return operatorId().orElseThrow(() -> DomainException.notFound("Operator", "of this account"));
+    }
+
+    public UUID requireDriverId() {
+        return driverId().orElseThrow(() -> DomainException.notFound("Driver", "of this account"));
+    }
+
+    private Optional<UUID> uuidClaim(String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.toString().replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

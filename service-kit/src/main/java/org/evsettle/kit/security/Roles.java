@@ -1,0 +1,12 @@
+package org.evsettle.kit.security;
+
+/** The realm roles of EV Settle, as Keycloak puts them in tokens. */
+public final class Roles {
+
+    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String OPERATOR_ADMIN = "operator-admin";
+    public static final String DRIVER = "driver";
+
+    private Roles() {
+    }
+}

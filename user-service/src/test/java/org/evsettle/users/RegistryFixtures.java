@@ -1,0 +1,55 @@
+package org.evsettle.users;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.evsettle.testkit.TestTokens;
+
+/** Builders of valid registry requests, and shortcuts that create entities over the API. */
+final class RegistryFixtures {
+
+    private RegistryFixtures() {
+    }
+
+    static Map<String, Object> address() {
+        return Map.of("street", "Lindelaan 12", "postalCode", "3581 AB", "city", "Utrecht", "countryCode", "NL");
+    }
+
+    static Map<String, Object> anOperator(Consumer<Map<String, Object>> changes) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("legalName", "Woonstichting De Linde");
+        form.put("address", address());
+        form.put("vatNumber", "NL001234567B01");
+        form.put("chamberOfCommerceNumber", "12345678");
+        form.put("iban", "NL91ABNA0417164300");
+        form.put("bic", "ABNANL2A");
+        form.put("contactEmail", "facturen@delinde.example");
+        form.put("invoiceNumberPrefix", "LINDE");
+        changes.accept(form);
+        return form;
+    }
+
+    static UUID createOperator() {
+        return UUID.fromString(given().auth().oauth2(TestTokens.platformAdmin()).contentType(ContentType.JSON)
+                .body(anOperator(o -> { })).post("/api/operators")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    static UUID createSite(UUID operatorId) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Parkeergarage Lindelaan", "address", address()))
+                .post("/api/operators/{o}/sites", operatorId)
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    static UUID createDriver(UUID operatorId, String email) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Anna de Vries", "email", email, "billingAddress", address()))
+                .post("/api/operators/{o}/drivers", operatorId)
+                .then().statusCode(201).extract().path("id"));
+    }
+}
