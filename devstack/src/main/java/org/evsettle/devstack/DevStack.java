@@ -63,7 +63,8 @@ public final class DevStack implements AutoCloseable {
                     settings.dataDirectory().resolve("logs/postgres.log"));
             started.add(postgres);
             KafkaBroker kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"),
-                    settings.kafkaPort(), settings.kafkaControllerPort());
+                    settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.dataDirectory().resolve("logs/kafka.log"));
             started.add(kafka);
             KeycloakServer keycloak = null;
             if (settings.withKeycloak()) {

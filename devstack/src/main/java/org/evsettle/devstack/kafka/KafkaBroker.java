@@ -38,17 +38,19 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final int controllerPort;
+    private final Path logFile;
     private ChildProcess process;
 
-    private KafkaBroker(Path directory, int port, int controllerPort) {
+    private KafkaBroker(Path directory, int port, int controllerPort, Path logFile) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.logFile = logFile;
     }
 
     /** Starts the broker with its data in directory and creates every EV Settle topic. */
-    public static KafkaBroker start(Path directory, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(directory, port, controllerPort);
+    public static KafkaBroker start(Path directory, int port, int controllerPort, Path logFile) {
+        KafkaBroker broker = new KafkaBroker(directory, port, controllerPort, logFile);
         broker.start();
         broker.createTopics(Topics.SPECS);
         return broker;
@@ -70,9 +72,8 @@ public final class KafkaBroker implements AutoCloseable {
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "Kafka controller");
         Path config = writeConfig();
-        Path logFile = directory.resolve("broker.log");
         if (!Files.exists(directory.resolve("log").resolve("meta.properties"))) {
-            format(config, logFile);
+            format(config);
         }
         process = ChildProcess.start("Kafka", javaCommand(BrokerMain.class.getName(), config.toString()),
                 Map.of(), directory, logFile);
@@ -144,7 +145,7 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(properties);
     }
 
-    private void format(Path config, Path logFile) {
+    private void format(Path config) {
         ChildProcess formatter = ChildProcess.start("Kafka storage format",
                 javaCommand("kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
                         "--config", config.toString(), "--ignore-formatted"),

@@ -1,0 +1,76 @@
+package org.evsettle.devstack.platform;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.evsettle.devstack.DevStack;
+
+/**
+ * The whole platform on one machine: the five packaged services running against a devstack. The
+ * local run uses the documented ports; the system tests use free ones and restart services at will.
+ */
+public final class Platform implements AutoCloseable {
+
+    private final Map<Service, ServiceProcess> services;
+
+    private Platform(Map<Service, ServiceProcess> services) {
+        this.services = services;
+    }
+
+    /** Starts every service (the registry first) and waits until each reports ready. */
+    public static Platform start(DevStack stack, Path root, Map<Service, Integer> ports) {
+        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        Path logs = stack.settings().dataDirectory().resolve("logs");
+        for (Service service : Service.values()) {
+            services.put(service, new ServiceProcess(service, root, ports.get(service),
+                    configuration(stack, service), logs.resolve(service.module() + ".log")));
+        }
+        Platform platform = new Platform(services);
+        try {
+            services.values().forEach(ServiceProcess::start);
+            services.values().forEach(ServiceProcess::awaitReady);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** The documented local ports, 8081 to 8085. */
+    public static Map<Service, Integer> defaultPorts() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return ports;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public String url(Service service) {
+        return services.get(service).url();
+    }
+
+    /** Stops the services in reverse order of dependence. */
+    @Override
+    public void close() {
+        List<Service> order = List.of(Service.OCPP_GATEWAY, Service.SESSION_SERVICE, Service.TARIFF_SERVICE,
+                Service.INVOICE_SERVICE, Service.USER_SERVICE);
+        order.stream().map(services::get).parallel().forEach(ServiceProcess::stop);
+    }
+
+    /** What a service needs to know of the devstack, as system properties. */
+    static Map<String, String> configuration(DevStack stack, Service service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("evsettle.db.port", String.valueOf(stack.postgres().port()));
+        properties.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
+        if (stack.settings().withKeycloak()) {
+            properties.put("quarkus.oidc.auth-server-url", stack.keycloak().realmUrl());
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,86 @@
+package org.evsettle.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.evsettle.devstack.DevStack;
+import org.evsettle.devstack.Ports;
+import org.evsettle.devstack.keycloak.KeycloakAccounts;
+import org.evsettle.devstack.platform.Platform;
+import org.evsettle.devstack.platform.Service;
+import org.evsettle.testkit.ProjectRoot;
+
+/**
+ * The real platform for the system tests: the devstack (Kafka, PostgreSQL, Keycloak) and the five
+ * packaged services, on free ports with fresh data, started once per test JVM and stopped at its end.
+ */
+final class RunningPlatform {
+
+    private static RunningPlatform instance;
+
+    private final DevStack stack;
+    private final Platform platform;
+    private final KeycloakAccounts accounts;
+
+    private RunningPlatform(DevStack stack, Platform platform) {
+        this.stack = stack;
+        this.platform = platform;
+        this.accounts = new KeycloakAccounts(stack.keycloak().url());
+    }
+
+    static synchronized RunningPlatform get() {
+        if (instance == null) {
+            Path root = ProjectRoot.find();
+            Path data = temporaryDirectory();
+            DevStack stack = DevStack.start(DevStack.Settings.forTests(root, data, true));
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                ports.put(service, Ports.free());
+            }
+            Platform platform;
+            try {
+                platform = Platform.start(stack, root, ports);
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+            instance = new RunningPlatform(stack, platform);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                platform.close();
+                stack.close();
+            }, "platform-stop"));
+        }
+        return instance;
+    }
+
+    DevStack stack() {
+        return stack;
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    KeycloakAccounts accounts() {
+        return accounts;
+    }
+
+    String url(Service service) {
+        return platform.url(service);
+    }
+
+    URI gateway() {
+        return URI.create("ws://localhost:" + platform.service(Service.OCPP_GATEWAY).port());
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("evsettle-system-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

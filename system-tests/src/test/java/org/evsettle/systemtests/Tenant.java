@@ -1,0 +1,74 @@
+package org.evsettle.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.evsettle.devstack.keycloak.KeycloakAccounts.Account;
+import org.evsettle.devstack.platform.Service;
+
+/**
+ * An operator set up through the public APIs, as a platform admin and the operator's admin would:
+ * operator, site, charger, driver, card and a per-kWh tariff, with Keycloak accounts for its admin
+ * and its driver.
+ */
+record Tenant(UUID operatorId, UUID siteId, UUID driverId, String chargePointId, String chargerPassword,
+              String cardIdTag, String adminToken, String driverToken) {
+
+    private static final String PASSWORD = "system-test-password";
+
+    /** A new tenant with its own names, so tests never share data. */
+    static Tenant create(RunningPlatform running, String energyPricePerKwh) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        running.accounts().ensure(new Account("platform-" + suffix, PASSWORD, "platform-admin", null, null, "Platform",
+                "Admin"));
+        String platformToken = running.accounts().login("platform-" + suffix, PASSWORD);
+        String users = running.url(Service.USER_SERVICE);
+        Map<String, Object> address = Map.of("street", "Lindelaan 12", "postalCode", "3581 AB", "city", "Utrecht",
+                "countryCode", "NL");
+
+        UUID operatorId = created(given().auth().oauth2(platformToken).contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("legalName", "Woonstichting " + suffix), Map.entry("address", address),
+                        Map.entry("vatNumber", "NL001234567B01"), Map.entry("chamberOfCommerceNumber", "12345678"),
+                        Map.entry("iban", "NL91ABNA0417164300"), Map.entry("contactEmail", "billing@" + suffix + ".example"),
+                        Map.entry("invoiceNumberPrefix", "T" + suffix.substring(0, 4).toUpperCase())))
+                .post(users + "/api/operators"));
+        running.accounts().ensure(new Account("operator-" + suffix, PASSWORD, "operator-admin", operatorId, null,
+                "Operator", "Admin"));
+        String adminToken = running.accounts().login("operator-" + suffix, PASSWORD);
+
+        UUID siteId = created(given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("name", "Garage " + suffix, "address", address))
+                .post(users + "/api/operators/{o}/sites", operatorId));
+        String chargePointId = "CP-" + suffix;
+        String chargerPassword = given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("siteId", siteId, "chargePointId", chargePointId, "connectorCount", 2))
+                .post(users + "/api/operators/{o}/chargers", operatorId)
+                .then().statusCode(201).extract().path("ocppPassword");
+        UUID driverId = created(given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("name", "Anna de Vries", "email", "anna@" + suffix + ".example", "billingAddress", address))
+                .post(users + "/api/operators/{o}/drivers", operatorId));
+        String cardIdTag = ("04" + suffix + "0A").toUpperCase();
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("driverId", driverId, "idTag", cardIdTag, "label", "Anna's card"))
+                .post(users + "/api/operators/{o}/cards", operatorId)
+                .then().statusCode(201);
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("name", "Standard", "vatRate", "0.21", "effectiveFrom", "2020-01-01T00:00:00Z",
+                        "components", List.of(Map.of("type", "ENERGY", "unitPrice", energyPricePerKwh))))
+                .post(running.url(Service.TARIFF_SERVICE) + "/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(201);
+
+        running.accounts().ensure(new Account("driver-" + suffix, PASSWORD, "driver", operatorId, driverId, "Anna",
+                "de Vries"));
+        String driverToken = running.accounts().login("driver-" + suffix, PASSWORD);
+        return new Tenant(operatorId, siteId, driverId, chargePointId, chargerPassword, cardIdTag, adminToken,
+                driverToken);
+    }
+
+    private static UUID created(io.restassured.response.Response response) {
+        return UUID.fromString(response.then().statusCode(201).extract().path("id"));
+    }
+}
