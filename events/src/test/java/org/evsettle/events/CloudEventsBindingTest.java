@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.evsettle.events.kafka.CloudEventHeaders;
 import org.evsettle.events.kafka.EnvelopeDeserializer;
+import org.evsettle.events.kafka.EnvelopeRecords;
 import org.evsettle.events.kafka.EnvelopeSerializer;
 import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.events.sessions.SessionCompleted;
@@ -55,17 +59,39 @@ class CloudEventsBindingTest {
     }
 
     @Test
-    void carriesATombstoneWithItsSubjectAndNoValue() {
+    void carriesATombstoneWithItsAttributesAndNoValue() {
         Envelope<SiteRecord> tombstone = Envelope.tombstone(EventCatalog.SITE, "user-service", "site-1");
         Headers headers = new RecordHeaders();
 
         byte[] value = serializer.serialize(Topics.REGISTRY_SITES, headers, tombstone);
-        Envelope<?> received = deserializer.deserialize(Topics.REGISTRY_SITES, headers, value);
+        // the consumer gets a null value: Kafka does not deserialize a record without one
+        Envelope<?> received = EnvelopeRecords.of(new ConsumerRecord<>(Topics.REGISTRY_SITES, 0, 7L, 0L,
+                TimestampType.CREATE_TIME, 0, 0, "site-1", null, headers, Optional.empty()));
 
         assertThat(value).isNull();
+        assertThat(received).isEqualTo(tombstone);
         assertThat(received.isTombstone()).isTrue();
-        assertThat(received.subject()).isEqualTo("site-1");
-        assertThat(received.type()).isEqualTo("evsettle.registry.site.v1");
+    }
+
+    @Test
+    void namesAHeaderlessTombstoneByItsPlaceInTheLog() {
+        ConsumerRecord<String, Envelope<?>> bare = new ConsumerRecord<>(Topics.REGISTRY_SITES, 2, 41L, "site-1", null);
+
+        Envelope<?> first = EnvelopeRecords.of(bare);
+        Envelope<?> again = EnvelopeRecords.of(bare);
+
+        assertThat(first.id()).isEqualTo(again.id());
+        assertThat(first.subject()).isEqualTo("site-1");
+        assertThat(first.isTombstone()).isTrue();
+    }
+
+    @Test
+    void passesARecordWithAValueThrough() {
+        Envelope<SiteRecord> sent = Envelope.of("test", (SiteRecord) EventSamples.all().stream()
+                .filter(SiteRecord.class::isInstance).findFirst().orElseThrow());
+
+        assertThat(EnvelopeRecords.of(new ConsumerRecord<>(Topics.REGISTRY_SITES, 0, 1L, sent.subject(), sent)))
+                .isSameAs(sent);
     }
 
     @Test

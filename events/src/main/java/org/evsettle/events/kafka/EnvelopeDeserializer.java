@@ -15,6 +15,7 @@ import org.evsettle.events.UnknownEvent;
 /**
  * Reads a CloudEvents binary-mode record into an envelope typed by {@code ce_type}. It never throws:
  * a record it cannot read arrives as an {@link UnknownEvent} so the consumer can log it and go on.
+ * Kafka does not call it for a tombstone (no value): see {@link EnvelopeRecords}.
  */
 public class EnvelopeDeserializer implements Deserializer<Envelope<?>> {
 

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where errors become problem+json (RFC 9457) answers, in every service. */
@@ -34,6 +35,12 @@ public class ProblemMapper {
         String detail = violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
         return answer(new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400, detail,
                 path(uri), violations));
+    }
+
+    /** Quarkus maps this one exception itself (without problem+json); this mapper takes it back. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
@@ -75,13 +82,24 @@ public class ProblemMapper {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
-    /** The property path without the method and parameter names: {@code create.body.name} -> {@code name}. */
-    private static String field(ConstraintViolation<?> violation) {
-        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .map(node -> node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""))
-                .toList();
+    /**
+     * The property path as a client wrote it, without the method and parameter names:
+     * {@code create.form.components[0].unitPrice} -> {@code components[0].unitPrice}. The validator
+     * puts a list index on the node after the list; it belongs to the list.
+     */
+    static String field(ConstraintViolation<?> violation) {
+        List<StringBuilder> nodes = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getIndex() != null && !nodes.isEmpty()) {
+                nodes.get(nodes.size() - 1).append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) { // not <list element>
+                nodes.add(new StringBuilder(node.getName()));
+            }
+        }
         int skip = nodes.size() > 2 ? 2 : nodes.size() - 1;
-        return String.join(".", nodes.subList(Math.max(skip, 0), nodes.size()));
+        return nodes.subList(Math.max(skip, 0), nodes.size()).stream().map(StringBuilder::toString)
+                .collect(Collectors.joining("."));
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -68,9 +68,13 @@ public class Caller {
         return Optional.of(own);
     }
 
-    /** May an admin (platform, or of this operator) see and manage this operator's data? */
+    /**
+     * May an admin (platform, or of this operator) see and manage this operator's data? Data that
+     * belongs to no operator yet (null) is for platform admins only.
+     */
     public boolean administers(UUID operatorId) {
-        return isPlatformAdmin() || (isOperatorAdmin() && operatorId().filter(operatorId::equals).isPresent());
+        return isPlatformAdmin() || (isOperatorAdmin() && operatorId != null
+                && operatorId.equals(operatorId().orElse(null)));
     }
 
     /** Throws the 404 that hides data of another operator. */
@@ -80,10 +84,10 @@ public class Caller {
         }
     }
 
-    /** May the caller see data that belongs to this driver of this operator? */
+    /** May the caller see data that belongs to this driver of this operator? Either may be null (unknown). */
     public boolean maySeeDriver(UUID operatorId, UUID driverId) {
-        return administers(operatorId) || (isDriver() && driverId().filter(driverId::equals).isPresent()
-                && operatorId().filter(operatorId::equals).isPresent());
+        return administers(operatorId) || (isDriver() && driverId != null && operatorId != null
+                && driverId.equals(driverId().orElse(null)) && operatorId.equals(operatorId().orElse(null)));
     }
 
     public UUID requireOperatorId() {
