@@ -12,7 +12,7 @@ import org.evsettle.devstack.platform.Platform;
 import org.evsettle.devstack.platform.Service;
 
 /**
- * What {@code ./evsettle} runs: {@code up <root>} starts the devstack and the five services and seeds
+ * What {@code ./evsettle} runs (on {@code devstack/target/classes} and {@code target/lib}): {@code up <root>} starts the devstack and the five services and seeds
  * the demo data; {@code infra <root>} starts only the devstack. Both print where everything
  * listens, write their pid to {@code .devstack/evsettle.pid} (for {@code ./evsettle down}) and stop
  * everything on Ctrl-C or SIGTERM.

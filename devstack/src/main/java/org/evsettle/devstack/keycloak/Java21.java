@@ -28,6 +28,11 @@ public final class Java21 {
         Optional.ofNullable(System.getenv("JAVA_HOME")).map(Path::of).ifPresent(candidates::add);
         candidates.addAll(installed(Path.of("/usr/lib/jvm")));
         candidates.addAll(installed(Path.of("/opt/java")));
+        return firstSuitable(candidates);
+    }
+
+    /** The first candidate that is a JDK of version 21 or newer. */
+    static Path firstSuitable(List<Path> candidates) {
         return candidates.stream()
                 .filter(home -> Files.isExecutable(home.resolve("bin/java")))
                 .filter(home -> featureVersion(home) >= REQUIRED)
