@@ -1,0 +1,122 @@
+package org.evsettle.gateway;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.EventCatalog;
+import org.evsettle.events.UnknownEvent;
+import org.evsettle.events.registry.CardRecord;
+import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.IdTags;
+import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.RegistryRecord;
+
+/**
+ * The gateway's in-memory copy of the registry it needs to admit chargers and authorize cards:
+ * operators, chargers (indexed by chargePointId) and cards (indexed by operator and normalized
+ * idTag), each at its highest revision; a tombstone deletes. Every replica holds the whole table,
+ * so the gateway answers a charger without a remote call. Writes are serialized; reads are lock-free.
+ */
+@ApplicationScoped
+public class RegistryProjection {
+
+    private final Map<UUID, OperatorRecord> operators = new ConcurrentHashMap<>();
+    private final Map<UUID, ChargerRecord> chargers = new ConcurrentHashMap<>();
+    private final Map<String, ChargerRecord> chargersByChargePointId = new ConcurrentHashMap<>();
+    private final Map<UUID, CardRecord> cards = new ConcurrentHashMap<>();
+    private final Map<CardKey, CardRecord> cardsByIdTag = new ConcurrentHashMap<>();
+    private volatile boolean ready;
+
+    /** True once the registry topics were read up to where they ended when the gateway started. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    public void markReady() {
+        ready = true;
+    }
+
+    public Optional<ChargerRecord> charger(String chargePointId) {
+        return Optional.ofNullable(chargersByChargePointId.get(chargePointId));
+    }
+
+    /** The card with this idTag (as a charger sent it) among the cards of one operator. */
+    public Optional<CardRecord> card(UUID operatorId, String idTag) {
+        return Optional.ofNullable(cardsByIdTag.get(new CardKey(operatorId, IdTags.normalize(idTag))));
+    }
+
+    public Optional<OperatorRecord> operator(UUID operatorId) {
+        return Optional.ofNullable(operators.get(operatorId));
+    }
+
+    /** Applies one record (or tombstone) from a registry topic. */
+    public synchronized void apply(Envelope<?> envelope) {
+        if (envelope.data() instanceof UnknownEvent unknown) {
+            Log.warnf("Skipped unreadable registry record %s (%s): %s", unknown.subject(), unknown.ceType(),
+                    unknown.reason());
+        } else if (envelope.isTombstone()) {
+            delete(envelope.type(), envelope.subject());
+        } else if (envelope.data() instanceof OperatorRecord operator) {
+            if (isNewer(operator, operators.get(operator.id()))) {
+                operators.put(operator.id(), operator);
+            }
+        } else if (envelope.data() instanceof ChargerRecord charger) {
+            ChargerRecord previous = chargers.get(charger.id());
+            if (isNewer(charger, previous)) {
+                unindex(previous);
+                chargers.put(charger.id(), charger);
+                chargersByChargePointId.put(charger.chargePointId(), charger);
+            }
+        } else if (envelope.data() instanceof CardRecord card) {
+            CardRecord previous = cards.get(card.id());
+            if (isNewer(card, previous)) {
+                unindex(previous);
+                cards.put(card.id(), card);
+                cardsByIdTag.put(CardKey.of(card), card);
+            }
+        }
+    }
+
+    private void delete(String ceType, String subject) {
+        UUID id;
+        try {
+            id = UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            Log.warnf("Skipped a tombstone with a subject that is not an id: %s", subject);
+            return;
+        }
+        if (EventCatalog.OPERATOR.ceType().equals(ceType)) {
+            operators.remove(id);
+        } else if (EventCatalog.CHARGER.ceType().equals(ceType)) {
+            unindex(chargers.remove(id));
+        } else if (EventCatalog.CARD.ceType().equals(ceType)) {
+            unindex(cards.remove(id));
+        }
+    }
+
+    private void unindex(ChargerRecord charger) {
+        if (charger != null) {
+            chargersByChargePointId.remove(charger.chargePointId(), charger);
+        }
+    }
+
+    private void unindex(CardRecord card) {
+        if (card != null) {
+            cardsByIdTag.remove(CardKey.of(card), card);
+        }
+    }
+
+    private static boolean isNewer(RegistryRecord candidate, RegistryRecord stored) {
+        return stored == null || candidate.revision() > stored.revision();
+    }
+
+    private record CardKey(UUID operatorId, String idTag) {
+        static CardKey of(CardRecord card) {
+            return new CardKey(card.operatorId(), IdTags.normalize(card.idTag()));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.evsettle.gateway.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.gateway.ChargerConnections;
+import org.evsettle.gateway.RegistryProjection;
+import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.security.Caller;
+import org.evsettle.kit.security.Roles;
+
+/**
+ * Whether a charger is connected to this gateway and what it last reported, for the platform admins
+ * and the admins of the charger's operator; anyone else gets 404, as for an unknown charger.
+ */
+@Path("/api/chargers/{chargePointId}/connection")
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+public class ConnectionResource {
+
+    private final RegistryProjection registry;
+    private final ChargerConnections connections;
+    private final Caller caller;
+
+    public ConnectionResource(RegistryProjection registry, ChargerConnections connections, Caller caller) {
+        this.registry = registry;
+        this.connections = connections;
+        this.caller = caller;
+    }
+
+    @GET
+    public ConnectionView get(@PathParam("chargePointId") String chargePointId) {
+        ChargerRecord charger = registry.charger(chargePointId)
+                .orElseThrow(() -> DomainException.notFound("Charger", chargePointId));
+        caller.requireAdministers(charger.operatorId(), "Charger", chargePointId);
+        return ConnectionView.of(chargePointId, connections.snapshot(chargePointId));
+    }
+}

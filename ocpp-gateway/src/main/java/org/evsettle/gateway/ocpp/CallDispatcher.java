@@ -1,0 +1,105 @@
+package org.evsettle.gateway.ocpp;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.evsettle.gateway.ocpp.FrameCodec.MalformedFrame;
+import org.evsettle.gateway.ocpp.OcppFrame.Call;
+import org.evsettle.gateway.ocpp.OcppFrame.CallResult;
+
+/**
+ * The OCPP pipeline for one text frame: decode, validate, dispatch to the action's handler, encode
+ * the answer. Bad input never escapes as an exception (the connection stays open): it becomes the
+ * CALLERROR the OCPP-J specification names, and a failing handler an InternalError, which tells
+ * the charger to try again later.
+ */
+@ApplicationScoped
+public class CallDispatcher {
+
+    private final Map<String, Map<String, OcppAction<?, ?>>> actions = new HashMap<>();
+    private final Map<String, PayloadValidator> validators = new HashMap<>();
+    private final PendingCalls pendingCalls;
+    private final Clock clock;
+
+    public CallDispatcher(Instance<ActionFamily> families, Instance<PayloadValidator> validators,
+                          PendingCalls pendingCalls, Clock clock) {
+        for (ActionFamily family : families) {
+            Map<String, OcppAction<?, ?>> byName = actions.computeIfAbsent(family.subprotocol(), p -> new HashMap<>());
+            for (OcppAction<?, ?> action : family.actions()) {
+                if (byName.put(action.name(), action) != null) {
+                    throw new IllegalStateException("Two handlers for " + family.subprotocol() + " " + action.name());
+                }
+            }
+        }
+        for (PayloadValidator validator : validators) {
+            this.validators.put(validator.subprotocol(), validator);
+        }
+        this.pendingCalls = pendingCalls;
+        this.clock = clock;
+    }
+
+    /** The subprotocols (OCPP versions) the gateway can speak. */
+    public Set<String> subprotocols() {
+        return actions.keySet();
+    }
+
+    /** The frame to send back, or null when the frame needs no answer (an answer to one of our CALLs). */
+    public Uni<String> onFrame(String subprotocol, String chargePointId, String text) {
+        Instant receivedAt = clock.instant();
+        OcppFrame frame;
+        try {
+            frame = FrameCodec.decode(text);
+        } catch (MalformedFrame e) {
+            if (e.isAnswer()) {
+                Log.warnf("Dropped a malformed answer from %s: %s", chargePointId, e.getMessage());
+                return Uni.createFrom().nullItem();
+            }
+            Log.infof("Malformed frame from %s: %s", chargePointId, e.getMessage());
+            return Uni.createFrom().item(FrameCodec.encode(FrameCodec.errorFor(e.messageId(), e)));
+        }
+        if (frame instanceof Call call) {
+            return answer(subprotocol, new CallContext(chargePointId, call.messageId(), receivedAt), call);
+        }
+        if (!pendingCalls.resolve(chargePointId, frame)) {
+            Log.warnf("Dropped an answer from %s to unknown message id %s", chargePointId, frame.messageId());
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    private Uni<String> answer(String subprotocol, CallContext context, Call call) {
+        return Uni.createFrom().deferred(() -> dispatch(subprotocol, context, call))
+                .map(result -> FrameCodec.encode(new CallResult(call.messageId(), OcppJson.mapper().valueToTree(result))))
+                .onFailure().recoverWithItem(failure ->
+                        FrameCodec.encode(FrameCodec.errorFor(call.messageId(), asOcppError(context, call, failure))));
+    }
+
+    private Uni<?> dispatch(String subprotocol, CallContext context, Call call) {
+        OcppAction<?, ?> action = actions.getOrDefault(subprotocol, Map.of()).get(call.action());
+        if (action == null) {
+            throw new OcppError(ErrorCode.NotImplemented, "Action " + call.action() + " is not implemented");
+        }
+        PayloadValidator validator = validators.get(subprotocol);
+        if (validator != null) {
+            validator.validate(call.action(), call.payload());
+        }
+        return action.handle(context, call.payload());
+    }
+
+    private static OcppError asOcppError(CallContext context, Call call, Throwable failure) {
+        if (failure instanceof OcppError error) {
+            Log.infof("%s %s from %s refused: %s %s", call.action(), call.messageId(), context.chargePointId(),
+                    error.code(), error.getMessage());
+            return error;
+        }
+        Log.warnf(failure, "%s %s from %s failed; answered InternalError so that the charger retries", call.action(),
+                call.messageId(), context.chargePointId());
+        return new OcppError(ErrorCode.InternalError,
+                "The central system could not process " + call.action() + " now; please retry");
+    }
+}

@@ -1,0 +1,121 @@
+package org.evsettle.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.testkit.ChargePointSimulator;
+import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
+import org.evsettle.testkit.InfrastructureResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class ChargerAdmissionTest {
+
+    @TestHTTPResource("/")
+    URI http;
+
+    private final GatewayFixtures fixtures = new GatewayFixtures();
+
+    @Test
+    void admitsARegisteredChargerWithItsPasswordOverOcpp16() {
+        GatewayFixtures.Site site = fixtures.aSite();
+
+        try (ChargePointSimulator charger = GatewayFixtures.connect(gateway(), site)) {
+            assertThat(charger.subprotocol()).isEqualTo("ocpp1.6");
+            assertThat(charger.call("Heartbeat", Map.of()).get("currentTime").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void refusesAWrongPasswordAndAnUnknownChargerAlikeWith401() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.connect(gateway(), site).close();
+
+        assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), site.chargePointId(), "wrong-password-0123456789"))
+                .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401));
+        assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), site.chargePointId(), null))
+                .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401));
+        assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), "NOBODY-" + UUID.randomUUID(),
+                GatewayFixtures.PASSWORD))
+                .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void refusesAChargerThatIsNoLongerActive() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.connect(gateway(), site).close();
+        ChargerRecord active = site.charger();
+        fixtures.topics.publish("user-service", new ChargerRecord(active.id(), 2, active.operatorId(), active.siteId(),
+                active.chargePointId(), 2, null, null, null, active.ocppPasswordHash(), "DECOMMISSIONED"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), site.chargePointId(),
+                        GatewayFixtures.PASSWORD).close())
+                        .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401)));
+    }
+
+    @Test
+    void refusesAClientThatOffersNoOcpp16Subprotocol() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.connect(gateway(), site).close();
+
+        assertThatThrownBy(() -> RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD))
+                .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD, "ocpp2.0.1"))
+                .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(400));
+        try (RawSocket both = RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD,
+                "ocpp2.0.1", "ocpp1.6")) {
+            assertThat(both.subprotocol()).isEqualTo("ocpp1.6");
+        }
+    }
+
+    @Test
+    void admitsAChargePointIdThatTravelsUrlEncoded() {
+        UUID operatorId = UUID.randomUUID();
+        ChargerRecord charger = RegistryRecords.aCharger(operatorId, "ZAP:" + UUID.randomUUID().toString().substring(0, 8),
+                GatewayFixtures.PASSWORD);
+        fixtures.topics.publish("user-service", charger);
+
+        try (ChargePointSimulator connected = GatewayFixtures.connect(gateway(),
+                new GatewayFixtures.Site(operatorId, charger))) {
+            assertThat(connected.call("Heartbeat", Map.of()).has("currentTime")).isTrue();
+        }
+    }
+
+    @Test
+    void replacesTheFirstConnectionWhenTheSameChargerConnectsAgain() throws Exception {
+        GatewayFixtures.Site site = fixtures.aSite();
+        ChargePointSimulator first = GatewayFixtures.connect(gateway(), site);
+
+        try (ChargePointSimulator second = ChargePointSimulator.connect(gateway(), site.chargePointId(),
+                GatewayFixtures.PASSWORD)) {
+            assertThat(first.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+            assertThat(first.isOpen()).isFalse();
+            assertThat(second.call("Heartbeat", Map.of()).has("currentTime")).isTrue();
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void reportsReadyOnceTheRegistryProjectionCaughtUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("registry-projection"));
+    }
+
+    private URI gateway() {
+        return GatewayFixtures.websocket(http);
+    }
+}

@@ -1,0 +1,59 @@
+package org.evsettle.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.OcppPasswordHash;
+import org.junit.jupiter.api.Test;
+
+class ChargerCredentialsTest {
+
+    private static final String PASSWORD = "0123456789ABCDEF0123";
+
+    private final RegistryProjection registry = new RegistryProjection();
+    private final ChargerCredentials credentials = new ChargerCredentials(registry, 10);
+    private final ChargerRecord charger = RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD);
+
+    @Test
+    void admitsAnActiveChargerWithItsPasswordAgainAndAgain() {
+        registry.apply(Envelope.of("user-service", charger));
+
+        assertThat(verify("ZAP-1", PASSWORD)).isTrue();
+        assertThat(verify("ZAP-1", PASSWORD)).isTrue();
+        assertThat(verify("ZAP-1", PASSWORD + "x")).isFalse();
+        assertThat(verify("ZAP-2", PASSWORD)).isFalse();
+    }
+
+    @Test
+    void forgetsTheOldPasswordOnceTheRegistryHasANewHash() {
+        registry.apply(Envelope.of("user-service", charger));
+        assertThat(verify("ZAP-1", PASSWORD)).isTrue();
+
+        registry.apply(Envelope.of("user-service", withPasswordAndStatus(2, "new-password-0123456789", "ACTIVE")));
+
+        assertThat(verify("ZAP-1", PASSWORD)).isFalse();
+        assertThat(verify("ZAP-1", "new-password-0123456789")).isTrue();
+    }
+
+    @Test
+    void refusesAChargerThatIsNotActiveEvenWithTheRightPassword() {
+        registry.apply(Envelope.of("user-service", charger));
+        assertThat(verify("ZAP-1", PASSWORD)).isTrue();
+
+        registry.apply(Envelope.of("user-service", withPasswordAndStatus(2, PASSWORD, "DECOMMISSIONED")));
+
+        assertThat(verify("ZAP-1", PASSWORD)).isFalse();
+    }
+
+    private boolean verify(String chargePointId, String password) {
+        return credentials.verify(chargePointId, password).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private ChargerRecord withPasswordAndStatus(long revision, String password, String status) {
+        return new ChargerRecord(charger.id(), revision, charger.operatorId(), charger.siteId(), charger.chargePointId(),
+                charger.connectorCount(), null, null, null, OcppPasswordHash.hash(password), status);
+    }
+}

@@ -1,0 +1,72 @@
+package org.evsettle.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.evsettle.devstack.kafka.KafkaBroker;
+import org.evsettle.events.Topics;
+import org.evsettle.events.ocpp.TransactionStarted;
+import org.evsettle.testkit.ChargePointSimulator;
+import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.testkit.OcppCallError;
+import org.junit.jupiter.api.Test;
+
+/** Kafka goes away while a charger starts a transaction: nothing may be answered that is not safe. */
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class KafkaOutageTest {
+
+    @TestHTTPResource("/")
+    URI http;
+
+    private final GatewayFixtures fixtures = new GatewayFixtures();
+
+    @Test
+    void answersInternalErrorWhileKafkaIsDownAndPublishesTheRetryExactlyOnce() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        Instant startedAt = GatewayFixtures.hoursAgo(2);
+        Map<String, Object> start = GatewayFixtures.startTransaction("AB12CD34", 42_000, startedAt);
+        KafkaBroker kafka = InfrastructureResource.stack().kafka();
+
+        try (ChargePointSimulator charger = GatewayFixtures.connect(GatewayFixtures.websocket(http), site)) {
+            charger.callTimeout(Duration.ofSeconds(45));
+            charger.call("BootNotification", GatewayFixtures.boot());
+            kafka.stop();
+            try {
+                assertThatThrownBy(() -> charger.call("StartTransaction", start))
+                        .isInstanceOfSatisfying(OcppCallError.class,
+                                e -> assertThat(e.errorCode()).isEqualTo("InternalError"));
+            } finally {
+                kafka.start();
+            }
+
+            AtomicReference<JsonNode> answer = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(90)).ignoreException(OcppCallError.class).until(() -> {
+                answer.set(charger.call("StartTransaction", start));
+                return true;
+            });
+            int transactionId = answer.get().get("transactionId").asInt();
+            assertThat(transactionId).isPositive();
+
+            List<TransactionStarted> started = fixtures.topics.readAll(Topics.OCPP_EVENTS,
+                    TransactionStarted.class, e -> e.chargePointId().equals(site.chargePointId()), Duration.ofSeconds(3));
+            assertThat(started).singleElement().satisfies(event -> {
+                assertThat(event.transactionId()).isEqualTo(transactionId);
+                assertThat(event.timestamp()).isEqualTo(startedAt);
+            });
+        } finally {
+            kafka.start();
+        }
+    }
+}
