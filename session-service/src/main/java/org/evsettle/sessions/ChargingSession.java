@@ -1,0 +1,206 @@
+package org.evsettle.sessions;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.evsettle.events.ocpp.ChargeAuthorization;
+import org.evsettle.events.ocpp.TransactionStarted;
+import org.evsettle.events.ocpp.TransactionStopped;
+import org.evsettle.events.registry.IdTags;
+import org.evsettle.events.sessions.EnergyReading;
+import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.events.sessions.SessionIds;
+import org.evsettle.events.sessions.SessionSnapshot;
+
+/**
+ * A charging session: one transaction of one charger, assembled from its start and its stop in
+ * whichever order they arrive, with the snapshot of who charged where taken at the start.
+ */
+@Entity
+@Table(name = "charging_session")
+public class ChargingSession extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Version
+    public long version;
+    @Enumerated(EnumType.STRING)
+    public SessionStatus status;
+    @Column(name = "held_reason")
+    public String heldReason;
+    @Column(name = "charge_point_id")
+    public String chargePointId;
+    @Column(name = "transaction_id")
+    public int transactionId;
+    @Column(name = "connector_id")
+    public Integer connectorId;
+    @Column(name = "operator_id")
+    public UUID operatorId;
+    @Column(name = "site_id")
+    public UUID siteId;
+    @Column(name = "charger_id")
+    public UUID chargerId;
+    @Column(name = "card_id")
+    public UUID cardId;
+    @Column(name = "driver_id")
+    public UUID driverId;
+    @Column(name = "id_tag")
+    public String idTag;
+    @Column(name = "user_type")
+    public String userType;
+    @Column(name = "authorization_status")
+    public String authorizationStatus;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "start_received_at")
+    public Instant startReceivedAt;
+    @Column(name = "meter_start_wh")
+    public Long meterStartWh;
+    @Column(name = "stopped_at")
+    public Instant stoppedAt;
+    @Column(name = "stop_received_at")
+    public Instant stopReceivedAt;
+    @Column(name = "meter_stop_wh")
+    public Long meterStopWh;
+    @Column(name = "energy_wh")
+    public Long energyWh;
+    @Column(name = "stop_reason")
+    public String stopReason;
+    @Column(name = "stop_id_tag")
+    public String stopIdTag;
+    @Column(name = "known_transaction")
+    public Boolean knownTransaction;
+
+    /** The session of a charger's transaction, as stored, or a new one that is not stored yet. */
+    public static ChargingSession ofTransaction(String chargePointId, int transactionId) {
+        UUID id = SessionIds.of(chargePointId, transactionId);
+        return ChargingSession.<ChargingSession>findByIdOptional(id).orElseGet(() -> {
+            ChargingSession session = new ChargingSession();
+            session.id = id;
+            session.chargePointId = chargePointId;
+            session.transactionId = transactionId;
+            return session;
+        });
+    }
+
+    /** Sessions that match the filter, newest first (by the charger's clock). */
+    public static List<ChargingSession> search(SessionFilter filter, int limit) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.operatorId() != null) {
+            conditions.add("operatorId = :operatorId");
+            parameters.and("operatorId", filter.operatorId());
+        }
+        if (filter.driverId() != null) {
+            conditions.add("driverId = :driverId");
+            parameters.and("driverId", filter.driverId());
+        }
+        if (filter.chargePointId() != null) {
+            conditions.add("chargePointId = :chargePointId");
+            parameters.and("chargePointId", filter.chargePointId());
+        }
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        // a session still waiting for its start is placed by its stop
+        return ChargingSession.<ChargingSession>find("from ChargingSession" + where
+                        + " order by coalesce(startedAt, stoppedAt) desc, id", parameters)
+                .range(0, limit - 1)
+                .list();
+    }
+
+    public boolean hasStart() {
+        return meterStartWh != null;
+    }
+
+    public boolean hasStop() {
+        return meterStopWh != null;
+    }
+
+    /** Completed or held: the outcome of the start and the stop has been decided. */
+    public boolean isSettled() {
+        return status == SessionStatus.COMPLETED || status == SessionStatus.HELD;
+    }
+
+    /** Takes the start and, from its authorization, the snapshot; userType from the driver as known now. */
+    public void recordStart(TransactionStarted started, String driverUserType) {
+        ChargeAuthorization authorization = Optional.ofNullable(started.authorization())
+                .orElse(new ChargeAuthorization(null, null, null, null, null, null));
+        connectorId = started.connectorId();
+        operatorId = authorization.operatorId();
+        siteId = authorization.siteId();
+        chargerId = authorization.chargerId();
+        cardId = authorization.cardId();
+        driverId = authorization.driverId();
+        authorizationStatus = authorization.status();
+        idTag = started.idTag() == null ? null : IdTags.normalize(started.idTag());
+        userType = driverUserType;
+        startedAt = micros(started.timestamp());
+        startReceivedAt = micros(started.receivedAt());
+        meterStartWh = started.meterStartWh();
+        if (!hasStop()) {
+            status = SessionStatus.ACTIVE;
+        }
+    }
+
+    public void recordStop(TransactionStopped stopped) {
+        if (connectorId == null) {
+            connectorId = stopped.connectorId();
+        }
+        stoppedAt = micros(stopped.timestamp());
+        stopReceivedAt = micros(stopped.receivedAt());
+        meterStopWh = stopped.meterStopWh();
+        stopReason = stopped.reason();
+        stopIdTag = stopped.idTag() == null ? null : IdTags.normalize(stopped.idTag());
+        knownTransaction = stopped.knownTransaction();
+        if (!hasStart()) {
+            status = SessionStatus.AWAITING_START;
+        }
+    }
+
+    /**
+     * Decides the outcome once start and stop are both in: COMPLETED when it may be billed as it is,
+     * otherwise HELD with the reason. Returns true when it completed.
+     */
+    public boolean settle() {
+        if (!hasStart() || !hasStop()) {
+            throw new IllegalStateException("Session " + id + " has no start or no stop yet");
+        }
+        energyWh = meterStopWh - meterStartWh;
+        Optional<String> hold = HoldReasons.of(authorizationStatus, driverId, startedAt, stoppedAt, energyWh);
+        status = hold.isPresent() ? SessionStatus.HELD : SessionStatus.COMPLETED;
+        heldReason = hold.orElse(null);
+        return hold.isEmpty();
+    }
+
+    public SessionSnapshot snapshot() {
+        return new SessionSnapshot(operatorId, siteId, chargerId, cardId, driverId, idTag, userType);
+    }
+
+    /** The announcement of a completed session, with the samples stored for it. */
+    public SessionCompleted completed(List<EnergyReading> samples) {
+        List<EnergyReading> readings = SessionReadings.of(
+                new EnergyReading(startedAt, meterStartWh), samples, new EnergyReading(stoppedAt, meterStopWh));
+        return new SessionCompleted(id, chargePointId, transactionId, connectorId == null ? 0 : connectorId,
+                snapshot(), startedAt, stoppedAt, meterStartWh, meterStopWh, energyWh, stopReason, readings);
+    }
+
+    /** PostgreSQL keeps microseconds: cut to them, so that what is compared is what is stored. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,87 @@
+package org.evsettle.sessions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.EventIds;
+import org.evsettle.events.ocpp.ChargeAuthorization;
+import org.evsettle.events.ocpp.MeterValue;
+import org.evsettle.events.ocpp.MeterValuesSampled;
+import org.evsettle.events.ocpp.SampledValue;
+import org.evsettle.events.ocpp.TransactionStarted;
+import org.evsettle.events.ocpp.TransactionStopped;
+import org.evsettle.events.sessions.SessionIds;
+
+/**
+ * What a charger reports about one transaction, as the gateway publishes it: envelopes with
+ * deterministic ids, so that publishing the same report twice repeats the same event.
+ */
+final class ChargerReports {
+
+    static final String GATEWAY = "ocpp-gateway";
+
+    final String chargePointId;
+    final int transactionId;
+    final ChargeAuthorization authorization;
+
+    private ChargerReports(String chargePointId, int transactionId, ChargeAuthorization authorization) {
+        this.chargePointId = chargePointId;
+        this.transactionId = transactionId;
+        this.authorization = authorization;
+    }
+
+    /** A transaction on a new charger. */
+    static ChargerReports aTransaction(ChargeAuthorization authorization) {
+        return new ChargerReports("CP-" + UUID.randomUUID().toString().substring(0, 8),
+                ThreadLocalRandom.current().nextInt(1, 1_000_000), authorization);
+    }
+
+    /** The next transaction on the same charger. */
+    ChargerReports next(ChargeAuthorization authorization) {
+        return new ChargerReports(chargePointId, transactionId + 1, authorization);
+    }
+
+    /** An idTag of a card of this driver, accepted by the gateway. */
+    static ChargeAuthorization accepted(UUID operatorId, UUID driverId) {
+        return authorization("Accepted", operatorId, driverId);
+    }
+
+    static ChargeAuthorization authorization(String status, UUID operatorId, UUID driverId) {
+        return new ChargeAuthorization(status, operatorId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                driverId);
+    }
+
+    UUID sessionId() {
+        return SessionIds.of(chargePointId, transactionId);
+    }
+
+    Envelope<TransactionStarted> started(long meterStartWh, Instant at) {
+        TransactionStarted started = new TransactionStarted(chargePointId, transactionId, 1, "nfc-04:a2:b3:c4",
+                meterStartWh, at, null, authorization, at.plusSeconds(1));
+        return Envelope.of(EventIds.nameBased(chargePointId, "transaction-started", transactionId), GATEWAY, started,
+                at.plusSeconds(1));
+    }
+
+    Envelope<MeterValuesSampled> sampled(Instant at, String value, String unit) {
+        MeterValuesSampled sampled = new MeterValuesSampled(chargePointId, 1, transactionId,
+                List.of(meterValue(at, value, unit)), at.plusSeconds(1));
+        return Envelope.of(EventIds.nameBased(chargePointId, "meter-values-sampled", 1, transactionId, at), GATEWAY,
+                sampled, at.plusSeconds(1));
+    }
+
+    Envelope<TransactionStopped> stopped(long meterStopWh, Instant at, MeterValue... transactionData) {
+        TransactionStopped stopped = new TransactionStopped(chargePointId, transactionId, 1, "04A2B3C4", meterStopWh,
+                at, "EVDisconnected", List.of(transactionData), true, at.plusSeconds(1));
+        return Envelope.of(EventIds.nameBased(chargePointId, "transaction-stopped", transactionId), GATEWAY, stopped,
+                at.plusSeconds(1));
+    }
+
+    /** A periodic sample of the energy register, and the power beside it as chargers send it. */
+    static MeterValue meterValue(Instant at, String value, String unit) {
+        return new MeterValue(at, List.of(
+                new SampledValue("7.4", "Sample.Periodic", "Raw", "Power.Active.Import", null, "Outlet", "kW"),
+                new SampledValue(value, "Sample.Periodic", "Raw", EnergyRegister.MEASURAND, null, "Outlet", unit)));
+    }
+}

@@ -1,0 +1,147 @@
+package org.evsettle.sessions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.evsettle.sessions.ChargerReports.accepted;
+import static org.evsettle.sessions.ChargerReports.aTransaction;
+import static org.evsettle.sessions.SessionWaits.awaitStatus;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.UUID;
+import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.testkit.TestTokens;
+import org.evsettle.testkit.TopicProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class SessionApiTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-31T22:50:00Z");
+
+    private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
+
+    @AfterEach
+    void closeProbe() {
+        topics.close();
+    }
+
+    /** A completed session of 12.340 kWh of this driver, on a charger of its own. */
+    private ChargerReports completedSession(UUID operatorId, UUID driverId) {
+        ChargerReports tx = aTransaction(accepted(operatorId, driverId));
+        topics.publish(tx.started(1_234_000, T0));
+        topics.publish(tx.stopped(1_246_340, T0.plusSeconds(3600)));
+        awaitStatus(tx.sessionId(), SessionStatus.COMPLETED);
+        return tx;
+    }
+
+    @Test
+    void hidesASessionOfAnotherOperatorFromAnOperatorAdminAs404() {
+        UUID mine = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        ChargerReports theirSession = completedSession(theirs, UUID.randomUUID());
+
+        given().auth().oauth2(TestTokens.operatorAdmin(mine)).get("/api/sessions/{id}", theirSession.sessionId())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:evsettle:problem:not-found"));
+        given().auth().oauth2(TestTokens.operatorAdmin(mine)).queryParam("operatorId", theirs).get("/api/sessions")
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.operatorAdmin(mine)).get("/api/sessions")
+                .then().statusCode(200).body("sessionId", not(hasItem(theirSession.sessionId().toString())));
+        given().auth().oauth2(TestTokens.operatorAdmin(theirs)).get("/api/sessions/{id}", theirSession.sessionId())
+                .then().statusCode(200).body("operatorId", equalTo(theirs.toString()));
+        given().auth().oauth2(TestTokens.platformAdmin()).queryParam("operatorId", theirs).get("/api/sessions")
+                .then().statusCode(200).body("sessionId", contains(theirSession.sessionId().toString()));
+    }
+
+    @Test
+    void showsADriverOnlyTheirOwnSessions() {
+        UUID operatorId = UUID.randomUUID();
+        UUID anna = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        ChargerReports annasSession = completedSession(operatorId, anna);
+        ChargerReports bobsSession = completedSession(operatorId, bob);
+        String annasToken = TestTokens.driver(operatorId, anna);
+
+        given().auth().oauth2(annasToken).get("/api/me/sessions")
+                .then().statusCode(200).body("sessionId", contains(annasSession.sessionId().toString()));
+        given().auth().oauth2(annasToken).get("/api/sessions")
+                .then().statusCode(200).body("sessionId", contains(annasSession.sessionId().toString()));
+        given().auth().oauth2(annasToken).queryParam("driverId", bob).get("/api/sessions")
+                .then().statusCode(200).body("$", empty());
+        given().auth().oauth2(annasToken).get("/api/sessions/{id}", bobsSession.sessionId())
+                .then().statusCode(404);
+        given().auth().oauth2(annasToken).get("/api/sessions/{id}", annasSession.sessionId())
+                .then().statusCode(200).body("driverId", equalTo(anna.toString()));
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/me/sessions")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void filtersAnOperatorsSessionsByDriverChargerAndStatus() {
+        UUID operatorId = UUID.randomUUID();
+        UUID anna = UUID.randomUUID();
+        ChargerReports annasSession = completedSession(operatorId, anna);
+        ChargerReports otherSession = completedSession(operatorId, UUID.randomUUID());
+        String admin = TestTokens.operatorAdmin(operatorId);
+
+        given().auth().oauth2(admin).get("/api/sessions")
+                .then().statusCode(200).body("sessionId", hasItem(annasSession.sessionId().toString()))
+                .body("sessionId", hasItem(otherSession.sessionId().toString()));
+        given().auth().oauth2(admin).queryParam("driverId", anna).get("/api/sessions")
+                .then().statusCode(200).body("sessionId", contains(annasSession.sessionId().toString()));
+        given().auth().oauth2(admin).queryParam("chargePointId", otherSession.chargePointId).get("/api/sessions")
+                .then().statusCode(200).body("sessionId", contains(otherSession.sessionId().toString()));
+        given().auth().oauth2(admin).queryParam("driverId", anna).queryParam("status", "COMPLETED").get("/api/sessions")
+                .then().statusCode(200).body("sessionId", contains(annasSession.sessionId().toString()));
+        given().auth().oauth2(admin).queryParam("driverId", anna).queryParam("status", "HELD").get("/api/sessions")
+                .then().statusCode(200).body("$", empty());
+        given().auth().oauth2(admin).queryParam("status", "FINISHED").get("/api/sessions")
+                .then().statusCode(400).body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void showsASessionWithItsSnapshotAndEnergyInKwhWithThreeDecimals() {
+        UUID operatorId = UUID.randomUUID();
+        UUID driverId = UUID.randomUUID();
+        ChargerReports tx = completedSession(operatorId, driverId);
+
+        String body = given().auth().oauth2(TestTokens.operatorAdmin(operatorId))
+                .get("/api/sessions/{id}", tx.sessionId())
+                .then().statusCode(200)
+                .body("sessionId", equalTo(tx.sessionId().toString()))
+                .body("status", equalTo("COMPLETED"))
+                .body("chargePointId", equalTo(tx.chargePointId))
+                .body("transactionId", equalTo(tx.transactionId))
+                .body("connectorId", equalTo(1))
+                .body("siteId", equalTo(tx.authorization.siteId().toString()))
+                .body("chargerId", equalTo(tx.authorization.chargerId().toString()))
+                .body("cardId", equalTo(tx.authorization.cardId().toString()))
+                .body("driverId", equalTo(driverId.toString()))
+                .body("idTag", equalTo("04A2B3C4"))
+                .body("startedAt", equalTo("2026-01-31T22:50:00Z"))
+                .body("stoppedAt", equalTo("2026-01-31T23:50:00Z"))
+                .body("meterStartWh", equalTo(1_234_000))
+                .body("meterStopWh", equalTo(1_246_340))
+                .body("energyWh", equalTo(12_340))
+                .body("stopReason", equalTo("EVDisconnected"))
+                .extract().asString();
+        assertThat(body).contains("\"energyKwh\":12.340");
+    }
+
+    @Test
+    void refusesRequestsWithoutAValidToken() {
+        given().get("/api/sessions").then().statusCode(401);
+        given().get("/api/sessions/{id}", UUID.randomUUID()).then().statusCode(401);
+        given().get("/api/me/sessions").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/sessions").then().statusCode(401);
+    }
+}
