@@ -1,0 +1,109 @@
+package org.evsettle.tariffs;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.evsettle.kit.api.DomainException;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An operator's price agreement for some or all user types. It is never edited in place: every
+ * change is a new {@link TariffVersion} that takes effect at its effectiveFrom, so a session is
+ * always priced by the version in force when it started.
+ */
+@Entity
+@Table(name = "tariff")
+public class Tariff extends PanacheEntityBase {
+
+    public static final String EUR = "EUR";
+
+    @Id
+    public UUID id;
+    @Column(name = "operator_id")
+    public UUID operatorId;
+    public String name;
+    /** The user types (RESIDENT, GUEST, ...) it applies to; empty for all. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "user_types")
+    public List<String> userTypes = new ArrayList<>();
+    public String currency;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @OneToMany(mappedBy = "tariff", cascade = CascadeType.ALL)
+    @OrderBy("version")
+    public List<TariffVersion> versions = new ArrayList<>();
+
+    /** A new tariff without versions yet; {@link #addVersion} gives it its first. */
+    public static Tariff create(UUID operatorId, String name, List<String> userTypes, String currency) {
+        Tariff tariff = new Tariff();
+        tariff.id = UUID.randomUUID();
+        tariff.operatorId = operatorId;
+        tariff.name = name;
+        tariff.userTypes = new ArrayList<>(userTypes);
+        tariff.currency = currency;
+        tariff.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return tariff;
+    }
+
+    /** An operator's tariffs with their versions, oldest first. */
+    public static List<Tariff> ofOperator(UUID operatorId) {
+        return find("select distinct t from Tariff t left join fetch t.versions where t.operatorId = ?1"
+                + " order by t.createdAt, t.id", operatorId).list();
+    }
+
+    /** Adds version n+1, in force from effectiveFrom, which may not lie before the latest version's. */
+    public TariffVersion addVersion(Instant effectiveFrom, BigDecimal vatRate, List<TariffComponent> components) {
+        Instant from = effectiveFrom.truncatedTo(ChronoUnit.MICROS);
+        Optional<TariffVersion> latest = latestVersion();
+        if (latest.isPresent() && from.isBefore(latest.get().effectiveFrom)) {
+            throw DomainException.invalid("effectiveFrom",
+                    "must not be before " + latest.get().effectiveFrom + ", when version " + latest.get().version
+                            + " takes effect");
+        }
+        TariffVersion version = new TariffVersion();
+        version.id = UUID.randomUUID();
+        version.tariff = this;
+        version.version = latest.map(v -> v.version + 1).orElse(1);
+        version.effectiveFrom = from;
+        version.vatRate = vatRate;
+        version.components = List.copyOf(components);
+        version.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        versions.add(version);
+        return version;
+    }
+
+    public Optional<TariffVersion> latestVersion() {
+        return versions.stream().max(Comparator.comparingInt(v -> v.version));
+    }
+
+    /** The version in force at an instant: the newest one whose effectiveFrom is not after it. */
+    public Optional<TariffVersion> versionAt(Instant at) {
+        return versions.stream()
+                .filter(v -> !v.effectiveFrom.isAfter(at))
+                .max(Comparator.comparingInt(v -> v.version));
+    }
+
+    /** Whether it may price a session of this user type: it names the type, or it is for all. */
+    public boolean appliesTo(String userType) {
+        return userTypes.isEmpty() || names(userType);
+    }
+
+    /** Whether it names this user type (rather than applying to all). */
+    public boolean names(String userType) {
+        return userType != null && userTypes.contains(userType);
+    }
+}

@@ -1,0 +1,45 @@
+package org.evsettle.tariffs;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One immutable state of a tariff: its VAT rate and components, in force from effectiveFrom until
+ * a later version takes over. Components are stored as JSON so that new kinds need no new columns.
+ */
+@Entity
+@Table(name = "tariff_version")
+public class TariffVersion extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "tariff_id")
+    public Tariff tariff;
+    public int version;
+    @Column(name = "effective_from")
+    public Instant effectiveFrom;
+    @Column(name = "vat_rate")
+    public BigDecimal vatRate;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TariffComponent> components = new ArrayList<>();
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public TariffTerms terms() {
+        return new TariffTerms(tariff.currency, vatRate, components);
+    }
+}

@@ -1,0 +1,42 @@
+package org.evsettle.tariffs.messaging;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.UnknownEvent;
+import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.outbox.ProcessedEvents;
+import org.evsettle.tariffs.SessionPricing;
+
+/** Applies one session event once: the event id is recorded in the same transaction as its effect. */
+@ApplicationScoped
+public class SessionEventHandler {
+
+    static final String CONSUMER = "session-pricing";
+
+    private final ProcessedEvents processedEvents;
+    private final SessionPricing pricing;
+
+    public SessionEventHandler(ProcessedEvents processedEvents, SessionPricing pricing) {
+        this.processedEvents = processedEvents;
+        this.pricing = pricing;
+    }
+
+    @Transactional
+    public void apply(Envelope<?> envelope) {
+        if (!processedEvents.firstTime(CONSUMER, envelope.id())) {
+            Log.debugf("Skipping %s %s: applied before", envelope.type(), envelope.id());
+            return;
+        }
+        Object data = envelope.data();
+        if (data instanceof SessionCompleted completed) {
+            pricing.price(completed);
+        } else if (data instanceof UnknownEvent unknown) {
+            Log.warnf("Skipping unreadable %s %s on session %s: %s", unknown.ceType(), envelope.id(),
+                    unknown.subject(), unknown.reason());
+        } else {
+            Log.debugf("Ignoring %s %s", envelope.type(), envelope.id());
+        }
+    }
+}

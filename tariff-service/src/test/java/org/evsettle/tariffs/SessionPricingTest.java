@@ -1,0 +1,224 @@
+package org.evsettle.tariffs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.evsettle.tariffs.Sessions.aSession;
+import static org.evsettle.tariffs.TariffFixtures.aTariff;
+import static org.evsettle.tariffs.TariffFixtures.as;
+import static org.evsettle.tariffs.TariffFixtures.createTariff;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.Topics;
+import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.events.tariffs.PriceLine;
+import org.evsettle.events.tariffs.PricedSession;
+import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.testkit.TestTokens;
+import org.evsettle.testkit.TopicProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** From SessionCompleted on sessions.events to SessionPriced on tariffs.events, once per session. */
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class SessionPricingTest {
+
+    private static final String SESSION_SERVICE = "session-service";
+    private static final Duration PRICED_WITHIN = Duration.ofSeconds(60);
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
+    private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
+
+    @Inject
+    EntityManager entityManager;
+
+    @AfterEach
+    void closeProbe() {
+        topics.close();
+    }
+
+    @Test
+    void pricesACompletedSessionAndAnnouncesThePriceOnce() {
+        UUID operatorId = UUID.randomUUID();
+        UUID tariffId = createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).energyWh(12_340));
+
+        topics.publish(SESSION_SERVICE, session);
+
+        awaitPrice(session, TestTokens.operatorAdmin(operatorId))
+                .body("tariffId", equalTo(tariffId.toString()))
+                .body("tariffVersion", equalTo(1))
+                .body("currency", equalTo("EUR"))
+                .body("lines.component", contains("ENERGY", "START_FEE"))
+                .body("lines[0].quantity", equalTo(new BigDecimal("12.340")))
+                .body("lines[1].quantity", equalTo(1))
+                .body("lines.unit", contains("kWh", "session"))
+                .body("lines.amount", contains(new BigDecimal("4.32"), new BigDecimal("0.50")))
+                .body("netAmount", equalTo(new BigDecimal("4.82")))
+                .body("vatRate", equalTo(new BigDecimal("0.21")))
+                .body("vatAmount", equalTo(new BigDecimal("1.01")))
+                .body("grossAmount", equalTo(new BigDecimal("5.83")));
+
+        SessionPriced priced = pricesOf(session).get(0);
+        assertThat(pricesOf(session)).hasSize(1);
+        assertThat(priced.operatorId()).isEqualTo(operatorId);
+        assertThat(priced.driverId()).isEqualTo(session.snapshot().driverId());
+        assertThat(priced.tariffId()).isEqualTo(tariffId);
+        assertThat(priced.session()).isEqualTo(new PricedSession(session.chargePointId(), session.transactionId(),
+                session.snapshot().siteId(), session.snapshot().chargerId(), session.snapshot().cardId(),
+                session.snapshot().idTag(), session.startedAt(), session.stoppedAt(), 12_340));
+        assertThat(priced.lines()).containsExactly(
+                new PriceLine("ENERGY", "Energy", new BigDecimal("12.340"), "kWh", new BigDecimal("0.35000"),
+                        new BigDecimal("4.32")),
+                new PriceLine("START_FEE", "Start fee", BigDecimal.ONE, "session", new BigDecimal("0.50000"),
+                        new BigDecimal("0.50")));
+        assertThat(priced.netAmount()).isEqualTo(new BigDecimal("4.82"));
+        assertThat(priced.vatAmount()).isEqualTo(new BigDecimal("1.01"));
+        assertThat(priced.grossAmount()).isEqualTo(new BigDecimal("5.83"));
+    }
+
+    @Test
+    void pricesARedeliveredCompletionOnce() {
+        UUID operatorId = UUID.randomUUID();
+        createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId));
+        Envelope<SessionCompleted> completed = Envelope.of(SESSION_SERVICE, session);
+        Envelope<SessionCompleted> resent = Envelope.of(SESSION_SERVICE, session);
+
+        topics.publish(completed);
+        topics.publish(completed);
+        topics.publish(resent);
+
+        // one key, one partition: once the last of the three is processed, so are the others
+        await().atMost(PRICED_WITHIN).until(() -> processed(resent.id()));
+        assertThat(pricesOf(session)).singleElement()
+                .satisfies(priced -> assertThat(priced.grossAmount()).isEqualTo(new BigDecimal("5.83")));
+    }
+
+    @Test
+    void pricesASessionWithTheVersionInForceWhenItStarted() {
+        UUID operatorId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID tariffId = createTariff(operatorId, aTariff(t -> {
+            t.put("components", List.of(Map.of("type", "ENERGY", "unitPrice", 0.30)));
+            t.put("effectiveFrom", now.minus(10, ChronoUnit.DAYS).toString());
+        }));
+        as(TestTokens.operatorAdmin(operatorId))
+                .body(aTariff(t -> {
+                    t.put("components", List.of(Map.of("type", "ENERGY", "unitPrice", 0.40)));
+                    t.put("effectiveFrom", now.minus(1, ChronoUnit.DAYS).toString());
+                }))
+                .put("/api/tariffs/{id}", tariffId).then().statusCode(200);
+        SessionCompleted startedBefore = aSession(s -> s.operatorId(operatorId).energyWh(10_000)
+                .startedAt(now.minus(2, ChronoUnit.DAYS)));
+        SessionCompleted startedAfter = aSession(s -> s.operatorId(operatorId).energyWh(10_000)
+                .startedAt(now.minus(2, ChronoUnit.HOURS)));
+
+        topics.publish(SESSION_SERVICE, startedBefore);
+        topics.publish(SESSION_SERVICE, startedAfter);
+
+        String admin = TestTokens.operatorAdmin(operatorId);
+        awaitPrice(startedBefore, admin).body("tariffVersion", equalTo(1))
+                .body("netAmount", equalTo(new BigDecimal("3.00")));
+        awaitPrice(startedAfter, admin).body("tariffVersion", equalTo(2))
+                .body("netAmount", equalTo(new BigDecimal("4.00")));
+    }
+
+    @Test
+    void prefersTheTariffNamingTheUserTypeOverTheOneForAll() {
+        UUID operatorId = UUID.randomUUID();
+        UUID residents = createTariff(operatorId, aTariff(t -> {
+            t.put("userTypes", List.of("RESIDENT"));
+            t.put("effectiveFrom", "2026-01-01T00:00:00Z");
+        }));
+        // created later, so it would win if naming the user type did not count
+        UUID everyone = createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+        SessionCompleted resident = aSession(s -> s.operatorId(operatorId).userType("RESIDENT"));
+        SessionCompleted guest = aSession(s -> s.operatorId(operatorId).userType("GUEST"));
+
+        topics.publish(SESSION_SERVICE, resident);
+        topics.publish(SESSION_SERVICE, guest);
+
+        String admin = TestTokens.operatorAdmin(operatorId);
+        awaitPrice(resident, admin).body("tariffId", equalTo(residents.toString()));
+        awaitPrice(guest, admin).body("tariffId", equalTo(everyone.toString()));
+    }
+
+    @Test
+    void keepsASessionNoTariffAppliesToAsUnpriced() {
+        UUID operatorId = UUID.randomUUID();
+        createTariff(operatorId, aTariff(t -> t.put("userTypes", List.of("EMPLOYEE"))));
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).userType("GUEST").energyWh(7_500));
+        String admin = TestTokens.operatorAdmin(operatorId);
+
+        topics.publish(SESSION_SERVICE, session);
+
+        await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin)
+                .get("/api/operators/{o}/unpriced-sessions", operatorId)
+                .then().statusCode(200)
+                .body("sessionId", contains(session.sessionId().toString()))
+                .body("[0].startedAt", equalTo(session.startedAt().toString()))
+                .body("[0].energyWh", equalTo(7500))
+                .body("[0].reason", containsString("GUEST")));
+        as(admin).get("/api/sessions/{s}/price", session.sessionId()).then().statusCode(404);
+        assertThat(pricesOf(session)).isEmpty();
+        as(TestTokens.operatorAdmin(UUID.randomUUID())).get("/api/operators/{o}/unpriced-sessions", operatorId)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void showsAPriceOnlyToItsOperatorsAdminsAndItsDriver() {
+        UUID operatorId = UUID.randomUUID();
+        UUID driverId = UUID.randomUUID();
+        createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).driverId(driverId));
+
+        topics.publish(SESSION_SERVICE, session);
+
+        awaitPrice(session, TestTokens.operatorAdmin(operatorId));
+        String path = "/api/sessions/{s}/price";
+        as(TestTokens.driver(operatorId, driverId)).get(path, session.sessionId()).then().statusCode(200)
+                .body("driverId", equalTo(driverId.toString()));
+        as(TestTokens.platformAdmin()).get(path, session.sessionId()).then().statusCode(200);
+        as(TestTokens.driver(operatorId, UUID.randomUUID())).get(path, session.sessionId()).then().statusCode(404);
+        as(TestTokens.driver(UUID.randomUUID(), driverId)).get(path, session.sessionId()).then().statusCode(404);
+        as(TestTokens.operatorAdmin(UUID.randomUUID())).get(path, session.sessionId()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse awaitPrice(SessionCompleted session, String token) {
+        await().atMost(PRICED_WITHIN).untilAsserted(() ->
+                as(token).get("/api/sessions/{s}/price", session.sessionId()).then().statusCode(200));
+        return as(token).get("/api/sessions/{s}/price", session.sessionId()).then().statusCode(200)
+                .body("sessionId", equalTo(session.sessionId().toString()));
+    }
+
+    private List<SessionPriced> pricesOf(SessionCompleted session) {
+        return topics.readAll(Topics.TARIFFS_EVENTS, SessionPriced.class,
+                priced -> priced.sessionId().equals(session.sessionId()), QUIET);
+    }
+
+    private boolean processed(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = ?1")
+                .setParameter(1, eventId)
+                .getSingleResult()).longValue() > 0);
+    }
+}
