@@ -1,0 +1,99 @@
+package org.evsettle.invoices;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.evsettle.invoices.InvoiceFixtures.REGISTRY;
+import static org.evsettle.invoices.InvoiceFixtures.TARIFFS;
+import static org.evsettle.invoices.InvoiceFixtures.aDriver;
+import static org.evsettle.invoices.InvoiceFixtures.aPrice;
+import static org.evsettle.invoices.InvoiceFixtures.anOperator;
+import static org.evsettle.invoices.InvoicingTest.admin;
+import static org.evsettle.invoices.InvoicingTest.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.testkit.TestTokens;
+import org.evsettle.testkit.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class InvoiceAccessTest {
+
+    private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
+    private final UUID operatorId = UUID.randomUUID();
+    private final UUID otherOperatorId = UUID.randomUUID();
+    private final UUID anna = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+    private String annasInvoice;
+
+    @BeforeEach
+    void billAnnaOnce() {
+        topics.publish(REGISTRY, anOperator(operatorId, 0, "Woonstichting De Linde", "MONTHLY"));
+        topics.publish(REGISTRY, anOperator(otherOperatorId, 0, "VvE Het Anker", "MONTHLY"));
+        topics.publish(REGISTRY, aDriver(anna, 0, operatorId, "Anna de Vries"));
+        topics.publish(REGISTRY, aDriver(bob, 0, operatorId, "Bob Jansen"));
+        topics.publish(TARIFFS, aPrice(p -> p.operator(operatorId).driver(anna).startedAt("2026-09-09T09:00:00Z")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> admin().get("/api/invoices?driverId={d}", anna)
+                .then().statusCode(200).body("", hasSize(1)));
+        annasInvoice = admin().get("/api/invoices?driverId={d}", anna).then().extract().path("[0].id");
+    }
+
+    @Test
+    void showsAnOperatorAdminTheOwnOperatorsInvoicesOnly() {
+        String own = TestTokens.operatorAdmin(operatorId);
+        String other = TestTokens.operatorAdmin(otherOperatorId);
+
+        as(own).get("/api/invoices").then().statusCode(200).body("id", hasItem(annasInvoice))
+                .body("operatorId", not(hasItem(not(equalTo(operatorId.toString())))));
+        as(own).get("/api/invoices/{id}", annasInvoice).then().statusCode(200).body("driverId", equalTo(anna.toString()));
+        as(other).get("/api/invoices").then().statusCode(200).body("id", not(hasItem(annasInvoice)));
+        as(other).get("/api/invoices/{id}", annasInvoice).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(other).get("/api/invoices?operatorId={o}", operatorId).then().statusCode(404);
+    }
+
+    @Test
+    void showsADriverOnlyTheOwnInvoices() {
+        String annasToken = TestTokens.driver(operatorId, anna);
+        String bobsToken = TestTokens.driver(operatorId, bob);
+
+        as(annasToken).get("/api/me/invoices").then().statusCode(200).body("id", contains(annasInvoice));
+        as(annasToken).get("/api/invoices").then().statusCode(200).body("id", contains(annasInvoice));
+        as(annasToken).get("/api/invoices/{id}", annasInvoice).then().statusCode(200)
+                .body("customer.name", equalTo("Anna de Vries"));
+        as(bobsToken).get("/api/me/invoices").then().statusCode(200).body("", hasSize(0));
+        as(bobsToken).get("/api/invoices").then().statusCode(200).body("", hasSize(0));
+        as(bobsToken).get("/api/invoices/{id}", annasInvoice).then().statusCode(404);
+        as(bobsToken).get("/api/invoices?driverId={d}", anna).then().statusCode(404);
+        // the same driver id under another operator's token is someone else
+        as(TestTokens.driver(otherOperatorId, anna)).get("/api/invoices/{id}", annasInvoice).then().statusCode(404);
+    }
+
+    @Test
+    void filtersByStatusAndRejectsAnUnknownStatus() {
+        admin().get("/api/invoices?driverId={d}&status=OPEN", anna).then().statusCode(200)
+                .body("id", contains(annasInvoice));
+        admin().get("/api/invoices?driverId={d}&status=ISSUED", anna).then().statusCode(200).body("", hasSize(0));
+        admin().get("/api/invoices?status=LOST").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void answersOnlyRequestsWithAValidToken() {
+        given().get("/api/invoices").then().statusCode(401);
+        given().get("/api/invoices/{id}", annasInvoice).then().statusCode(401);
+        given().get("/api/me/invoices").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/invoices").then().statusCode(401);
+        as(TestTokens.operatorAdmin(operatorId)).get("/api/me/invoices").then().statusCode(403);
+    }
+}
