@@ -34,16 +34,15 @@ import org.junit.jupiter.api.Test;
 class ChargingIsBilledEndToEndIT {
 
     private static RunningPlatform running;
-    private static Tenant tenant;
 
     @BeforeAll
     static void platform() {
         running = RunningPlatform.get();
-        tenant = Tenant.create(running, "0.35");
     }
 
     @Test
     void billsAChargingSessionFromChargerToInvoiceToTheCent() {
+        Tenant tenant = Tenant.create(running, "0.35");
         Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         Instant stop = start.plus(95, ChronoUnit.MINUTES);
         int transactionId;
@@ -109,6 +108,8 @@ class ChargingIsBilledEndToEndIT {
 
     @Test
     void refusesAChargerWithAWrongPasswordAtTheHandshake() {
+        Tenant tenant = Tenant.create(running, "0.35");
+        connect(tenant).close();
         assertThatThrownBy(() -> ChargePointSimulator.connect(running.gateway(), tenant.chargePointId(),
                 "wrong-password-0000000"))
                 .isInstanceOfSatisfying(ChargePointSimulator.HandshakeRefused.class,
@@ -119,32 +120,38 @@ class ChargingIsBilledEndToEndIT {
 
     @Test
     void keepsEveryOperatorsDataFromTheOthers() {
+        Tenant mine = Tenant.create(running, "0.30");
         Tenant other = Tenant.create(running, "0.40");
         int transactionId;
-        try (ChargePointSimulator charger = connect(tenant)) {
-            transactionId = charger.call("StartTransaction", Map.of("connectorId", 2, "idTag", tenant.cardIdTag(),
+        try (ChargePointSimulator charger = connect(mine)) {
+            transactionId = charger.call("StartTransaction", Map.of("connectorId", 2, "idTag", mine.cardIdTag(),
                     "meterStart", 500, "timestamp", Instant.now().minusSeconds(600).toString()))
                     .get("transactionId").asInt();
             charger.call("StopTransaction", Map.of("transactionId", transactionId, "meterStop", 1500,
                     "timestamp", Instant.now().minusSeconds(60).toString()));
         }
-        String session = "/api/sessions/" + SessionIds.of(tenant.chargePointId(), transactionId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(Service.SESSION_SERVICE, session, tenant.adminToken()) != null);
+        String session = "/api/sessions/" + SessionIds.of(mine.chargePointId(), transactionId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(Service.SESSION_SERVICE, session, mine.adminToken()) != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(Service.INVOICE_SERVICE, "/api/me/invoices", mine.driverToken()),
+                        body -> body != null && !body.getList("$").isEmpty());
 
         given().auth().oauth2(other.adminToken()).get(running.url(Service.SESSION_SERVICE) + session)
                 .then().statusCode(404);
         given().auth().oauth2(other.driverToken()).get(running.url(Service.SESSION_SERVICE) + session)
                 .then().statusCode(404);
         given().auth().oauth2(other.adminToken())
-                .get(running.url(Service.USER_SERVICE) + "/api/operators/{o}", tenant.operatorId())
+                .get(running.url(Service.USER_SERVICE) + "/api/operators/{o}", mine.operatorId())
                 .then().statusCode(404);
         given().auth().oauth2(other.adminToken())
-                .get(running.url(Service.OCPP_GATEWAY) + "/api/chargers/{cp}/connection", tenant.chargePointId())
+                .get(running.url(Service.OCPP_GATEWAY) + "/api/chargers/{cp}/connection", mine.chargePointId())
                 .then().statusCode(404);
         given().get(running.url(Service.INVOICE_SERVICE) + "/api/invoices").then().statusCode(401);
         given().auth().oauth2(other.adminToken()).get(running.url(Service.INVOICE_SERVICE) + "/api/invoices")
                 .then().statusCode(200)
-                .body("findAll { it.operatorId == '" + tenant.operatorId() + "' }", hasSize(0));
+                .body("findAll { it.operatorId == '" + mine.operatorId() + "' }", hasSize(0));
+        given().auth().oauth2(other.driverToken()).get(running.url(Service.INVOICE_SERVICE) + "/api/me/invoices")
+                .then().statusCode(200).body("$", hasSize(0));
     }
 
     /** Connects as soon as the gateway has the charger from the registry (it arrives asynchronously). */
