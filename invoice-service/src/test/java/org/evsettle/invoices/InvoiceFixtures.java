@@ -30,12 +30,12 @@ final class InvoiceFixtures {
     static OperatorRecord anOperator(UUID id, long revision, String legalName, String billingInterval) {
         return new OperatorRecord(id, revision, legalName, address("Utrecht"), "NL001234567B01", "12345678",
                 "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR",
-                billingInterval, 5, 14, "LINDE", false);
+                billingInterval, 5, 14, "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false);
     }
 
     static DriverRecord aDriver(UUID id, long revision, UUID operatorId, String name) {
         return new DriverRecord(id, revision, operatorId, name, name.toLowerCase().replace(' ', '.') + "@example.org",
-                address("Amersfoort"), "RESIDENT", null, null, "ACTIVE");
+                address("Amersfoort"), "RESIDENT", null, null, "ACTIVE", null, null);
     }
 
     static SessionPriced aPrice(Consumer<PriceBuilder> changes) {

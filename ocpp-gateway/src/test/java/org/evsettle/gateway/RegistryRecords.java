@@ -1,6 +1,7 @@
 package org.evsettle.gateway;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.evsettle.events.registry.Address;
@@ -19,7 +20,7 @@ public final class RegistryRecords {
         return new OperatorRecord(operatorId, 1, "Woonstichting De Linde",
                 new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), "NL001234567B01", "12345678",
                 "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", timeZone, "EUR", "MONTHLY", 14, 14,
-                "LINDE", false);
+                "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false);
     }
 
     public static ChargerRecord aCharger(UUID operatorId, String chargePointId, String password) {

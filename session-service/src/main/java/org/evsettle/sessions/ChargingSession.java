@@ -196,7 +196,7 @@ public class ChargingSession extends PanacheEntityBase {
         List<EnergyReading> readings = SessionReadings.of(
                 new EnergyReading(startedAt, meterStartWh), samples, new EnergyReading(stoppedAt, meterStopWh));
         return new SessionCompleted(id, chargePointId, transactionId, connectorId == null ? 0 : connectorId,
-                snapshot(), startedAt, stoppedAt, meterStartWh, meterStopWh, energyWh, stopReason, readings);
+                snapshot(), startedAt, stoppedAt, meterStartWh, meterStopWh, energyWh, stopReason, readings, null);
     }
 
     /** PostgreSQL keeps microseconds: cut to them, so that what is compared is what is stored. */

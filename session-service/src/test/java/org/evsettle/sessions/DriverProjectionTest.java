@@ -62,7 +62,7 @@ class DriverProjectionTest {
 
     private static DriverRecord driver(UUID driverId, UUID operatorId, long revision, String userType) {
         return new DriverRecord(driverId, revision, operatorId, "Bram Jansen", "bram@example.org",
-                new Address("Kade 1", "1011 AA", "Amsterdam", "NL"), userType, null, null, "ACTIVE");
+                new Address("Kade 1", "1011 AA", "Amsterdam", "NL"), userType, null, null, "ACTIVE", null, null);
     }
 
     /** Whether the projection has taken the event (applied it, or found it changed nothing). */

@@ -65,6 +65,6 @@ final class Sessions {
                 new SessionSnapshot(operatorId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), driverId,
                         "04A2B3C4D5E680", userType),
                 startedAt, stoppedAt, meterStartWh, meterStartWh + energyWh, energyWh, "EVDisconnected",
-                List.of(new EnergyReading(startedAt, meterStartWh), new EnergyReading(stoppedAt, meterStartWh + energyWh)));
+                List.of(new EnergyReading(startedAt, meterStartWh), new EnergyReading(stoppedAt, meterStartWh + energyWh)), null);
     }
 }

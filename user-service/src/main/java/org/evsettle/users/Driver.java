@@ -38,6 +38,6 @@ public class Driver extends PanacheEntityBase {
 
     public DriverRecord toRecord() {
         return new DriverRecord(id, revision, operatorId, name, email, billingAddress.toAddress(), userType,
-                companyName, companyVatNumber, status);
+                companyName, companyVatNumber, status, null, null);
     }
 }

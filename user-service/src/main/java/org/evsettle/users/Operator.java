@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.List;
 import java.util.UUID;
 import org.evsettle.events.registry.OperatorRecord;
 
@@ -48,6 +49,7 @@ public class Operator extends PanacheEntityBase {
     public OperatorRecord toRecord() {
         return new OperatorRecord(id, revision, legalName, address.toAddress(), vatNumber, chamberOfCommerceNumber,
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
-                invoiceNumberPrefix, acceptsUnknownChargers);
+                invoiceNumberPrefix, acceptsUnknownChargers, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null,
+                false);
     }
 }

@@ -14,9 +14,14 @@ import org.evsettle.devstack.DevStack;
 public final class Platform implements AutoCloseable {
 
     private final Map<Service, ServiceProcess> services;
+    private final DevStack stack;
+    private final Path root;
+    private final List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Platform(Map<Service, ServiceProcess> services) {
+    private Platform(Map<Service, ServiceProcess> services, DevStack stack, Path root) {
         this.services = services;
+        this.stack = stack;
+        this.root = root;
     }
 
     /** Starts every service (the registry first) and waits until each reports ready. */
@@ -27,7 +32,7 @@ public final class Platform implements AutoCloseable {
             services.put(service, new ServiceProcess(service, root, ports.get(service),
                     configuration(stack, service), logs.resolve(service.module() + ".log")));
         }
-        Platform platform = new Platform(services);
+        Platform platform = new Platform(services, stack, root);
         try {
             services.values().forEach(ServiceProcess::start);
             services.values().forEach(ServiceProcess::awaitReady);
@@ -55,16 +60,30 @@ public final class Platform implements AutoCloseable {
         return services.get(service).url();
     }
 
+    /**
+     * Starts one more instance of a service on another port (a second gateway replica, say), with the
+     * same configuration as the first; it is stopped with the platform.
+     */
+    public ServiceProcess startReplica(Service service, int port) {
+        ServiceProcess replica = new ServiceProcess(service, root, port, configuration(stack, service),
+                stack.settings().dataDirectory().resolve("logs").resolve(service.module() + "-" + port + ".log"));
+        replicas.add(replica);
+        replica.start();
+        replica.awaitReady();
+        return replica;
+    }
+
     /** Stops the services in reverse order of dependence. */
     @Override
     public void close() {
+        replicas.parallelStream().forEach(ServiceProcess::stop);
         List<Service> order = List.of(Service.OCPP_GATEWAY, Service.SESSION_SERVICE, Service.TARIFF_SERVICE,
                 Service.INVOICE_SERVICE, Service.USER_SERVICE);
         order.stream().map(services::get).parallel().forEach(ServiceProcess::stop);
     }
 
     /** What a service needs to know of the devstack, as system properties. */
-    static Map<String, String> configuration(DevStack stack, Service service) {
+    public static Map<String, String> configuration(DevStack stack, Service service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("evsettle.db.port", String.valueOf(stack.postgres().port()));
         properties.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());

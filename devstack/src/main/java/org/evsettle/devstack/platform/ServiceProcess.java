@@ -31,7 +31,11 @@ public final class ServiceProcess {
     private final Path logFile;
     private ChildProcess process;
 
-    ServiceProcess(Service service, Path root, int port, Map<String, String> properties, Path logFile) {
+    /**
+     * A service that is not started yet: its packaged jar under root, listening on port, with the
+     * given system properties (see {@link Platform#configuration}), logging to logFile.
+     */
+    public ServiceProcess(Service service, Path root, int port, Map<String, String> properties, Path logFile) {
         this.service = service;
         this.jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * The state of an invoice after a change: status OPEN while sessions are still added for the period,
- * later ISSUED, PAID, OVERDUE, CREDITED; number is set once issued. Amounts are totals in currency;
+ * later ISSUED, PARTIALLY_PAID, PAID, OVERDUE, CREDITED or WRITTEN_OFF; number is set once issued. Amounts are totals in currency;
  * the period is inclusive, in the operator's time zone. revision rises with every change.
  */
 public record InvoiceUpdated(

@@ -4,7 +4,9 @@ import org.evsettle.events.Event;
 
 /** A fact a charger reported to the gateway; the subject is the chargePointId. */
 public sealed interface OcppEvent extends Event
-        permits ChargerBooted, ChargerStatusChanged, TransactionStarted, MeterValuesSampled, TransactionStopped {
+        permits ChargerBooted, ChargerStatusChanged, TransactionStarted, MeterValuesSampled, TransactionStopped,
+        ChargerConnected, ChargerDisconnected, ChargerEnrolled, DiagnosticsStatusChanged, FirmwareStatusChanged,
+        DataTransferReceived, ChargerCommandAnswered {
 
     String chargePointId();
 

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * A driver: the customer on an invoice. userType is RESIDENT, EMPLOYEE, GUEST or a type the operator
- * defined; company fields are set for business customers; status is ACTIVE or INACTIVE.
+ * defined; company fields are set for business customers; status is ACTIVE or INACTIVE. sepaMandate is
+ * set when the driver pays by direct debit; accountId is the driver's Keycloak user id, once linked.
  */
 public record DriverRecord(
         UUID id,
@@ -16,5 +17,7 @@ public record DriverRecord(
         String userType,
         String companyName,
         String companyVatNumber,
-        String status) implements RegistryRecord {
+        String status,
+        SepaMandate sepaMandate,
+        String accountId) implements RegistryRecord {
 }

@@ -1,10 +1,14 @@
 package org.evsettle.events.registry;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
  * An operator (tenant): the supplier on its drivers' invoices. timeZone is an IANA zone id,
- * billingInterval one of WEEKLY, MONTHLY, QUARTERLY.
+ * billingInterval one of WEEKLY, MONTHLY, QUARTERLY. userTypes are the driver types it bills by
+ * (RESIDENT, EMPLOYEE, GUEST and its own); dunning says whether overdue invoices block cards;
+ * chargerEnrollmentKeyHash (a SHA-256, hex, of a generated high-entropy key) is set while it accepts
+ * unknown chargers as pending; issuesStatements asks for statements even when nothing is owed.
  */
 public record OperatorRecord(
         UUID id,
@@ -22,5 +26,9 @@ public record OperatorRecord(
         int graceDays,
         int paymentTermDays,
         String invoiceNumberPrefix,
-        boolean acceptsUnknownChargers) implements RegistryRecord {
+        boolean acceptsUnknownChargers,
+        List<String> userTypes,
+        DunningPolicy dunning,
+        String chargerEnrollmentKeyHash,
+        boolean issuesStatements) implements RegistryRecord {
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A session that has both its start and its stop and is ready to be priced. energyWh is
  * meterStopWh - meterStartWh; readings are the energy register samples in time order, for pricing
- * by time of use.
+ * by time of use; durations split the connected time into charging and idle, for time and idle fees
+ * (null when unknown).
  */
 public record SessionCompleted(
         UUID sessionId,
@@ -21,5 +22,6 @@ public record SessionCompleted(
         long meterStopWh,
         long energyWh,
         String stopReason,
-        List<EnergyReading> readings) implements SessionEvent {
+        List<EnergyReading> readings,
+        SessionDurations durations) implements SessionEvent {
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.evsettle.events.Event;
 
 /** A price for a session; the subject is the sessionId. */
-public sealed interface TariffEvent extends Event permits SessionPriced {
+public sealed interface TariffEvent extends Event permits SessionPriced, SessionRepriced {
 
     UUID sessionId();
 
