@@ -7,9 +7,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.util.List;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventJson;
+import org.hibernate.Session;
 
 /**
  * Where a service announces events: they are stored in the same database transaction as the change
@@ -34,17 +37,35 @@ public class Outbox {
     /** Stores the event in the caller's transaction; it reaches Kafka only if that transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Envelope<?> envelope) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO outbox_event (event_id, topic, message_key, ce_type, ce_source, ce_time, payload)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, envelope.id())
-                .setParameter(2, envelope.topic())
-                .setParameter(3, envelope.subject())
-                .setParameter(4, envelope.type())
-                .setParameter(5, envelope.source())
-                .setParameter(6, Timestamp.from(envelope.time()))
-                .setParameter(7, payload(envelope))
-                .executeUpdate();
+        publishAll(List.of(envelope));
+    }
+
+    /**
+     * Stores several events in one round trip (a bulk import announces hundreds), in the caller's
+     * transaction; they are relayed in the order given.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<? extends Envelope<?>> envelopes) {
+        if (envelopes.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, message_key, ce_type, ce_source, ce_time, payload)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Envelope<?> envelope : envelopes) {
+                    insert.setObject(1, envelope.id());
+                    insert.setString(2, envelope.topic());
+                    insert.setString(3, envelope.subject());
+                    insert.setString(4, envelope.type());
+                    insert.setString(5, envelope.source());
+                    insert.setTimestamp(6, Timestamp.from(envelope.time()));
+                    insert.setBytes(7, payload(envelope));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         wakeRelayAfterCommit();
     }
 

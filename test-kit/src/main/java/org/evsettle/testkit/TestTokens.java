@@ -54,7 +54,8 @@ public final class TestTokens {
         return builder.jws().keyId("test").sign(privateKey());
     }
 
-    static synchronized String publicKey() {
+    /** The public half, base64 X.509, for a service started in its own process (mp.jwt.verify.publickey). */
+    public static synchronized String publicKey() {
         ensureKeys();
         return System.getProperty(PUBLIC_KEY_PROPERTY);
     }

@@ -34,6 +34,14 @@ public class DomainException extends RuntimeException {
         return new DomainException(ProblemType.NOT_FOUND, 404, what + " " + id + " does not exist");
     }
 
+    /**
+     * A request whose content breaks several rules at once (rows of an import, entries of a list):
+     * answered 422 with one violation per field, so the caller can fix everything in one go.
+     */
+    public static DomainException unprocessable(String detail, List<Problem.Violation> violations) {
+        return new DomainException(ProblemType.UNPROCESSABLE, 422, detail, List.copyOf(violations));
+    }
+
     public static DomainException conflict(String detail) {
         return new DomainException(ProblemType.CONFLICT, 409, detail);
     }
