@@ -6,19 +6,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.kit.api.DomainException;
 
 /**
- * A charger registered to a site. Its OCPP password is kept only as a hash; the gateway checks the
- * password a charger presents against the hash it receives in the registry record.
+ * A charger of an operator. Its OCPP password is kept only as a hash; the gateway checks the password
+ * a charger presents against the hash it receives in the registry record. An ACTIVE charger stands at
+ * a site; one that enrolled itself waits for approval in no site yet.
  */
 @Entity
 @Table(name = "charger")
-public class Charger extends PanacheEntityBase {
+public class Charger extends PanacheEntityBase implements RegistryEntity {
 
-    /** What a charger may do: ACTIVE chargers connect and charge. */
+    /** What a charger may do: ACTIVE chargers connect and charge, PENDING_APPROVAL ones only connect. */
     public enum Status { ACTIVE, PENDING_APPROVAL, DECOMMISSIONED }
 
     @Id
@@ -35,6 +38,8 @@ public class Charger extends PanacheEntityBase {
     public int connectorCount;
     public String vendor;
     public String model;
+    @Column(name = "serial_number")
+    public String serialNumber;
     @Column(name = "firmware_version")
     public String firmwareVersion;
     @Column(name = "ocpp_password_hash")
@@ -45,6 +50,44 @@ public class Charger extends PanacheEntityBase {
         return find("chargePointId", chargePointId).firstResultOptional();
     }
 
+    public boolean is(Status wanted) {
+        return wanted.name().equals(status);
+    }
+
+    /** Takes what a BootNotification says about the hardware; true when anything changed. */
+    public boolean describedAs(String vendor, String model, String serialNumber, String firmwareVersion) {
+        boolean changed = !Objects.equals(this.vendor, vendor) || !Objects.equals(this.model, model)
+                || !Objects.equals(this.serialNumber, serialNumber)
+                || !Objects.equals(this.firmwareVersion, firmwareVersion);
+        this.vendor = vendor;
+        this.model = model;
+        this.serialNumber = serialNumber;
+        this.firmwareVersion = firmwareVersion;
+        return changed;
+    }
+
+    /** A pending charger placed at a site: it may charge from now on. */
+    public void approve(UUID siteId, Integer connectorCount) {
+        if (!is(Status.PENDING_APPROVAL)) {
+            throw DomainException.conflict("Charger " + chargePointId + " is " + status
+                    + "; only a charger pending approval can be approved");
+        }
+        this.siteId = siteId;
+        if (connectorCount != null) {
+            this.connectorCount = connectorCount;
+        }
+        status = Status.ACTIVE.name();
+    }
+
+    /** Taken out of service for good: the gateway refuses it from now on. */
+    public void decommission() {
+        if (is(Status.DECOMMISSIONED)) {
+            throw DomainException.conflict("Charger " + chargePointId + " is already decommissioned");
+        }
+        status = Status.DECOMMISSIONED.name();
+    }
+
+    @Override
     public ChargerRecord toRecord() {
         return new ChargerRecord(id, revision, operatorId, siteId, chargePointId, connectorCount, vendor, model,
                 firmwareVersion, ocppPasswordHash, status);

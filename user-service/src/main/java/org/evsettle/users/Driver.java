@@ -7,16 +7,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.DriverRecord;
 
 /** A person who charges at an operator's chargers and receives its invoices. */
 @Entity
 @Table(name = "driver")
-public class Driver extends PanacheEntityBase {
+public class Driver extends PanacheEntityBase implements RegistryEntity {
 
-    /** The user types every operator has; operators may define more. */
-    public static final String RESIDENT = "RESIDENT";
+    /** An INACTIVE driver no longer charges: their cards are blocked until the driver is active again. */
+    public enum Status { ACTIVE, INACTIVE }
 
     @Id
     public UUID id;
@@ -35,9 +36,27 @@ public class Driver extends PanacheEntityBase {
     @Column(name = "company_vat_number")
     public String companyVatNumber;
     public String status;
+    @Embedded
+    public SepaDebitMandate sepaMandate;
+    /** The Keycloak user id of the driver's login, once linked. */
+    @Column(name = "account_id")
+    public String accountId;
 
+    public static Optional<Driver> byId(UUID id) {
+        return findByIdOptional(id);
+    }
+
+    public static Optional<Driver> byAccountId(String accountId) {
+        return find("accountId", accountId).firstResultOptional();
+    }
+
+    public boolean isActive() {
+        return Status.ACTIVE.name().equals(status);
+    }
+
+    @Override
     public DriverRecord toRecord() {
         return new DriverRecord(id, revision, operatorId, name, email, billingAddress.toAddress(), userType,
-                companyName, companyVatNumber, status, null, null);
+                companyName, companyVatNumber, status, SepaDebitMandate.toMandate(sepaMandate), accountId);
     }
 }

@@ -1,20 +1,30 @@
 package org.evsettle.users;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.util.List;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.OperatorRecord;
 
 /** A tenant: a housing corporation, homeowners' association or company that bills its drivers. */
 @Entity
 @Table(name = "operator")
-public class Operator extends PanacheEntityBase {
+public class Operator extends PanacheEntityBase implements RegistryEntity {
 
     @Id
     public UUID id;
@@ -45,11 +55,67 @@ public class Operator extends PanacheEntityBase {
     public String invoiceNumberPrefix;
     @Column(name = "accepts_unknown_chargers")
     public boolean acceptsUnknownChargers;
+    @Column(name = "charger_enrollment_key_hash")
+    public String chargerEnrollmentKeyHash;
+    @Column(name = "charger_enrollment_key_created_at")
+    public Instant chargerEnrollmentKeyCreatedAt;
+    @Column(name = "dunning_block_cards")
+    public boolean dunningBlockCards;
+    @Column(name = "dunning_block_after_days_overdue")
+    public int dunningBlockAfterDaysOverdue;
+    @Column(name = "issues_statements")
+    public boolean issuesStatements;
+    /** The types this operator defined; {@link #userTypes()} adds the standard ones. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "operator_user_type", joinColumns = @JoinColumn(name = "operator_id"))
+    @Column(name = "user_type")
+    public Set<String> ownUserTypes = new HashSet<>();
 
+    public static Optional<Operator> byId(UUID id) {
+        return findByIdOptional(id);
+    }
+
+    public UserTypes userTypes() {
+        return UserTypes.withOwn(ownUserTypes);
+    }
+
+    public DunningPolicy dunning() {
+        return new DunningPolicy(dunningBlockCards, dunningBlockAfterDaysOverdue);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The operator's calendar date at that instant. */
+    public LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, zone());
+    }
+
+    /**
+     * Accepts unknown chargers as pending from now on, with a new enrollment key; returns the key,
+     * which is shown to the admin once and stored only as its hash.
+     */
+    public String issueEnrollmentKey(Instant now) {
+        String key = EnrollmentKey.generate();
+        acceptsUnknownChargers = true;
+        chargerEnrollmentKeyHash = EnrollmentKey.hash(key);
+        chargerEnrollmentKeyCreatedAt = now;
+        return key;
+    }
+
+    /** Refuses unknown chargers from now on; the key stops working. */
+    public void refuseUnknownChargers() {
+        acceptsUnknownChargers = false;
+        chargerEnrollmentKeyHash = null;
+        chargerEnrollmentKeyCreatedAt = null;
+    }
+
+    @Override
     public OperatorRecord toRecord() {
         return new OperatorRecord(id, revision, legalName, address.toAddress(), vatNumber, chamberOfCommerceNumber,
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
-                invoiceNumberPrefix, acceptsUnknownChargers, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null,
-                false);
+                invoiceNumberPrefix, acceptsUnknownChargers, userTypes().all(), dunning(), chargerEnrollmentKeyHash,
+                issuesStatements);
     }
 }

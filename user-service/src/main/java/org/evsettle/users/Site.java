@@ -13,7 +13,7 @@ import org.evsettle.events.registry.SiteRecord;
 /** A place where an operator's chargers stand: a parking garage, a street, an office. */
 @Entity
 @Table(name = "site")
-public class Site extends PanacheEntityBase {
+public class Site extends PanacheEntityBase implements RegistryEntity {
 
     @Id
     public UUID id;
@@ -25,6 +25,7 @@ public class Site extends PanacheEntityBase {
     @Embedded
     public PostalAddress address;
 
+    @Override
     public SiteRecord toRecord() {
         return new SiteRecord(id, revision, operatorId, name, address.toAddress());
     }

@@ -30,6 +30,7 @@ import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 
+/** The registry's REST basics: creation, publication, validation, duplicates and who sees what. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
 class RegistryApiTest {

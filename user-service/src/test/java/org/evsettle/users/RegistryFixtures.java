@@ -33,9 +33,22 @@ final class RegistryFixtures {
         return form;
     }
 
+    static Map<String, Object> aDriver(String email, Consumer<Map<String, Object>> changes) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("name", "Anna de Vries");
+        form.put("email", email);
+        form.put("billingAddress", address());
+        changes.accept(form);
+        return form;
+    }
+
     static UUID createOperator() {
+        return createOperator(o -> { });
+    }
+
+    static UUID createOperator(Consumer<Map<String, Object>> changes) {
         return UUID.fromString(given().auth().oauth2(TestTokens.platformAdmin()).contentType(ContentType.JSON)
-                .body(anOperator(o -> { })).post("/api/operators")
+                .body(anOperator(changes)).post("/api/operators")
                 .then().statusCode(201).extract().path("id"));
     }
 
@@ -47,9 +60,34 @@ final class RegistryFixtures {
     }
 
     static UUID createDriver(UUID operatorId, String email) {
+        return createDriver(operatorId, email, d -> { });
+    }
+
+    static UUID createDriver(UUID operatorId, String email, Consumer<Map<String, Object>> changes) {
         return UUID.fromString(given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
-                .body(Map.of("name", "Anna de Vries", "email", email, "billingAddress", address()))
+                .body(aDriver(email, changes))
                 .post("/api/operators/{o}/drivers", operatorId)
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    static UUID createCard(UUID operatorId, UUID driverId, String idTag) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(Map.of("driverId", driverId, "idTag", idTag))
+                .post("/api/operators/{o}/cards", operatorId)
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    /** A random e-mail address, so tests never share drivers. */
+    static String anEmail(String name) {
+        return name + "-" + UUID.randomUUID() + "@example.org";
+    }
+
+    /** A random idTag of a 7-byte MIFARE UID, so tests never share cards. */
+    static String anIdTag() {
+        return ("04" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toUpperCase();
+    }
+
+    static String aChargePointId() {
+        return "CP-" + UUID.randomUUID().toString().substring(0, 13);
     }
 }

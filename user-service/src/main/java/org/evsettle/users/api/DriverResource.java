@@ -1,87 +1,80 @@
 package org.evsettle.users.api;
 
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
-import org.evsettle.events.registry.Address;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
+import org.evsettle.users.CardBlocking;
 import org.evsettle.users.Driver;
-import org.evsettle.users.PostalAddress;
+import org.evsettle.users.Operator;
 import org.evsettle.users.messaging.RegistryPublisher;
 
-/** Drivers of an operator: the customers on its invoices. */
+/** Drivers of an operator: the customers on its invoices, and the people who log in to see their own data. */
 @Path("/api")
+@Tag(name = "Drivers")
 public class DriverResource {
 
-    /** A driver as a client sends it; userType RESIDENT when left out. */
-    public record DriverForm(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email String email,
-            @NotNull @Valid AddressForm billingAddress,
-            @Pattern(regexp = "[A-Z][A-Z_]{1,29}", message = "must be upper case, such as RESIDENT, EMPLOYEE or GUEST")
-            String userType,
-            @Size(max = 200) String companyName,
-            @Pattern(regexp = "[A-Z]{2}[0-9A-Z]{2,13}", message = "must be a VAT number such as BE0123456789")
-            String companyVatNumber) {
-    }
-
-    /** A driver as the API shows it. */
-    public record DriverView(UUID id, long revision, UUID operatorId, String name, String email, Address billingAddress,
-                             String userType, String companyName, String companyVatNumber, String status) {
-        static DriverView of(Driver d) {
-            return new DriverView(d.id, d.revision, d.operatorId, d.name, d.email, d.billingAddress.toAddress(),
-                    d.userType, d.companyName, d.companyVatNumber, d.status);
-        }
+    /** The Keycloak account a driver logs in with. */
+    public record AccountLink(
+            @NotBlank @Size(max = 255)
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]*", message = "must be a Keycloak user id")
+            String accountId) {
     }
 
     private final OperatorScope operators;
     private final Caller caller;
+    private final CallingDriver callingDriver;
     private final RegistryPublisher registry;
+    private final CardBlocking cardBlocking;
 
-    public DriverResource(OperatorScope operators, Caller caller, RegistryPublisher registry) {
+    public DriverResource(OperatorScope operators, Caller caller, CallingDriver callingDriver,
+                          RegistryPublisher registry, CardBlocking cardBlocking) {
         this.operators = operators;
         this.caller = caller;
+        this.callingDriver = callingDriver;
         this.registry = registry;
+        this.cardBlocking = cardBlocking;
     }
 
     @POST
     @Path("/operators/{operatorId}/drivers")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
+    @Operation(summary = "Register a driver", description = "The e-mail is unique per operator (409 otherwise).")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response create(@PathParam("operatorId") UUID operatorId, @NotNull @Valid DriverForm form) {
-        operators.require(operatorId);
-        String email = form.email().trim().toLowerCase(Locale.ROOT);
-        if (Driver.count("operatorId = ?1 and email = ?2", operatorId, email) > 0) {
-            throw DomainException.conflict("A driver with e-mail " + email + " already exists for this operator");
-        }
+        Operator operator = operators.require(operatorId);
+        form.checkAgainst(operator);
+        requireFreeEmail(operatorId, form.normalizedEmail(), null);
         Driver driver = new Driver();
         driver.id = UUID.randomUUID();
         driver.operatorId = operatorId;
-        driver.name = form.name().trim();
-        driver.email = email;
-        driver.billingAddress = PostalAddress.of(form.billingAddress().toAddress());
-        driver.userType = Optional.ofNullable(form.userType()).orElse(Driver.RESIDENT);
-        driver.companyName = form.companyName();
-        driver.companyVatNumber = form.companyVatNumber();
-        driver.status = "ACTIVE";
+        form.applyTo(driver);
         driver.persist();
         registry.changed(driver);
         return Response.created(URI.create("/api/drivers/" + driver.id)).entity(DriverView.of(driver)).build();
@@ -90,29 +83,105 @@ public class DriverResource {
     @GET
     @Path("/operators/{operatorId}/drivers")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
-    public List<DriverView> list(@PathParam("operatorId") UUID operatorId) {
+    @Operation(summary = "List an operator's drivers", description = "By name; optionally only one status or user type.")
+    public List<DriverView> list(@PathParam("operatorId") UUID operatorId,
+                                 @Parameter(description = "ACTIVE or INACTIVE") @QueryParam("status") Driver.Status status,
+                                 @QueryParam("userType") String userType) {
         operators.require(operatorId);
-        return Driver.<Driver>list("operatorId", Sort.by("name"), operatorId).stream().map(DriverView::of).toList();
+        StringBuilder query = new StringBuilder("operatorId = :operator");
+        Parameters parameters = Parameters.with("operator", operatorId);
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status.name());
+        }
+        if (userType != null) {
+            query.append(" and userType = :userType");
+            parameters.and("userType", userType.toUpperCase(Locale.ROOT));
+        }
+        return Driver.<Driver>list(query.toString(), Sort.by("name").and("email"), parameters).stream()
+                .map(DriverView::of).toList();
     }
 
     @GET
     @Path("/drivers/{driverId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
+    @Operation(summary = "Read a driver", description = "Admins of the driver's operator, or the driver.")
     public DriverView get(@PathParam("driverId") UUID driverId) {
-        return DriverView.of(visible(driverId));
+        return DriverView.of(Driver.byId(driverId).filter(d -> callingDriver.maySee(d.operatorId, d.id))
+                .orElseThrow(() -> DomainException.notFound("Driver", driverId)));
     }
 
-    /** The driver's own profile. */
+    @PUT
+    @Path("/drivers/{driverId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Transactional
+    @Operation(summary = "Replace a driver's details",
+            description = "Setting status INACTIVE blocks the driver's ACTIVE cards; ACTIVE again lifts that block.")
+    public DriverView update(@PathParam("driverId") UUID driverId, @NotNull @Valid DriverForm form) {
+        Driver driver = administered(driverId);
+        Operator operator = Operator.byId(driver.operatorId).orElseThrow();
+        form.checkAgainst(operator);
+        requireFreeEmail(driver.operatorId, form.normalizedEmail(), driver.id);
+        boolean wasActive = driver.isActive();
+        form.applyTo(driver);
+        registry.changed(driver);
+        if (wasActive != driver.isActive()) {
+            cardBlocking.driverStatusChanged(driver);
+        }
+        return DriverView.of(driver);
+    }
+
+    @PUT
+    @Path("/drivers/{driverId}/account")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Transactional
+    @Operation(summary = "Link the driver to a Keycloak account",
+            description = "From then on only tokens of that account are this driver. An account links to one driver.")
+    @APIResponse(responseCode = "409", description = "The account is linked to another driver")
+    public DriverView linkAccount(@PathParam("driverId") UUID driverId, @NotNull @Valid AccountLink link) {
+        Driver driver = administered(driverId);
+        Driver.byAccountId(link.accountId()).filter(other -> !other.id.equals(driver.id)).ifPresent(other -> {
+            throw DomainException.conflict("Account " + link.accountId() + " is already linked to another driver");
+        });
+        if (!link.accountId().equals(driver.accountId)) {
+            driver.accountId = link.accountId();
+            registry.changed(driver);
+        }
+        return DriverView.of(driver);
+    }
+
+    @DELETE
+    @Path("/drivers/{driverId}/account")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Transactional
+    @Operation(summary = "Unlink the driver from their Keycloak account")
+    public DriverView unlinkAccount(@PathParam("driverId") UUID driverId) {
+        Driver driver = administered(driverId);
+        if (driver.accountId != null) {
+            driver.accountId = null;
+            registry.changed(driver);
+        }
+        return DriverView.of(driver);
+    }
+
     @GET
     @Path("/me")
     @RolesAllowed(Roles.DRIVER)
+    @Operation(summary = "The calling driver's own profile")
     public DriverView me() {
-        return DriverView.of(visible(caller.requireDriverId()));
+        return DriverView.of(callingDriver.require());
     }
 
-    private Driver visible(UUID driverId) {
-        return Driver.<Driver>findByIdOptional(driverId)
-                .filter(d -> caller.maySeeDriver(d.operatorId, d.id))
+    private Driver administered(UUID driverId) {
+        return Driver.byId(driverId).filter(d -> caller.administers(d.operatorId))
                 .orElseThrow(() -> DomainException.notFound("Driver", driverId));
+    }
+
+    private static void requireFreeEmail(UUID operatorId, String email, UUID except) {
+        Driver.<Driver>find("operatorId = ?1 and email = ?2", operatorId, email).firstResultOptional()
+                .filter(other -> !Objects.equals(other.id, except))
+                .ifPresent(other -> {
+                    throw DomainException.conflict("A driver with e-mail " + email + " already exists for this operator");
+                });
     }
 }

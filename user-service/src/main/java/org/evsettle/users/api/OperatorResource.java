@@ -1,6 +1,8 @@
 package org.evsettle.users.api;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,51 +12,70 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import io.quarkus.panache.common.Sort;
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.users.Operator;
 import org.evsettle.users.PostalAddress;
+import org.evsettle.users.UserTypes;
 import org.evsettle.users.messaging.RegistryPublisher;
 
 /** Operators: created by platform admins, read and updated by their own operator admins too. */
 @Path("/api")
+@Tag(name = "Operators")
 public class OperatorResource {
+
+    /** The answer to a new enrollment key: the key itself, shown this once. */
+    public record EnrollmentKeyView(UUID operatorId, String chargerEnrollmentKey, Instant createdAt) {
+    }
 
     private final Caller caller;
     private final RegistryPublisher registry;
+    private final EntityManager entityManager;
+    private final Clock clock;
 
-    public OperatorResource(Caller caller, RegistryPublisher registry) {
+    public OperatorResource(Caller caller, RegistryPublisher registry, EntityManager entityManager, Clock clock) {
         this.caller = caller;
         this.registry = registry;
+        this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     @POST
     @Path("/operators")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Transactional
+    @Operation(summary = "Create an operator (tenant)",
+            description = "With acceptsUnknownChargers on, the answer carries the charger enrollment key, shown once.")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response create(@NotNull @Valid OperatorForm form) {
         Operator operator = new Operator();
         operator.id = UUID.randomUUID();
-        apply(form, operator);
+        String enrollmentKey = apply(form, operator).orElse(null);
         operator.persist();
         registry.changed(operator);
-        return Response.created(URI.create("/api/operators/" + operator.id)).entity(OperatorView.of(operator)).build();
+        return Response.created(URI.create("/api/operators/" + operator.id))
+                .entity(OperatorView.of(operator, enrollmentKey)).build();
     }
 
     @GET
     @Path("/operators")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Operation(summary = "List operators", description = "All for a platform admin; an operator admin's own operator.")
     public List<OperatorView> list() {
         Optional<UUID> scope = caller.operatorScope(null);
-        List<Operator> operators = scope.map(id -> Operator.<Operator>findByIdOptional(id).stream().toList())
+        List<Operator> operators = scope.map(id -> Operator.byId(id).stream().toList())
                 .orElseGet(() -> Operator.listAll(Sort.by("legalName")));
         return operators.stream().map(OperatorView::of).toList();
     }
@@ -62,6 +83,7 @@ public class OperatorResource {
     @GET
     @Path("/operators/{operatorId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Operation(summary = "Read an operator")
     public OperatorView get(@PathParam("operatorId") UUID operatorId) {
         return OperatorView.of(find(operatorId));
     }
@@ -70,45 +92,86 @@ public class OperatorResource {
     @Path("/operators/{operatorId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
+    @Operation(summary = "Replace an operator's details and settings",
+            description = "Turning acceptsUnknownChargers on answers a new enrollment key once; turning it off voids "
+                    + "the key. A user type still assigned to drivers cannot be removed (409).")
     public OperatorView update(@PathParam("operatorId") UUID operatorId, @NotNull @Valid OperatorForm form) {
         Operator operator = find(operatorId);
-        apply(form, operator);
+        String enrollmentKey = apply(form, operator).orElse(null);
         registry.changed(operator);
-        return OperatorView.of(operator);
+        return OperatorView.of(operator, enrollmentKey);
+    }
+
+    @POST
+    @Path("/operators/{operatorId}/charger-enrollment-key")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Transactional
+    @Operation(summary = "Rotate the charger enrollment key",
+            description = "A new key replaces the old one at once (chargers that enrolled keep their own password); "
+                    + "the key is shown in this answer only.")
+    @APIResponse(responseCode = "200", description = "The new key")
+    @APIResponse(responseCode = "409", description = "The operator does not accept unknown chargers")
+    public EnrollmentKeyView rotateEnrollmentKey(@PathParam("operatorId") UUID operatorId) {
+        Operator operator = find(operatorId);
+        if (!operator.acceptsUnknownChargers) {
+            throw DomainException.conflict("Operator " + operatorId
+                    + " does not accept unknown chargers; turn acceptsUnknownChargers on first");
+        }
+        String key = operator.issueEnrollmentKey(clock.instant());
+        registry.changed(operator);
+        return new EnrollmentKeyView(operator.id, key, operator.chargerEnrollmentKeyCreatedAt);
     }
 
     private Operator find(UUID operatorId) {
         caller.requireAdministers(operatorId, "Operator", operatorId);
-        return Operator.<Operator>findByIdOptional(operatorId)
-                .orElseThrow(() -> DomainException.notFound("Operator", operatorId));
+        return Operator.byId(operatorId).orElseThrow(() -> DomainException.notFound("Operator", operatorId));
     }
 
-    private static void apply(OperatorForm form, Operator operator) {
+    /** Applies the form; returns the new enrollment key when accepting unknown chargers was turned on. */
+    private Optional<String> apply(OperatorForm form, Operator operator) {
         operator.legalName = form.legalName().trim();
         operator.address = PostalAddress.of(form.address().toAddress());
         operator.vatNumber = form.vatNumber();
         operator.chamberOfCommerceNumber = form.chamberOfCommerceNumber();
         operator.iban = form.iban();
         operator.bic = form.bic();
-        operator.contactEmail = form.contactEmail();
-        operator.timeZone = zone(form.timeZone());
+        operator.contactEmail = form.contactEmail().trim();
+        operator.timeZone = Optional.ofNullable(form.timeZone()).orElse("Europe/Amsterdam");
         operator.currency = Optional.ofNullable(form.currency()).orElse("EUR");
         operator.billingInterval = Optional.ofNullable(form.billingInterval())
                 .orElse(OperatorForm.BillingInterval.MONTHLY).name();
         operator.graceDays = Optional.ofNullable(form.graceDays()).orElse(5);
         operator.paymentTermDays = Optional.ofNullable(form.paymentTermDays()).orElse(14);
         operator.invoiceNumberPrefix = form.invoiceNumberPrefix();
-        operator.acceptsUnknownChargers = Boolean.TRUE.equals(form.acceptsUnknownChargers());
+        operator.issuesStatements = Boolean.TRUE.equals(form.issuesStatements());
+        OperatorForm.DunningForm dunning = Optional.ofNullable(form.dunning())
+                .orElse(new OperatorForm.DunningForm(false, 14));
+        operator.dunningBlockCards = dunning.blockCards();
+        operator.dunningBlockAfterDaysOverdue = dunning.blockAfterDaysOverdue();
+        applyUserTypes(Optional.ofNullable(form.userTypes()).orElse(List.of()), operator);
+        boolean accepts = Boolean.TRUE.equals(form.acceptsUnknownChargers());
+        if (accepts && !operator.acceptsUnknownChargers) {
+            return Optional.of(operator.issueEnrollmentKey(clock.instant()));
+        }
+        if (!accepts) {
+            operator.refuseUnknownChargers();
+        }
+        return Optional.empty();
     }
 
-    private static String zone(String requested) {
-        if (requested == null) {
-            return "Europe/Amsterdam";
+    private void applyUserTypes(List<String> requested, Operator operator) {
+        TreeSet<String> own = UserTypes.ownAmong(requested);
+        Set<String> removed = new TreeSet<>(operator.ownUserTypes);
+        removed.removeAll(own);
+        List<String> inUse = removed.isEmpty() ? List.of() : entityManager.createQuery("""
+                        select d.userType from Driver d where d.operatorId = :operator and d.userType in :types
+                        group by d.userType order by d.userType""", String.class)
+                .setParameter("operator", operator.id).setParameter("types", removed).getResultList();
+        if (!inUse.isEmpty()) {
+            throw DomainException.conflict("User type " + String.join(", ", inUse)
+                    + " is still assigned to drivers of this operator; give them another type first");
         }
-        try {
-            return ZoneId.of(requested).getId();
-        } catch (DateTimeException e) {
-            throw DomainException.invalid("timeZone", "must be an IANA time zone such as Europe/Amsterdam");
-        }
+        operator.ownUserTypes.retainAll(own);
+        operator.ownUserTypes.addAll(own);
     }
 }

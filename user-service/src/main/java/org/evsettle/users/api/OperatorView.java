@@ -1,18 +1,31 @@
 package org.evsettle.users.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.events.registry.Address;
+import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.users.Operator;
 
-/** An operator as the API shows it. */
+/** An operator as the API shows it; chargerEnrollmentKey only in the answer that generated it. */
 public record OperatorView(
         UUID id, long revision, String legalName, Address address, String vatNumber, String chamberOfCommerceNumber,
         String iban, String bic, String contactEmail, String timeZone, String currency, String billingInterval,
-        int graceDays, int paymentTermDays, String invoiceNumberPrefix, boolean acceptsUnknownChargers) {
+        int graceDays, int paymentTermDays, String invoiceNumberPrefix, List<String> userTypes, DunningPolicy dunning,
+        boolean issuesStatements, boolean acceptsUnknownChargers, Instant chargerEnrollmentKeyCreatedAt,
+        @Schema(description = "The key unknown chargers present as their OCPP password to enroll; shown once")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String chargerEnrollmentKey) {
 
     static OperatorView of(Operator o) {
+        return of(o, null);
+    }
+
+    static OperatorView of(Operator o, String newEnrollmentKey) {
         return new OperatorView(o.id, o.revision, o.legalName, o.address.toAddress(), o.vatNumber,
                 o.chamberOfCommerceNumber, o.iban, o.bic, o.contactEmail, o.timeZone, o.currency, o.billingInterval,
-                o.graceDays, o.paymentTermDays, o.invoiceNumberPrefix, o.acceptsUnknownChargers);
+                o.graceDays, o.paymentTermDays, o.invoiceNumberPrefix, o.userTypes().all(), o.dunning(),
+                o.issuesStatements, o.acceptsUnknownChargers, o.chargerEnrollmentKeyCreatedAt, newEnrollmentKey);
     }
 }

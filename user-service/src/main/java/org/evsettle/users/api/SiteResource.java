@@ -9,12 +9,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.events.registry.Address;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
@@ -26,6 +30,7 @@ import org.evsettle.users.messaging.RegistryPublisher;
 /** Sites of an operator. */
 @Path("/api")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+@Tag(name = "Sites")
 public class SiteResource {
 
     /** A site as a client sends it. */
@@ -52,6 +57,8 @@ public class SiteResource {
     @POST
     @Path("/operators/{operatorId}/sites")
     @Transactional
+    @Operation(summary = "Create a site")
+    @APIResponse(responseCode = "201", description = "Created")
     public Response create(@PathParam("operatorId") UUID operatorId, @NotNull @Valid SiteForm form) {
         operators.require(operatorId);
         Site site = new Site();
@@ -66,6 +73,7 @@ public class SiteResource {
 
     @GET
     @Path("/operators/{operatorId}/sites")
+    @Operation(summary = "List an operator's sites")
     public List<SiteView> list(@PathParam("operatorId") UUID operatorId) {
         operators.require(operatorId);
         return Site.<Site>list("operatorId", Sort.by("name"), operatorId).stream().map(SiteView::of).toList();
@@ -73,10 +81,26 @@ public class SiteResource {
 
     @GET
     @Path("/sites/{siteId}")
+    @Operation(summary = "Read a site")
     public SiteView get(@PathParam("siteId") UUID siteId) {
-        Site site = Site.<Site>findByIdOptional(siteId)
+        return SiteView.of(find(siteId));
+    }
+
+    @PUT
+    @Path("/sites/{siteId}")
+    @Transactional
+    @Operation(summary = "Rename a site or change its address")
+    public SiteView update(@PathParam("siteId") UUID siteId, @NotNull @Valid SiteForm form) {
+        Site site = find(siteId);
+        site.name = form.name().trim();
+        site.address = PostalAddress.of(form.address().toAddress());
+        registry.changed(site);
+        return SiteView.of(site);
+    }
+
+    private Site find(UUID siteId) {
+        return Site.<Site>findByIdOptional(siteId)
                 .filter(s -> caller.administers(s.operatorId))
                 .orElseThrow(() -> DomainException.notFound("Site", siteId));
-        return SiteView.of(site);
     }
 }

@@ -1,0 +1,19 @@
+package org.evsettle.users.api;
+
+import java.util.UUID;
+import org.evsettle.events.registry.Address;
+import org.evsettle.events.registry.SepaMandate;
+import org.evsettle.users.Driver;
+import org.evsettle.users.SepaDebitMandate;
+
+/** A driver as the API shows it; accountId is the linked Keycloak user, if any. */
+public record DriverView(UUID id, long revision, UUID operatorId, String name, String email, Address billingAddress,
+                         String userType, String companyName, String companyVatNumber, String status,
+                         SepaMandate sepaMandate, String accountId) {
+
+    static DriverView of(Driver d) {
+        return new DriverView(d.id, d.revision, d.operatorId, d.name, d.email, d.billingAddress.toAddress(),
+                d.userType, d.companyName, d.companyVatNumber, d.status, SepaDebitMandate.toMandate(d.sepaMandate),
+                d.accountId);
+    }
+}
