@@ -20,8 +20,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The price of a session, kept as it was announced. The session id is the key, so a session is
- * priced once however often its completion is delivered.
+ * The price of a session, kept as it was last announced. The session id is the key, so a session is
+ * priced once however often its completion is delivered; revision is that of the session correction
+ * it prices (0 for the completion), and a correction replaces it with a new price.
  */
 @Entity
 @Table(name = "session_price")
@@ -30,6 +31,7 @@ public class SessionPrice extends PanacheEntityBase {
     @Id
     @Column(name = "session_id")
     public UUID sessionId;
+    public int revision;
     @Column(name = "operator_id")
     public UUID operatorId;
     @Column(name = "driver_id")
@@ -72,9 +74,18 @@ public class SessionPrice extends PanacheEntityBase {
     @Column(name = "priced_at")
     public Instant pricedAt;
 
-    public static SessionPrice of(SessionCompleted session, TariffVersion version, Price price) {
-        SessionSnapshot who = session.snapshot();
+    public static SessionPrice of(SessionCompleted session, int revision, TariffVersion version, Price price) {
         SessionPrice p = new SessionPrice();
+        p.sessionId = session.sessionId();
+        p.update(session, revision, version, price);
+        return p;
+    }
+
+    /** Takes over a corrected session and its new price. */
+    public void update(SessionCompleted session, int newRevision, TariffVersion version, Price price) {
+        SessionSnapshot who = session.snapshot();
+        SessionPrice p = this;
+        p.revision = newRevision;
         p.sessionId = session.sessionId();
         p.operatorId = who.operatorId();
         p.driverId = who.driverId();
@@ -97,7 +108,6 @@ public class SessionPrice extends PanacheEntityBase {
         p.vatAmount = price.vatAmount();
         p.grossAmount = price.grossAmount();
         p.pricedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return p;
     }
 
     public SessionPriced toEvent() {

@@ -10,6 +10,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,9 +22,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An operator's price agreement for some or all user types. It is never edited in place: every
- * change is a new {@link TariffVersion} that takes effect at its effectiveFrom, so a session is
- * always priced by the version in force when it started.
+ * An operator's price agreement for some or all user types, at all its chargers, at one site or at
+ * one charger. It is never edited in place: every change is a new {@link TariffVersion} that takes
+ * effect at its effectiveFrom, so a session is always priced by the version in force when it started.
+ * Where it applies and for whom are fixed when it is created.
  */
 @Entity
 @Table(name = "tariff")
@@ -40,6 +42,12 @@ public class Tariff extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "user_types")
     public List<String> userTypes = new ArrayList<>();
+    /** The one site it applies to; null at every site (unless chargerId is set). */
+    @Column(name = "site_id")
+    public UUID siteId;
+    /** The one charger it applies to; null at every charger of its site or operator. */
+    @Column(name = "charger_id")
+    public UUID chargerId;
     public String currency;
     @Column(name = "created_at")
     public Instant createdAt;
@@ -47,11 +55,22 @@ public class Tariff extends PanacheEntityBase {
     @OrderBy("version")
     public List<TariffVersion> versions = new ArrayList<>();
 
-    /** A new tariff without versions yet; {@link #addVersion} gives it its first. */
+    /** A new tariff for the whole operator, without versions yet; {@link #addVersion} gives it its first. */
     public static Tariff create(UUID operatorId, String name, List<String> userTypes, String currency) {
+        return create(operatorId, null, null, name, userTypes, currency);
+    }
+
+    /** A new tariff for the operator, one of its sites or one of its chargers, without versions yet. */
+    public static Tariff create(UUID operatorId, UUID siteId, UUID chargerId, String name, List<String> userTypes,
+                                String currency) {
+        if (siteId != null && chargerId != null) {
+            throw new IllegalArgumentException("A tariff applies to a site or to a charger, not both");
+        }
         Tariff tariff = new Tariff();
         tariff.id = UUID.randomUUID();
         tariff.operatorId = operatorId;
+        tariff.siteId = siteId;
+        tariff.chargerId = chargerId;
         tariff.name = name;
         tariff.userTypes = new ArrayList<>(userTypes);
         tariff.currency = currency;
@@ -66,7 +85,8 @@ public class Tariff extends PanacheEntityBase {
     }
 
     /** Adds version n+1, in force from effectiveFrom, which may not lie before the latest version's. */
-    public TariffVersion addVersion(Instant effectiveFrom, BigDecimal vatRate, List<TariffComponent> components) {
+    public TariffVersion addVersion(Instant effectiveFrom, BigDecimal vatRate, ZoneId zone,
+                                    List<TariffComponent> components) {
         Instant from = effectiveFrom.truncatedTo(ChronoUnit.MICROS);
         Optional<TariffVersion> latest = latestVersion();
         if (latest.isPresent() && from.isBefore(latest.get().effectiveFrom)) {
@@ -80,6 +100,7 @@ public class Tariff extends PanacheEntityBase {
         version.version = latest.map(v -> v.version + 1).orElse(1);
         version.effectiveFrom = from;
         version.vatRate = vatRate;
+        version.timeZone = zone.getId();
         version.components = List.copyOf(components);
         version.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         versions.add(version);
@@ -105,5 +126,25 @@ public class Tariff extends PanacheEntityBase {
     /** Whether it names this user type (rather than applying to all). */
     public boolean names(String userType) {
         return userType != null && userTypes.contains(userType);
+    }
+
+    /** Whether it may price a session at this charger of this site: it is for the operator, the site or the charger. */
+    public boolean appliesAt(UUID atSite, UUID atCharger) {
+        if (chargerId != null) {
+            return chargerId.equals(atCharger);
+        }
+        return siteId == null || siteId.equals(atSite);
+    }
+
+    /** How narrowly it is placed: 2 for a charger, 1 for a site, 0 for the whole operator. */
+    public int placeSpecificity() {
+        return chargerId != null ? 2 : (siteId != null ? 1 : 0);
+    }
+
+    /** The version that takes over after an instant, if one is planned: a driver sees a price change coming. */
+    public Optional<TariffVersion> versionAfter(Instant at) {
+        return versions.stream()
+                .filter(v -> v.effectiveFrom.isAfter(at))
+                .min(Comparator.comparingInt(v -> v.version));
     }
 }

@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Which tariff prices a session: among the operator's tariffs that apply to the session's user
- * type and have a version in force at its start, one naming the user type beats one for all user
- * types, and between equals the most recently created wins.
+ * Which tariff prices a session: among the operator's tariffs that apply where it charged (the
+ * operator's, its site's or its charger's) and to its user type, with a version in force at its
+ * start, the most specific wins: a charger's tariff beats a site's, a site's beats the operator's;
+ * at one place, a tariff naming the user type beats one for all user types; between equals the most
+ * recently created wins, so a new tariff supersedes an older one from its effectiveFrom. When none
+ * applies the session stays unpriced.
  */
 @ApplicationScoped
 public class TariffResolver {
@@ -19,18 +22,24 @@ public class TariffResolver {
     public record Resolution(Tariff tariff, TariffVersion version) {
     }
 
+    /** Where and by whom a session was charged, as far as tariffs care. */
+    public record Place(UUID operatorId, UUID siteId, UUID chargerId, String userType) {
+    }
+
     private static final Comparator<Resolution> PREFERENCE = Comparator
-            .comparing((Resolution r) -> r.tariff().userTypes.isEmpty())
+            .comparingInt((Resolution r) -> -r.tariff().placeSpecificity())
+            .thenComparing((Resolution r) -> r.tariff().userTypes.isEmpty())
             .thenComparing(r -> r.tariff().createdAt, Comparator.reverseOrder())
             .thenComparing(r -> r.tariff().id, Comparator.reverseOrder());
 
-    public Optional<Resolution> resolve(UUID operatorId, String userType, Instant startedAt) {
-        return choose(Tariff.ofOperator(operatorId), userType, startedAt);
+    public Optional<Resolution> resolve(Place place, Instant startedAt) {
+        return choose(Tariff.ofOperator(place.operatorId()), place, startedAt);
     }
 
-    static Optional<Resolution> choose(List<Tariff> tariffs, String userType, Instant startedAt) {
+    static Optional<Resolution> choose(List<Tariff> tariffs, Place place, Instant startedAt) {
         return tariffs.stream()
-                .filter(tariff -> tariff.appliesTo(userType))
+                .filter(tariff -> tariff.appliesTo(place.userType()))
+                .filter(tariff -> tariff.appliesAt(place.siteId(), place.chargerId()))
                 .flatMap(tariff -> tariff.versionAt(startedAt).map(v -> new Resolution(tariff, v)).stream())
                 .min(PREFERENCE);
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +18,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One immutable state of a tariff: its VAT rate and components, in force from effectiveFrom until
- * a later version takes over. Components are stored as JSON so that new kinds need no new columns.
+ * One immutable state of a tariff: its VAT rate, time zone and components, in force from
+ * effectiveFrom until a later version takes over. The zone (the operator's when the version was made)
+ * is kept with it, so that its times of day mean the same forever. Components are stored as JSON so
+ * that new kinds and restrictions need no new columns.
  */
 @Entity
 @Table(name = "tariff_version")
@@ -34,12 +37,14 @@ public class TariffVersion extends PanacheEntityBase {
     public Instant effectiveFrom;
     @Column(name = "vat_rate")
     public BigDecimal vatRate;
+    @Column(name = "time_zone")
+    public String timeZone;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<TariffComponent> components = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt;
 
     public TariffTerms terms() {
-        return new TariffTerms(tariff.currency, vatRate, components);
+        return new TariffTerms(tariff.currency, vatRate, ZoneId.of(timeZone), components);
     }
 }

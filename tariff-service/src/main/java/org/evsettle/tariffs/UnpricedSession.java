@@ -15,8 +15,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A completed session that no tariff could price, with the reason. It is kept whole, so that it can
- * be priced once the operator has a tariff for it; it is never priced silently at zero.
+ * A completed (or corrected) session that no tariff could price, with the reason. It is kept whole,
+ * so that it is priced as soon as the operator has a tariff for it (waiting, when the reason is a
+ * missing tariff); it is never priced silently at zero. revision is that of the correction it holds
+ * (0 for the completion).
  */
 @Entity
 @Table(name = "unpriced_session")
@@ -25,6 +27,7 @@ public class UnpricedSession extends PanacheEntityBase {
     @Id
     @Column(name = "session_id")
     public UUID sessionId;
+    public int revision;
     @Column(name = "operator_id")
     public UUID operatorId;
     @Column(name = "started_at")
@@ -32,22 +35,31 @@ public class UnpricedSession extends PanacheEntityBase {
     @Column(name = "energy_wh")
     public long energyWh;
     public String reason;
-    /** The completion as it arrived. */
+    /** Whether a new tariff may price it; false when the session itself cannot be priced (no operator, negative energy). */
+    public boolean waiting;
+    /** The completion (or the corrected session) as it arrived. */
     @JdbcTypeCode(SqlTypes.JSON)
     public SessionCompleted session;
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    public static UnpricedSession of(SessionCompleted session, String reason) {
+    public static UnpricedSession of(SessionCompleted session, int revision, String reason, boolean waiting) {
         UnpricedSession unpriced = new UnpricedSession();
         unpriced.sessionId = session.sessionId();
-        unpriced.operatorId = session.snapshot() == null ? null : session.snapshot().operatorId();
-        unpriced.startedAt = session.startedAt();
-        unpriced.energyWh = session.energyWh();
-        unpriced.reason = reason;
-        unpriced.session = session;
-        unpriced.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        unpriced.update(session, revision, reason, waiting);
         return unpriced;
+    }
+
+    /** Takes over a corrected session that still cannot be priced. */
+    public void update(SessionCompleted corrected, int newRevision, String newReason, boolean stillWaiting) {
+        revision = newRevision;
+        operatorId = corrected.snapshot() == null ? null : corrected.snapshot().operatorId();
+        startedAt = corrected.startedAt();
+        energyWh = corrected.energyWh();
+        reason = newReason;
+        waiting = stillWaiting;
+        session = corrected;
+        receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static List<UnpricedSession> ofOperator(UUID operatorId) {

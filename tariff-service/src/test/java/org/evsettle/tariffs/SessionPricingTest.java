@@ -2,12 +2,14 @@ package org.evsettle.tariffs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.evsettle.tariffs.Sessions.aCorrection;
 import static org.evsettle.tariffs.Sessions.aSession;
 import static org.evsettle.tariffs.TariffFixtures.aTariff;
 import static org.evsettle.tariffs.TariffFixtures.as;
 import static org.evsettle.tariffs.TariffFixtures.createTariff;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,13 +27,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.Topics;
+import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.tariffs.PriceLine;
 import org.evsettle.events.tariffs.PricedSession;
 import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +209,174 @@ class SessionPricingTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void pricesTimeOfUseFromTheSessionsSamples() {
+        UUID operatorId = UUID.randomUUID();
+        createTariff(operatorId, aTariff(t -> {
+            t.put("effectiveFrom", "2026-01-01T00:00:00Z");
+            t.put("components", List.of(
+                    Map.of("type", "ENERGY", "unitPrice", "0.30"),
+                    Map.of("type", "ENERGY", "unitPrice", "0.45", "label", "Peak",
+                            "restrictions", Map.of("startTime", "17:00", "endTime", "21:00",
+                                    "daysOfWeek", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"))),
+                    Map.of("type", "TIME", "unitPrice", "1.20", "timeBasis", "CONNECTED",
+                            "restrictions", Map.of("minDurationMinutes", 60))));
+        }));
+        // Monday 2 March 2026, 16:00-18:00 in Amsterdam: 1,000 Wh by 16:30, 4,000 Wh by 17:30, 6,000 Wh at the stop
+        Instant start = Instant.parse("2026-03-02T15:00:00Z");
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).startedAt(start)
+                .duration(Duration.ofHours(2)).energyWh(6_000)
+                .samples(List.of(new EnergyReading(start.plus(Duration.ofMinutes(30)), 1_000),
+                        new EnergyReading(start.plus(Duration.ofMinutes(90)), 4_000))));
+
+        topics.publish(SESSION_SERVICE, session);
+
+        awaitPrice(session, TestTokens.operatorAdmin(operatorId))
+                .body("lines.description", contains("Energy", "Peak", "Connected time (from 60 min)"))
+                .body("lines.quantity", contains(new BigDecimal("2.500"), new BigDecimal("3.500"),
+                        new BigDecimal("1.0000")))
+                .body("lines.amount", contains(new BigDecimal("0.75"), new BigDecimal("1.58"), new BigDecimal("1.20")))
+                .body("netAmount", equalTo(new BigDecimal("3.53")));
+    }
+
+    @Test
+    void repricesACorrectedSessionAndAnnouncesTheNewPriceOnce() {
+        UUID operatorId = UUID.randomUUID();
+        createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).energyWh(12_340));
+        SessionCorrected correction = aCorrection(session, 1, s -> s.energyWh(20_000));
+        String admin = TestTokens.operatorAdmin(operatorId);
+
+        topics.publish(SESSION_SERVICE, session);
+        awaitPrice(session, admin).body("grossAmount", equalTo(new BigDecimal("5.83")));
+        topics.publish(SESSION_SERVICE, correction);
+        topics.publish(SESSION_SERVICE, correction);
+
+        await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin).get("/api/sessions/{s}/price", session.sessionId())
+                .then().statusCode(200).body("revision", equalTo(1)));
+        as(admin).get("/api/sessions/{s}/price", session.sessionId()).then()
+                .body("lines.quantity", Matchers.<Object>contains(new BigDecimal("20.000"), 1))
+                .body("netAmount", equalTo(new BigDecimal("7.50")))
+                .body("grossAmount", equalTo(new BigDecimal("9.08")));
+        List<SessionRepriced> repriced = repricesOf(session);
+        assertThat(repriced).singleElement().satisfies(r -> {
+            assertThat(r.revision()).isEqualTo(1);
+            assertThat(r.reason()).isEqualTo("meter stop corrected");
+            assertThat(r.price().session().energyWh()).isEqualTo(20_000);
+            assertThat(r.price().netAmount()).isEqualTo(new BigDecimal("7.50"));
+            assertThat(r.price().tariffVersion()).isEqualTo(1);
+        });
+        assertThat(pricesOf(session)).hasSize(1);
+    }
+
+    @Test
+    void ignoresACorrectionNotNewerThanTheLastApplied() {
+        UUID operatorId = UUID.randomUUID();
+        createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).energyWh(12_340));
+        Envelope<SessionCorrected> second = Envelope.of(SESSION_SERVICE, aCorrection(session, 2, s -> s.energyWh(30_000)));
+        Envelope<SessionCorrected> first = Envelope.of(SESSION_SERVICE, aCorrection(session, 1, s -> s.energyWh(1_000)));
+
+        topics.publish(SESSION_SERVICE, session);
+        topics.publish(second);
+        topics.publish(first);
+
+        await().atMost(PRICED_WITHIN).until(() -> processed(first.id()));
+        as(TestTokens.operatorAdmin(operatorId)).get("/api/sessions/{s}/price", session.sessionId())
+                .then().statusCode(200).body("revision", equalTo(2))
+                .body("lines[0].quantity", equalTo(new BigDecimal("30.000")));
+        assertThat(repricesOf(session)).extracting(SessionRepriced::revision).containsExactly(2);
+    }
+
+    @Test
+    void pricesACorrectedUnpricedSessionAsItsFirstPrice() {
+        UUID operatorId = UUID.randomUUID();
+        createTariff(operatorId, aTariff(t -> {
+            t.put("userTypes", List.of("RESIDENT"));
+            t.put("effectiveFrom", "2026-01-01T00:00:00Z");
+        }));
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).userType("GUEST"));
+        String admin = TestTokens.operatorAdmin(operatorId);
+
+        topics.publish(SESSION_SERVICE, session);
+        await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId)
+                .then().body("sessionId", contains(session.sessionId().toString())).body("[0].waiting", equalTo(true)));
+        topics.publish(SESSION_SERVICE, aCorrection(session, 1, s -> s.userType("RESIDENT")));
+
+        awaitPrice(session, admin).body("revision", equalTo(1)).body("userType", equalTo("RESIDENT"));
+        as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then().body("", empty());
+        assertThat(pricesOf(session)).hasSize(1);
+        assertThat(repricesOf(session)).isEmpty();
+    }
+
+    @Test
+    void pricesAWaitingSessionOnceATariffForItIsCreated() {
+        UUID operatorId = UUID.randomUUID();
+        SessionCompleted session = aSession(s -> s.operatorId(operatorId).userType("GUEST").energyWh(10_000));
+        String admin = TestTokens.operatorAdmin(operatorId);
+        topics.publish(SESSION_SERVICE, session);
+        await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId)
+                .then().body("sessionId", contains(session.sessionId().toString())));
+
+        UUID guests = createTariff(operatorId, aTariff(t -> {
+            t.put("userTypes", List.of("GUEST"));
+            t.put("effectiveFrom", "2026-01-01T00:00:00Z");
+        }));
+
+        awaitPrice(session, admin).body("tariffId", equalTo(guests.toString()))
+                .body("netAmount", equalTo(new BigDecimal("4.00")));
+        as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then().body("", empty());
+        assertThat(pricesOf(session)).singleElement()
+                .satisfies(priced -> assertThat(priced.tariffId()).isEqualTo(guests));
+    }
+
+    @Test
+    void leavesASessionThatCannotBePricedOutOfTheWaitingSessions() {
+        UUID operatorId = UUID.randomUUID();
+        SessionCompleted negative = aSession(s -> s.operatorId(operatorId).energyWh(-40));
+        String admin = TestTokens.operatorAdmin(operatorId);
+        topics.publish(SESSION_SERVICE, negative);
+        await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId)
+                .then().body("sessionId", contains(negative.sessionId().toString()))
+                .body("[0].waiting", equalTo(false))
+                .body("[0].reason", containsString("negative energy")));
+
+        createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+
+        await().atMost(PRICED_WITHIN).until(() -> tariffChangesWaiting(operatorId) == 0);
+        as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then()
+                .body("sessionId", contains(negative.sessionId().toString()));
+        as(admin).get("/api/sessions/{s}/price", negative.sessionId()).then().statusCode(404);
+    }
+
+    @Test
+    void pricesWithTheTariffOfTheSiteWhereTheSessionCharged() {
+        UUID operatorId = UUID.randomUUID();
+        UUID siteId = UUID.randomUUID();
+        String chargePointId = "ZAP-" + UUID.randomUUID().toString().substring(0, 8);
+        RegistryFixtures.publishAndAwait(topics, RegistryFixtures.site(siteId, operatorId),
+                RegistryFixtures.charger(UUID.randomUUID(), 1, operatorId, siteId, chargePointId, "ACTIVE"));
+        UUID operatorWide = createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
+        UUID atSite = createTariff(operatorId, aTariff(t -> {
+            t.put("siteId", siteId.toString());
+            t.put("effectiveFrom", "2026-01-01T00:00:00Z");
+        }));
+        SessionCompleted here = aSession(s -> s.operatorId(operatorId).siteId(siteId));
+        SessionCompleted elsewhere = aSession(s -> s.operatorId(operatorId));
+        // a snapshot without site and charger: the registry's charger tells where it was
+        SessionCompleted unplaced = aSession(s -> s.operatorId(operatorId).siteId(null).chargerId(null)
+                .chargePointId(chargePointId));
+
+        topics.publish(SESSION_SERVICE, here);
+        topics.publish(SESSION_SERVICE, elsewhere);
+        topics.publish(SESSION_SERVICE, unplaced);
+
+        String admin = TestTokens.operatorAdmin(operatorId);
+        awaitPrice(here, admin).body("tariffId", equalTo(atSite.toString()));
+        awaitPrice(elsewhere, admin).body("tariffId", equalTo(operatorWide.toString()));
+        awaitPrice(unplaced, admin).body("tariffId", equalTo(atSite.toString()));
+    }
+
     private static ValidatableResponse awaitPrice(SessionCompleted session, String token) {
         await().atMost(PRICED_WITHIN).untilAsserted(() ->
                 as(token).get("/api/sessions/{s}/price", session.sessionId()).then().statusCode(200));
@@ -213,6 +387,18 @@ class SessionPricingTest {
     private List<SessionPriced> pricesOf(SessionCompleted session) {
         return topics.readAll(Topics.TARIFFS_EVENTS, SessionPriced.class,
                 priced -> priced.sessionId().equals(session.sessionId()), QUIET);
+    }
+
+    private List<SessionRepriced> repricesOf(SessionCompleted session) {
+        return topics.readAll(Topics.TARIFFS_EVENTS, SessionRepriced.class,
+                repriced -> repriced.sessionId().equals(session.sessionId()), QUIET);
+    }
+
+    private long tariffChangesWaiting(UUID operatorId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM tariff_change WHERE operator_id = ?1")
+                .setParameter(1, operatorId)
+                .getSingleResult()).longValue());
     }
 
     private boolean processed(UUID eventId) {

@@ -9,13 +9,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.events.sessions.SessionCorrected;
+import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionIds;
 import org.evsettle.events.sessions.SessionSnapshot;
 
 /** A builder of completed sessions for tests: {@code aSession(s -> s.energyWh(12_340))}. */
 final class Sessions {
 
+    static final long METER_START_WH = 1_234_000;
+
     UUID operatorId = UUID.randomUUID();
+    UUID siteId = UUID.randomUUID();
+    UUID chargerId = UUID.randomUUID();
     UUID driverId = UUID.randomUUID();
     String userType = "RESIDENT";
     long energyWh = 12_340;
@@ -23,6 +29,8 @@ final class Sessions {
     Duration duration = Duration.ofMinutes(90);
     String chargePointId = "ZAP-" + UUID.randomUUID().toString().substring(0, 8);
     int transactionId = ThreadLocalRandom.current().nextInt(1, 1_000_000);
+    List<EnergyReading> samples = List.of();
+    SessionDurations durations;
 
     private Sessions() {
     }
@@ -33,8 +41,41 @@ final class Sessions {
         return session.build();
     }
 
+    /** The same session corrected: a new revision with the facts the changes give. */
+    static SessionCorrected aCorrection(SessionCompleted session, int revision, Consumer<Sessions> changes) {
+        Sessions corrected = new Sessions();
+        corrected.operatorId = session.snapshot().operatorId();
+        corrected.siteId = session.snapshot().siteId();
+        corrected.chargerId = session.snapshot().chargerId();
+        corrected.driverId = session.snapshot().driverId();
+        corrected.userType = session.snapshot().userType();
+        corrected.energyWh = session.energyWh();
+        corrected.startedAt = session.startedAt();
+        corrected.duration = Duration.between(session.startedAt(), session.stoppedAt());
+        corrected.chargePointId = session.chargePointId();
+        corrected.transactionId = session.transactionId();
+        changes.accept(corrected);
+        return new SessionCorrected(session.sessionId(), revision, corrected.build(), "meter stop corrected",
+                "operator-admin", Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
     Sessions operatorId(UUID value) {
         operatorId = value;
+        return this;
+    }
+
+    Sessions siteId(UUID value) {
+        siteId = value;
+        return this;
+    }
+
+    Sessions chargerId(UUID value) {
+        chargerId = value;
+        return this;
+    }
+
+    Sessions chargePointId(String value) {
+        chargePointId = value;
         return this;
     }
 
@@ -58,13 +99,32 @@ final class Sessions {
         return this;
     }
 
+    Sessions duration(Duration value) {
+        duration = value;
+        return this;
+    }
+
+    /** Register samples between start and stop, as Wh delivered since the start at minutes into the session. */
+    Sessions samples(List<EnergyReading> value) {
+        samples = value;
+        return this;
+    }
+
+    Sessions durations(SessionDurations value) {
+        durations = value;
+        return this;
+    }
+
     private SessionCompleted build() {
-        long meterStartWh = 1_234_000;
         Instant stoppedAt = startedAt.plus(duration);
+        List<EnergyReading> readings = new java.util.ArrayList<>();
+        readings.add(new EnergyReading(startedAt, METER_START_WH));
+        samples.forEach(s -> readings.add(new EnergyReading(s.at(), METER_START_WH + s.registerWh())));
+        readings.add(new EnergyReading(stoppedAt, METER_START_WH + energyWh));
         return new SessionCompleted(SessionIds.of(chargePointId, transactionId), chargePointId, transactionId, 1,
-                new SessionSnapshot(operatorId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), driverId,
-                        "04A2B3C4D5E680", userType),
-                startedAt, stoppedAt, meterStartWh, meterStartWh + energyWh, energyWh, "EVDisconnected",
-                List.of(new EnergyReading(startedAt, meterStartWh), new EnergyReading(stoppedAt, meterStartWh + energyWh)), null);
+                new SessionSnapshot(operatorId, siteId, chargerId, UUID.randomUUID(), driverId, "04A2B3C4D5E680",
+                        userType),
+                startedAt, stoppedAt, METER_START_WH, METER_START_WH + energyWh, energyWh, "EVDisconnected",
+                readings, durations);
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
+import org.evsettle.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /** The tariff API: creating and versioning tariffs, validation, and who sees what. */
@@ -116,7 +118,7 @@ class TariffApiTest {
         as(token).body(aTariff(t -> t.put("components", List.of(
                         Map.of("type", "ENERGY", "unitPrice", 0.35), Map.of("type", "ENERGY", "unitPrice", 0.40)))))
                 .post("/api/operators/{o}/tariffs", operatorId)
-                .then().statusCode(400).body("violations.field", contains("components"));
+                .then().statusCode(400).body("violations.field", contains("components[1]"));
         as(token).body(aTariff(t -> t.put("vatRate", 1.5)))
                 .post("/api/operators/{o}/tariffs", operatorId)
                 .then().statusCode(400).body("violations.field", contains("vatRate"));
@@ -208,6 +210,160 @@ class TariffApiTest {
     }
 
     @Test
+    void createsATimeOfUseTariffWithEveryKindOfComponent() {
+        UUID operatorId = UUID.randomUUID();
+
+        as(TestTokens.operatorAdmin(operatorId)).body(aTariff(t -> t.put("components", List.of(
+                        Map.of("type", "ENERGY", "unitPrice", "0.30"),
+                        Map.of("type", "ENERGY", "unitPrice", "0.45", "label", "Piekuren", "restrictions", Map.of(
+                                "daysOfWeek", List.of("FRIDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"),
+                                "startTime", "17:00", "endTime", "21:00")),
+                        Map.of("type", "ENERGY", "unitPrice", "0.20", "restrictions", Map.of(
+                                "startTime", "23:00", "endTime", "07:00", "startDate", "2026-04-01",
+                                "endDate", "2026-09-30")),
+                        Map.of("type", "START_FEE", "unitPrice", "0.50"),
+                        Map.of("type", "TIME", "unitPrice", "1.20", "timeBasis", "CONNECTED",
+                                "restrictions", Map.of("minDurationMinutes", 240)),
+                        Map.of("type", "IDLE_FEE", "unitPrice", "0.10", "graceMinutes", 15, "cap", "10"),
+                        Map.of("type", "MIN_PRICE", "unitPrice", "1"),
+                        Map.of("type", "MAX_PRICE", "unitPrice", "60")))))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(201)
+                .body("siteId", nullValue())
+                .body("chargerId", nullValue())
+                .body("versions[0].timeZone", equalTo("Europe/Amsterdam"))
+                .body("versions[0].components.type", contains("ENERGY", "ENERGY", "ENERGY", "START_FEE", "TIME",
+                        "IDLE_FEE", "MIN_PRICE", "MAX_PRICE"))
+                .body("versions[0].components[1].label", equalTo("Piekuren"))
+                .body("versions[0].components[1].restrictions.daysOfWeek", contains("MONDAY", "TUESDAY", "WEDNESDAY",
+                        "THURSDAY", "FRIDAY"))
+                .body("versions[0].components[1].restrictions.startTime", equalTo("17:00"))
+                .body("versions[0].components[2].restrictions.startDate", equalTo("2026-04-01"))
+                .body("versions[0].components[4].timeBasis", equalTo("CONNECTED"))
+                .body("versions[0].components[4].restrictions.minDurationMinutes", equalTo(240))
+                .body("versions[0].components[5].graceMinutes", equalTo(15))
+                .body("versions[0].components[5].cap", equalTo(new BigDecimal("10.00")))
+                .body("versions[0].components[0].restrictions", nullValue());
+    }
+
+    @Test
+    void rejectsComponentsOfOneTypeThatWouldApplyAtTheSameMoment() {
+        UUID operatorId = UUID.randomUUID();
+        String token = TestTokens.operatorAdmin(operatorId);
+
+        as(token).body(aTariff(t -> t.put("components", List.of(
+                        Map.of("type", "ENERGY", "unitPrice", "0.30"),
+                        Map.of("type", "ENERGY", "unitPrice", "0.45", "restrictions", Map.of(
+                                "startTime", "17:00", "endTime", "21:00")),
+                        Map.of("type", "ENERGY", "unitPrice", "0.20", "restrictions", Map.of(
+                                "startTime", "20:00", "endTime", "07:00"))))))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("components[2].restrictions"))
+                .body("detail", containsString("components[1]"));
+        as(token).body(aTariff(t -> t.put("components", List.of(
+                        Map.of("type", "MIN_PRICE", "unitPrice", "30"), Map.of("type", "MAX_PRICE", "unitPrice", "20")))))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).body("violations.field", contains("components[1].unitPrice"));
+        as(token).get("/api/operators/{o}/tariffs", operatorId).then().statusCode(200).body("", empty());
+    }
+
+    @Test
+    void rejectsBrokenRestrictionsAndOptionsNamingTheField() {
+        UUID operatorId = UUID.randomUUID();
+        String token = TestTokens.operatorAdmin(operatorId);
+
+        assertRejected(token, operatorId, Map.of("type", "ENERGY", "unitPrice", "0.30",
+                "restrictions", Map.of("startTime", "17:00")), "components[0].restrictions.endTime");
+        assertRejected(token, operatorId, Map.of("type", "ENERGY", "unitPrice", "0.30",
+                "restrictions", Map.of("startTime", "25:00", "endTime", "07:00")), "components[0].restrictions.startTime");
+        assertRejected(token, operatorId, Map.of("type", "ENERGY", "unitPrice", "0.30",
+                "restrictions", Map.of("daysOfWeek", List.of("FUNDAY"))), "components[0].restrictions.daysOfWeek[0]");
+        assertRejected(token, operatorId, Map.of("type", "ENERGY", "unitPrice", "0.30",
+                "restrictions", Map.of("daysOfWeek", List.of())), "components[0].restrictions.daysOfWeek");
+        assertRejected(token, operatorId, Map.of("type", "ENERGY", "unitPrice", "0.30",
+                "restrictions", Map.of("minKwh", "20", "maxKwh", "10")), "components[0].restrictions.maxKwh");
+        assertRejected(token, operatorId, Map.of("type", "ENERGY", "unitPrice", "0.30",
+                "restrictions", Map.of("startDate", "2026-05-01", "endDate", "2026-04-01")),
+                "components[0].restrictions.endDate");
+        assertRejected(token, operatorId, Map.of("type", "ENERGY", "unitPrice", "0.30", "graceMinutes", 10),
+                "components[0].graceMinutes");
+        assertRejected(token, operatorId, Map.of("type", "IDLE_FEE", "unitPrice", "0.10", "cap", "-1"),
+                "components[0].cap");
+        assertRejected(token, operatorId, Map.of("type", "START_FEE", "unitPrice", "0.50", "timeBasis", "CHARGING"),
+                "components[0].timeBasis");
+    }
+
+    @Test
+    void acceptsOnlyTheOperatorsOwnUserTypes() {
+        UUID operatorId = UUID.randomUUID();
+        String token = TestTokens.operatorAdmin(operatorId);
+
+        // before the registry has told about the operator: the standard user types
+        as(token).body(aTariff(t -> t.put("userTypes", List.of("VISITOR"))))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).body("violations.field", contains("userTypes[0]"))
+                .body("detail", containsString("RESIDENT, EMPLOYEE, GUEST"));
+        try (TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers())) {
+            RegistryFixtures.publishAndAwait(topics, RegistryFixtures.operator(operatorId, 1, "Europe/London", "GBP",
+                    List.of("RESIDENT", "VISITOR")));
+        }
+
+        as(token).body(aTariff(t -> t.put("userTypes", List.of("RESIDENT", "VISITOR"))))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(201)
+                .body("currency", equalTo("GBP"))
+                .body("versions[0].timeZone", equalTo("Europe/London"));
+        as(token).body(aTariff(t -> t.put("userTypes", List.of("RESIDENT", "EMPLOYEE"))))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).body("violations.field", contains("userTypes[1]"));
+    }
+
+    @Test
+    void appliesATariffToASiteOrAChargerOfTheOperatorOnly() {
+        UUID operatorId = UUID.randomUUID();
+        UUID siteId = UUID.randomUUID();
+        UUID chargerId = UUID.randomUUID();
+        UUID othersCharger = UUID.randomUUID();
+        String token = TestTokens.operatorAdmin(operatorId);
+        try (TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers())) {
+            RegistryFixtures.publishAndAwait(topics, RegistryFixtures.site(siteId, operatorId),
+                    RegistryFixtures.charger(chargerId, 1, operatorId, siteId, "ZAP-" + chargerId, "ACTIVE"),
+                    RegistryFixtures.charger(othersCharger, 1, UUID.randomUUID(), null, "ZAP-" + othersCharger,
+                            "ACTIVE"));
+        }
+
+        String siteTariff = as(token).body(aTariff(t -> t.put("siteId", siteId.toString())))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(201).body("siteId", equalTo(siteId.toString())).extract().path("id");
+        as(token).body(aTariff(t -> t.put("chargerId", chargerId.toString())))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(201).body("chargerId", equalTo(chargerId.toString()));
+        as(token).body(aTariff(t -> t.put("chargerId", othersCharger.toString())))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).body("violations.field", contains("chargerId"));
+        as(token).body(aTariff(t -> t.put("siteId", UUID.randomUUID().toString())))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).body("violations.field", contains("siteId"));
+        as(token).body(aTariff(t -> {
+                    t.put("siteId", siteId.toString());
+                    t.put("chargerId", chargerId.toString());
+                }))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).body("violations.field", contains("chargerId"));
+        as(token).body(aTariff(t -> t.put("chargerId", chargerId.toString())))
+                .put("/api/tariffs/{id}", siteTariff)
+                .then().statusCode(400).body("violations.field", contains("chargerId"));
+    }
+
+    private static void assertRejected(String token, UUID operatorId, Map<String, Object> component, String field) {
+        as(token).body(aTariff(t -> t.put("components", List.of(component))))
+                .post("/api/operators/{o}/tariffs", operatorId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains(field));
+    }
+
+    @Test
     void refusesRequestsWithoutAValidToken() {
         given().get("/api/operators/{o}/tariffs", UUID.randomUUID()).then().statusCode(401);
         given().get("/api/sessions/{s}/price", UUID.randomUUID()).then().statusCode(401);
@@ -217,6 +373,8 @@ class TariffApiTest {
     void documentsTheApi() {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/operators/{operatorId}/tariffs"))
-                .body(containsString("/api/sessions/{sessionId}/price"));
+                .body(containsString("/api/sessions/{sessionId}/price"))
+                .body(containsString("/api/chargers/{chargePointId}/tariff"))
+                .body(containsString("/api/chargers/{chargePointId}/quote"));
     }
 }

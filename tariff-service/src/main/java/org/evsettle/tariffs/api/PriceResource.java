@@ -19,20 +19,28 @@ import org.evsettle.tariffs.UnpricedSession;
 @Path("/api")
 public class PriceResource {
 
-    /** The price of one session, line by line. */
-    public record SessionPriceView(UUID sessionId, UUID operatorId, UUID driverId, UUID tariffId, int tariffVersion,
-                                   String currency, List<PriceLine> lines, BigDecimal netAmount, BigDecimal vatRate,
-                                   BigDecimal vatAmount, BigDecimal grossAmount) {
+    /** The price of one session, line by line; revision is the session correction it prices (0: as completed). */
+    public record SessionPriceView(UUID sessionId, int revision, UUID operatorId, UUID driverId, String userType,
+                                   UUID tariffId, int tariffVersion, String currency, List<PriceLine> lines,
+                                   BigDecimal netAmount, BigDecimal vatRate, BigDecimal vatAmount,
+                                   BigDecimal grossAmount, Instant pricedAt) {
         static SessionPriceView of(SessionPrice p) {
-            return new SessionPriceView(p.sessionId, p.operatorId, p.driverId, p.tariffId, p.tariffVersion, p.currency,
-                    p.lines, p.netAmount, p.vatRate, p.vatAmount, p.grossAmount);
+            return new SessionPriceView(p.sessionId, p.revision, p.operatorId, p.driverId, p.userType, p.tariffId,
+                    p.tariffVersion, p.currency, p.lines, p.netAmount, p.vatRate, p.vatAmount, p.grossAmount,
+                    p.pricedAt);
         }
     }
 
-    /** A session no tariff priced, and why. */
-    public record UnpricedSessionView(UUID sessionId, Instant startedAt, long energyWh, String reason) {
+    /**
+     * A session no tariff priced, and why; waiting: a new tariff for it will price it (false when the
+     * session itself cannot be priced, such as negative energy).
+     */
+    public record UnpricedSessionView(UUID sessionId, int revision, String chargePointId, String userType,
+                                      Instant startedAt, long energyWh, String reason, boolean waiting) {
         static UnpricedSessionView of(UnpricedSession u) {
-            return new UnpricedSessionView(u.sessionId, u.startedAt, u.energyWh, u.reason);
+            return new UnpricedSessionView(u.sessionId, u.revision, u.session.chargePointId(),
+                    u.session.snapshot() == null ? null : u.session.snapshot().userType(), u.startedAt, u.energyWh,
+                    u.reason, u.waiting);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.evsettle.tariffs.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -14,23 +15,33 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
+import org.evsettle.tariffs.Charger;
+import org.evsettle.tariffs.Operator;
+import org.evsettle.tariffs.Site;
 import org.evsettle.tariffs.Tariff;
+import org.evsettle.tariffs.TariffChange;
+import org.evsettle.tariffs.TariffComponent;
+import org.evsettle.tariffs.WaitingSessions.TariffsChanged;
 
 /**
  * Tariffs: created and versioned by the admins of their operator (or platform admins), readable by
- * that operator's drivers too, so that nobody charges at a price they could not see.
+ * that operator's drivers too, so that nobody charges at a price they could not see. Every change
+ * also has the operator's sessions that waited for a tariff tried again.
  */
 @Path("/api")
 public class TariffResource {
 
     private final Caller caller;
+    private final Event<TariffsChanged> changes;
 
-    public TariffResource(Caller caller) {
+    public TariffResource(Caller caller, Event<TariffsChanged> changes) {
         this.caller = caller;
+        this.changes = changes;
     }
 
     @POST
@@ -39,15 +50,21 @@ public class TariffResource {
     @Transactional
     public Response create(@PathParam("operatorId") UUID operatorId, @NotNull @Valid TariffForm form) {
         caller.requireAdministers(operatorId, "Operator", operatorId);
-        Tariff tariff = Tariff.create(operatorId, form.name().trim(), form.userTypesChecked(), Tariff.EUR);
-        tariff.addVersion(form.effectiveFromOrNow(), form.vatRateOrDefault(), form.componentsChecked());
+        List<String> userTypes = form.userTypesChecked(Operator.userTypesOf(operatorId));
+        checkPlace(form, operatorId);
+        List<TariffComponent> components = form.componentsChecked();
+        Tariff tariff = Tariff.create(operatorId, form.siteId(), form.chargerId(), form.name().trim(), userTypes,
+                Operator.currencyOf(operatorId));
+        tariff.addVersion(form.effectiveFromOrNow(), form.vatRateOrDefault(), Operator.zoneOf(operatorId), components);
         tariff.persist();
+        changed(operatorId);
         return Response.created(URI.create("/api/tariffs/" + tariff.id)).entity(TariffView.of(tariff)).build();
     }
 
     /**
-     * The next version of a tariff. The name is a label and may change; the user types (kept when left
-     * out) decide which sessions the tariff prices, so changing them takes a new tariff.
+     * The next version of a tariff. The name is a label and may change; where it applies and its user
+     * types (kept when left out) decide which sessions the tariff prices, so changing them takes a new
+     * tariff.
      */
     @PUT
     @Path("/tariffs/{tariffId}")
@@ -58,13 +75,24 @@ public class TariffResource {
         Tariff tariff = Tariff.<Tariff>findByIdOptional(tariffId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(t -> caller.administers(t.operatorId))
                 .orElseThrow(() -> DomainException.notFound("Tariff", tariffId));
-        List<String> userTypes = form.userTypesChecked();
-        if (form.userTypes() != null && !new HashSet<>(userTypes).equals(new HashSet<>(tariff.userTypes))) {
+        if (form.userTypes() != null && !new HashSet<>(form.userTypesChecked(Operator.userTypesOf(tariff.operatorId)))
+                .equals(new HashSet<>(tariff.userTypes))) {
             throw DomainException.invalid("userTypes", "cannot change on a new version (they are "
                     + tariff.userTypes + "); create another tariff for other user types");
         }
+        if (form.siteId() != null && !Objects.equals(form.siteId(), tariff.siteId)) {
+            throw DomainException.invalid("siteId", "cannot change on a new version; create another tariff for "
+                    + "another site");
+        }
+        if (form.chargerId() != null && !Objects.equals(form.chargerId(), tariff.chargerId)) {
+            throw DomainException.invalid("chargerId", "cannot change on a new version; create another tariff for "
+                    + "another charger");
+        }
+        List<TariffComponent> components = form.componentsChecked();
         tariff.name = form.name().trim();
-        tariff.addVersion(form.effectiveFromOrNow(), form.vatRateOrDefault(), form.componentsChecked());
+        tariff.addVersion(form.effectiveFromOrNow(), form.vatRateOrDefault(), Operator.zoneOf(tariff.operatorId),
+                components);
+        changed(tariff.operatorId);
         return TariffView.of(tariff);
     }
 
@@ -86,6 +114,26 @@ public class TariffResource {
                 .filter(t -> mayRead(t.operatorId))
                 .map(TariffView::of)
                 .orElseThrow(() -> DomainException.notFound("Tariff", tariffId));
+    }
+
+    /** A site or a charger the tariff is for must be the operator's own (as the registry has told this service). */
+    private static void checkPlace(TariffForm form, UUID operatorId) {
+        if (form.siteId() != null && form.chargerId() != null) {
+            throw DomainException.invalid("chargerId", "a tariff applies to a site or to a charger: give siteId or "
+                    + "chargerId, not both");
+        }
+        if (form.siteId() != null && !Site.ofOperator(form.siteId(), operatorId)) {
+            throw DomainException.invalid("siteId", "is not a site of this operator");
+        }
+        if (form.chargerId() != null && !Charger.ofOperator(form.chargerId(), operatorId)) {
+            throw DomainException.invalid("chargerId", "is not a charger of this operator");
+        }
+    }
+
+    /** Notes the change in this transaction and wakes the pricing of waiting sessions once it commits. */
+    private void changed(UUID operatorId) {
+        TariffChange.record(operatorId);
+        changes.fire(new TariffsChanged(operatorId));
     }
 
     /** Admins of the operator, and its drivers: they should see prices before they charge. */

@@ -8,20 +8,23 @@ import org.evsettle.tariffs.Tariff;
 import org.evsettle.tariffs.TariffComponent;
 import org.evsettle.tariffs.TariffVersion;
 
-/** A tariff as the API shows it, with every version, oldest first. */
-public record TariffView(UUID id, UUID operatorId, String name, List<String> userTypes, String currency,
-                         List<VersionView> versions) {
+/**
+ * A tariff as the API shows it, with every version, oldest first. siteId or chargerId say where it
+ * applies (neither: at all the operator's chargers); userTypes empty: for all user types.
+ */
+public record TariffView(UUID id, UUID operatorId, String name, List<String> userTypes, UUID siteId, UUID chargerId,
+                         String currency, List<VersionView> versions) {
 
-    /** One version: from when it prices sessions, at which VAT rate, with which components. */
-    public record VersionView(int version, Instant effectiveFrom, BigDecimal vatRate,
+    /** One version: from when it prices sessions, at which VAT rate, in which zone, with which components. */
+    public record VersionView(int version, Instant effectiveFrom, BigDecimal vatRate, String timeZone,
                               List<TariffComponent> components) {
         static VersionView of(TariffVersion v) {
-            return new VersionView(v.version, v.effectiveFrom, v.vatRate, v.components);
+            return new VersionView(v.version, v.effectiveFrom, v.vatRate, v.timeZone, v.components);
         }
     }
 
     static TariffView of(Tariff t) {
-        return new TariffView(t.id, t.operatorId, t.name, List.copyOf(t.userTypes), t.currency,
+        return new TariffView(t.id, t.operatorId, t.name, List.copyOf(t.userTypes), t.siteId, t.chargerId, t.currency,
                 t.versions.stream().map(VersionView::of).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.evsettle.tariffs.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.outbox.Outbox;
 
 /** Announces session prices on {@code tariffs.events} (key sessionId), through the outbox. */
@@ -17,7 +18,13 @@ public class PricePublisher {
         this.outbox = outbox;
     }
 
+    /** The first price of a session. */
     public void priced(SessionPriced priced) {
         outbox.publish(Envelope.of(SOURCE, priced));
+    }
+
+    /** A price that replaces the one announced before. */
+    public void repriced(SessionRepriced repriced) {
+        outbox.publish(Envelope.of(SOURCE, repriced));
     }
 }

@@ -3,13 +3,19 @@ package org.evsettle.tariffs.messaging;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.UnknownEvent;
 import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.outbox.ProcessedEvents;
 import org.evsettle.tariffs.SessionPricing;
 
-/** Applies one session event once: the event id is recorded in the same transaction as its effect. */
+/**
+ * Applies session events once each: every event id is recorded in the same transaction as its
+ * effect. A batch is applied in one transaction, in order, so that it commits (and is acknowledged)
+ * whole or not at all.
+ */
 @ApplicationScoped
 public class SessionEventHandler {
 
@@ -24,14 +30,20 @@ public class SessionEventHandler {
     }
 
     @Transactional
-    public void apply(Envelope<?> envelope) {
+    public void apply(List<Envelope<?>> envelopes) {
+        envelopes.forEach(this::applyOnce);
+    }
+
+    private void applyOnce(Envelope<?> envelope) {
         if (!processedEvents.firstTime(CONSUMER, envelope.id())) {
             Log.debugf("Skipping %s %s: applied before", envelope.type(), envelope.id());
             return;
         }
         Object data = envelope.data();
         if (data instanceof SessionCompleted completed) {
-            pricing.price(completed);
+            pricing.completed(completed);
+        } else if (data instanceof SessionCorrected correction) {
+            pricing.corrected(correction);
         } else if (data instanceof UnknownEvent unknown) {
             Log.warnf("Skipping unreadable %s %s on session %s: %s", unknown.ceType(), envelope.id(),
                     unknown.subject(), unknown.reason());

@@ -1,0 +1,57 @@
+package org.evsettle.tariffs;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Optional;
+import java.util.UUID;
+import org.evsettle.events.registry.ChargerRecord;
+
+/**
+ * The tariff service's copy of a registry charger: from the id a driver reads on the charger
+ * (chargePointId) to its operator and site, for the tariff shown there and a quote.
+ */
+@Entity
+@Table(name = "charger")
+public class Charger extends PanacheEntityBase implements RegistryCopy<ChargerRecord> {
+
+    public static final String DECOMMISSIONED = "DECOMMISSIONED";
+
+    @Id
+    public UUID id;
+    public long revision;
+    @Column(name = "operator_id")
+    public UUID operatorId;
+    @Column(name = "site_id")
+    public UUID siteId;
+    @Column(name = "charge_point_id")
+    public String chargePointId;
+    public String status;
+
+    @Override
+    public long revision() {
+        return revision;
+    }
+
+    @Override
+    public void copy(ChargerRecord record) {
+        id = record.id();
+        revision = record.revision();
+        operatorId = record.operatorId();
+        siteId = record.siteId();
+        chargePointId = record.chargePointId();
+        status = record.status();
+    }
+
+    /** The charger in service under this chargePointId (an id may be reused once a charger is decommissioned). */
+    public static Optional<Charger> inService(String chargePointId) {
+        return find("chargePointId = ?1 and status <> ?2 order by revision desc", chargePointId, DECOMMISSIONED)
+                .<Charger>firstResultOptional();
+    }
+
+    public static boolean ofOperator(UUID chargerId, UUID operatorId) {
+        return Charger.<Charger>findByIdOptional(chargerId).filter(c -> c.operatorId.equals(operatorId)).isPresent();
+    }
+}

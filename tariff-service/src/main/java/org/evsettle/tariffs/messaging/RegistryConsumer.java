@@ -1,0 +1,60 @@
+package org.evsettle.tariffs.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.kafka.EnvelopeRecords;
+import org.evsettle.outbox.Redelivery;
+import org.evsettle.tariffs.RegistryProjection;
+
+/**
+ * Reads the registry topics tariffs need: operators (user types, time zone, currency), sites and
+ * chargers (where a tariff applies) and drivers (whose user type picks the tariff shown to them).
+ * Records arrive as ConsumerRecords so that tombstones reach the projection.
+ */
+@ApplicationScoped
+public class RegistryConsumer {
+
+    public static final String OPERATORS = "registry-operators";
+    public static final String SITES = "registry-sites";
+    public static final String CHARGERS = "registry-chargers";
+    public static final String DRIVERS = "registry-drivers";
+
+    private final Redelivery redelivery;
+    private final RegistryProjection projection;
+
+    public RegistryConsumer(Redelivery redelivery, RegistryProjection projection) {
+        this.redelivery = redelivery;
+        this.projection = projection;
+    }
+
+    @Incoming(OPERATORS)
+    @Blocking
+    public void operator(ConsumerRecord<String, Envelope<?>> record) {
+        apply(EnvelopeRecords.of(record));
+    }
+
+    @Incoming(SITES)
+    @Blocking
+    public void site(ConsumerRecord<String, Envelope<?>> record) {
+        apply(EnvelopeRecords.of(record));
+    }
+
+    @Incoming(CHARGERS)
+    @Blocking
+    public void charger(ConsumerRecord<String, Envelope<?>> record) {
+        apply(EnvelopeRecords.of(record));
+    }
+
+    @Incoming(DRIVERS)
+    @Blocking
+    public void driver(ConsumerRecord<String, Envelope<?>> record) {
+        apply(EnvelopeRecords.of(record));
+    }
+
+    private void apply(Envelope<?> envelope) {
+        redelivery.untilApplied(envelope.type() + " " + envelope.id(), () -> projection.apply(envelope));
+    }
+}
