@@ -6,8 +6,11 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.DriverRecord;
+import org.evsettle.events.registry.SepaMandate;
 
 /** The invoice service's copy of a registry driver: the customer on the driver's invoices. */
 @Entity
@@ -21,12 +24,24 @@ public class Driver extends PanacheEntityBase {
     @Column(name = "operator_id")
     public UUID operatorId;
     public String name;
+    public String email;
     @Embedded
     public PostalAddress address;
+    @Column(name = "user_type")
+    public String userType;
+    public String status;
     @Column(name = "company_name")
     public String companyName;
     @Column(name = "company_vat_number")
     public String companyVatNumber;
+    @Column(name = "mandate_id")
+    public String mandateId;
+    @Column(name = "mandate_signed_on")
+    public LocalDate mandateSignedOn;
+    @Column(name = "mandate_iban")
+    public String mandateIban;
+    @Column(name = "mandate_bic")
+    public String mandateBic;
 
     /** Takes over the record's state. */
     public void copy(DriverRecord record) {
@@ -34,8 +49,30 @@ public class Driver extends PanacheEntityBase {
         revision = record.revision();
         operatorId = record.operatorId();
         name = record.name();
+        email = record.email();
         address = PostalAddress.of(record.billingAddress());
+        userType = record.userType();
+        status = record.status();
         companyName = record.companyName();
         companyVatNumber = record.companyVatNumber();
+        SepaMandate mandate = record.sepaMandate();
+        mandateId = mandate == null ? null : mandate.mandateId();
+        mandateSignedOn = mandate == null ? null : mandate.signedOn();
+        mandateIban = mandate == null ? null : mandate.iban();
+        mandateBic = mandate == null ? null : mandate.bic();
+    }
+
+    /** The SEPA direct debit mandate the driver signed, if it is complete enough to collect with. */
+    public Optional<SepaMandate> mandate() {
+        if (mandateId == null || mandateId.isBlank() || mandateSignedOn == null || mandateIban == null
+                || mandateIban.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SepaMandate(mandateId, mandateSignedOn, mandateIban, mandateBic));
+    }
+
+    /** A business customer: the invoice names the company and, where it has one, its VAT number. */
+    public boolean isCompany() {
+        return (companyName != null && !companyName.isBlank()) || (companyVatNumber != null && !companyVatNumber.isBlank());
     }
 }

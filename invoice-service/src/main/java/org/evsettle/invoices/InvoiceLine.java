@@ -5,6 +5,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -13,18 +15,29 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.tariffs.PricedSession;
 import org.evsettle.events.tariffs.SessionPriced;
 
-/** One priced charging session on an invoice; a session is billed on one line only. */
+/**
+ * One charging session on a document. A CHARGE line bills the session at one price revision of the
+ * tariff service; a CREDIT line on a credit note cancels a charge line of an issued invoice, which is
+ * then marked credited. A session is charged once per price revision.
+ */
 @Entity
 @Table(name = "invoice_line")
 public class InvoiceLine extends PanacheEntityBase {
+
+    /** What a line does. */
+    public enum Kind {
+        CHARGE, CREDIT
+    }
 
     private static final DateTimeFormatter LOCAL_START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -33,14 +46,23 @@ public class InvoiceLine extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "invoice_id")
     public Invoice invoice;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
     @Column(name = "session_id")
     public UUID sessionId;
+    @Column(name = "price_revision")
+    public int priceRevision;
+    public boolean credited;
+    @Column(name = "credits_line_id")
+    public UUID creditsLineId;
     @Column(name = "charge_point_id")
     public String chargePointId;
     @Column(name = "transaction_id")
     public int transactionId;
     @Column(name = "site_id")
     public UUID siteId;
+    @Column(name = "site_name")
+    public String siteName;
     @Column(name = "charger_id")
     public UUID chargerId;
     @Column(name = "card_id")
@@ -52,6 +74,8 @@ public class InvoiceLine extends PanacheEntityBase {
     @Column(name = "energy_wh")
     public long energyWh;
     public String description;
+    /** Why a line is where it is, when that is not obvious (a late session, a corrected price). */
+    public String note;
     @Column(name = "tariff_id")
     public UUID tariffId;
     @Column(name = "tariff_version")
@@ -68,15 +92,19 @@ public class InvoiceLine extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<PriceComponent> components = new ArrayList<>();
 
-    /** The line of a priced session; its description reads the start in the operator's zone. */
-    public static InvoiceLine of(SessionPriced priced, ZoneId zone) {
+    /** The charge line of a priced session; its description reads the start in the operator's zone. */
+    public static InvoiceLine of(SessionPriced priced, int priceRevision, ZoneId zone) {
         PricedSession session = priced.session();
         InvoiceLine line = new InvoiceLine();
         line.id = UUID.randomUUID();
+        line.kind = Kind.CHARGE;
         line.sessionId = priced.sessionId();
+        line.priceRevision = priceRevision;
         line.chargePointId = session.chargePointId();
         line.transactionId = session.transactionId();
         line.siteId = session.siteId();
+        line.siteName = Optional.ofNullable(session.siteId()).flatMap(id -> Site.<Site>findByIdOptional(id))
+                .map(site -> site.name).orElse(null);
         line.chargerId = session.chargerId();
         line.cardId = session.cardId();
         line.startedAt = session.startedAt();
@@ -93,9 +121,37 @@ public class InvoiceLine extends PanacheEntityBase {
         return line;
     }
 
-    /** Is this session on an invoice already? */
-    public static boolean billed(UUID sessionId) {
-        return count("sessionId", sessionId) > 0;
+    /** The credit line that cancels this charge line on a credit note: the same session and amounts. */
+    public InvoiceLine credit() {
+        InvoiceLine line = new InvoiceLine();
+        line.id = UUID.randomUUID();
+        line.kind = Kind.CREDIT;
+        line.sessionId = sessionId;
+        line.priceRevision = priceRevision;
+        line.creditsLineId = id;
+        line.chargePointId = chargePointId;
+        line.transactionId = transactionId;
+        line.siteId = siteId;
+        line.siteName = siteName;
+        line.chargerId = chargerId;
+        line.cardId = cardId;
+        line.startedAt = startedAt;
+        line.stoppedAt = stoppedAt;
+        line.energyWh = energyWh;
+        line.description = description;
+        line.tariffId = tariffId;
+        line.tariffVersion = tariffVersion;
+        line.netAmount = netAmount;
+        line.vatRate = vatRate;
+        line.grossAmount = grossAmount;
+        components.stream().map(PriceComponent::copy).forEach(line.components::add);
+        return line;
+    }
+
+    /** The session's latest charge line (the highest price revision), wherever it is. */
+    public static Optional<InvoiceLine> latestCharge(UUID sessionId) {
+        return find("sessionId = ?1 and kind = ?2 order by priceRevision desc", sessionId, Kind.CHARGE)
+                .firstResultOptional();
     }
 
     /** Energy in kWh with 3 decimals, exactly (Wh are thousandths of a kWh). */
@@ -105,6 +161,11 @@ public class InvoiceLine extends PanacheEntityBase {
 
     public BigDecimal energyKwh() {
         return energyKwh(energyWh);
+    }
+
+    /** The date the session started on, in the zone the reader lives in. */
+    public LocalDate startDate(ZoneId zone) {
+        return LocalDate.ofInstant(startedAt, zone);
     }
 
     InvoiceTotals.Line amounts() {

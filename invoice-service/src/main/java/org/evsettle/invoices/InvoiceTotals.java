@@ -17,6 +17,9 @@ public record InvoiceTotals(BigDecimal netAmount, BigDecimal vatAmount, BigDecim
 
     private static final int CENTS = 2;
 
+    /** Zero in cents. */
+    public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(CENTS);
+
     /** What the rule needs of a line: its net amount and its VAT rate (a fraction, 0.21 for 21%). */
     public record Line(BigDecimal netAmount, BigDecimal vatRate) {
     }
@@ -33,6 +36,32 @@ public record InvoiceTotals(BigDecimal netAmount, BigDecimal vatAmount, BigDecim
         }
         List<RateTotal> byRate = netByRate.entrySet().stream()
                 .map(e -> new RateTotal(e.getKey(), e.getValue(), cents(e.getValue().multiply(e.getKey()))))
+                .toList();
+        BigDecimal net = byRate.stream().map(RateTotal::netAmount).reduce(zero(), BigDecimal::add);
+        BigDecimal vat = byRate.stream().map(RateTotal::vatAmount).reduce(zero(), BigDecimal::add);
+        return new InvoiceTotals(net, vat, net.add(vat), byRate);
+    }
+
+    /**
+     * What is left of amounts per rate after parts of them were taken (earlier partial credit notes):
+     * per rate, net and VAT less those of the parts. A credit note that cancels the last lines of an
+     * invoice takes this remainder, so that its credit notes add up to the invoice to the cent.
+     */
+    public static InvoiceTotals remainder(List<RateTotal> whole, Collection<List<RateTotal>> taken) {
+        Map<BigDecimal, BigDecimal[]> left = new TreeMap<>();
+        for (RateTotal rate : whole) {
+            left.put(rate(rate.rate()), new BigDecimal[] {rate.netAmount(), rate.vatAmount()});
+        }
+        for (List<RateTotal> part : taken) {
+            for (RateTotal rate : part) {
+                BigDecimal[] amounts = left.computeIfAbsent(rate(rate.rate()), r -> new BigDecimal[] {ZERO, ZERO});
+                amounts[0] = amounts[0].subtract(rate.netAmount());
+                amounts[1] = amounts[1].subtract(rate.vatAmount());
+            }
+        }
+        List<RateTotal> byRate = left.entrySet().stream()
+                .filter(e -> e.getValue()[0].signum() != 0 || e.getValue()[1].signum() != 0)
+                .map(e -> new RateTotal(e.getKey(), cents(e.getValue()[0]), cents(e.getValue()[1])))
                 .toList();
         BigDecimal net = byRate.stream().map(RateTotal::netAmount).reduce(zero(), BigDecimal::add);
         BigDecimal vat = byRate.stream().map(RateTotal::vatAmount).reduce(zero(), BigDecimal::add);

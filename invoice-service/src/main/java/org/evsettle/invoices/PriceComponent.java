@@ -27,4 +27,15 @@ public class PriceComponent {
         stored.amount = InvoiceTotals.cents(line.amount());
         return stored;
     }
+
+    PriceComponent copy() {
+        PriceComponent copy = new PriceComponent();
+        copy.component = component;
+        copy.description = description;
+        copy.quantity = quantity;
+        copy.unit = unit;
+        copy.unitPrice = unitPrice;
+        copy.amount = amount;
+        return copy;
+    }
 }

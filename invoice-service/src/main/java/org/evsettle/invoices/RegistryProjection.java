@@ -1,24 +1,37 @@
 package org.evsettle.invoices;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventCatalog;
 import org.evsettle.events.UnknownEvent;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.outbox.ProcessedEvents;
 
 /**
- * Keeps the operator and driver projections up to date from the compacted registry topics: a record
- * replaces the stored state only if its revision is higher, and a tombstone deletes it.
+ * Keeps the operator, site and driver projections up to date from the compacted registry topics: a
+ * record replaces the stored state only if its revision is higher, and a tombstone deletes it.
  */
 @ApplicationScoped
 public class RegistryProjection {
 
     static final String CONSUMER = "invoice-service.registry";
+
+    /** Which projection a tombstone of each registry type deletes from (lambdas: Panache enhances the calls). */
+    private static final Map<String, Function<UUID, Boolean>> DELETIONS = Map.of(
+            EventCatalog.OPERATOR.ceType(), id -> Operator.deleteById(id),
+            EventCatalog.SITE.ceType(), id -> Site.deleteById(id),
+            EventCatalog.DRIVER.ceType(), id -> Driver.deleteById(id));
 
     private final ProcessedEvents processedEvents;
 
@@ -34,48 +47,34 @@ public class RegistryProjection {
         if (envelope.data() instanceof UnknownEvent unknown) {
             Log.warnf("Skipping unreadable registry record %s (%s): %s", unknown.subject(), unknown.ceType(),
                     unknown.reason());
-        } else if (envelope.data() instanceof OperatorRecord operator) {
-            upsert(operator);
-        } else if (envelope.data() instanceof DriverRecord driver) {
-            upsert(driver);
-        } else if (envelope.isTombstone() && EventCatalog.OPERATOR.ceType().equals(envelope.type())) {
-            deleted("Operator", envelope.subject(), Operator.deleteById(UUID.fromString(envelope.subject())));
-        } else if (envelope.isTombstone() && EventCatalog.DRIVER.ceType().equals(envelope.type())) {
-            deleted("Driver", envelope.subject(), Driver.deleteById(UUID.fromString(envelope.subject())));
+        } else if (envelope.data() instanceof OperatorRecord record) {
+            upsert(Operator.<Operator>findById(record.id()), o -> o.revision, record.revision(), Operator::new,
+                    o -> o.copy(record), "Operator " + record.id());
+        } else if (envelope.data() instanceof SiteRecord record) {
+            upsert(Site.<Site>findById(record.id()), s -> s.revision, record.revision(), Site::new, s -> s.copy(record),
+                    "Site " + record.id());
+        } else if (envelope.data() instanceof DriverRecord record) {
+            upsert(Driver.<Driver>findById(record.id()), d -> d.revision, record.revision(), Driver::new,
+                    d -> d.copy(record), "Driver " + record.id());
+        } else if (envelope.isTombstone() && DELETIONS.containsKey(envelope.type())) {
+            if (DELETIONS.get(envelope.type()).apply(UUID.fromString(envelope.subject()))) {
+                Log.infof("%s %s deleted from the registry", envelope.type(), envelope.subject());
+            }
         } else {
             Log.debugf("Ignoring %s %s: not projected here", envelope.type(), envelope.subject());
         }
     }
 
-    private static void upsert(OperatorRecord record) {
-        Operator stored = Operator.<Operator>findByIdOptional(record.id()).orElse(null);
-        if (stored != null && stored.revision >= record.revision()) {
+    private static <T extends PanacheEntityBase> void upsert(T stored, ToLongFunction<T> storedRevision, long revision,
+                                                             Supplier<T> create, Consumer<T> copy, String what) {
+        if (stored != null && storedRevision.applyAsLong(stored) >= revision) {
             return;
         }
-        Operator operator = stored != null ? stored : new Operator();
-        operator.copy(record);
+        T entity = stored != null ? stored : create.get();
+        copy.accept(entity);
         if (stored == null) {
-            operator.persist();
+            entity.persist();
         }
-        Log.infof("Operator %s at revision %d", record.id(), record.revision());
-    }
-
-    private static void upsert(DriverRecord record) {
-        Driver stored = Driver.<Driver>findByIdOptional(record.id()).orElse(null);
-        if (stored != null && stored.revision >= record.revision()) {
-            return;
-        }
-        Driver driver = stored != null ? stored : new Driver();
-        driver.copy(record);
-        if (stored == null) {
-            driver.persist();
-        }
-        Log.infof("Driver %s at revision %d", record.id(), record.revision());
-    }
-
-    private static void deleted(String what, String id, boolean deleted) {
-        if (deleted) {
-            Log.infof("%s %s deleted from the registry", what, id);
-        }
+        Log.infof("%s at revision %d", what, revision);
     }
 }

@@ -21,4 +21,8 @@ public class VatSubtotal {
         stored.vatAmount = total.vatAmount();
         return stored;
     }
+
+    InvoiceTotals.RateTotal toRateTotal() {
+        return new InvoiceTotals.RateTotal(rate, netAmount, vatAmount);
+    }
 }

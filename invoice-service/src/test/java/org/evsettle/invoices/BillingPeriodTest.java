@@ -73,6 +73,29 @@ class BillingPeriodTest {
         assertThat(week.start()).isEqualTo(LocalDate.of(2026, 2, 16));
     }
 
+    @ParameterizedTest(name = "{0}, {1}, {2} grace days: {3} to {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-04-06 | MONTHLY   | 5 | 2026-03-01 | 2026-03-31 | March is billable from 6 April
+            2026-04-05 | MONTHLY   | 5 | 2026-02-01 | 2026-02-28 | on 5 April March is still in its grace days
+            2026-04-01 | MONTHLY   | 0 | 2026-03-01 | 2026-03-31 | without grace days the day after the period
+            2026-06-10 | WEEKLY    | 2 | 2026-06-01 | 2026-06-07 | the week of 1 June from Wednesday 10 June
+            2026-06-09 | WEEKLY    | 2 | 2026-05-25 | 2026-05-31 | not yet on Tuesday 9 June
+            2026-07-04 | QUARTERLY | 3 | 2026-04-01 | 2026-06-30 | Q2 from 4 July
+            2026-01-03 | QUARTERLY | 3 | 2025-07-01 | 2025-09-30 | Q4 2025 not yet on 3 January
+            """)
+    void billsThePeriodWhoseGraceDaysHavePassed(LocalDate today, Interval interval, int graceDays, LocalDate start,
+                                                LocalDate end, String why) {
+        Operator operator = new Operator();
+        operator.billingInterval = interval.name();
+        operator.graceDays = graceDays;
+
+        BillingPeriod billable = operator.latestBillablePeriod(today);
+
+        assertThat(billable).as(why).isEqualTo(new BillingPeriod(start, end));
+        assertThat(operator.billableFrom(billable)).as(why).isBeforeOrEqualTo(today);
+        assertThat(operator.billableFrom(operator.periodContaining(end.plusDays(1)))).as(why).isAfter(today);
+    }
+
     @Test
     void refusesAPeriodThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> new BillingPeriod(LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 1)))

@@ -89,6 +89,38 @@ class InvoiceAccessTest {
     }
 
     @Test
+    void filtersByPeriodAndKindAndPagesWithATotalCount() {
+        admin().get("/api/invoices?driverId={d}&period=2026-09-30", anna).then().statusCode(200)
+                .header("X-Total-Count", "1").body("id", contains(annasInvoice));
+        admin().get("/api/invoices?driverId={d}&period=2026-10-01", anna).then().statusCode(200)
+                .header("X-Total-Count", "0").body("", hasSize(0));
+        admin().get("/api/invoices?driverId={d}&kind=invoice", anna).then().statusCode(200).body("id", contains(annasInvoice));
+        admin().get("/api/invoices?driverId={d}&kind=CREDIT_NOTE", anna).then().statusCode(200).body("", hasSize(0));
+        admin().get("/api/invoices?driverId={d}&page=1&size=1", anna).then().statusCode(200)
+                .header("X-Total-Count", "1").body("", hasSize(0));
+        as(TestTokens.driver(operatorId, anna)).get("/api/me/invoices?period=2026-09-01").then().statusCode(200)
+                .body("id", contains(annasInvoice));
+        admin().get("/api/invoices?period=last-week").then().statusCode(400).body("violations[0].field", equalTo("period"));
+        admin().get("/api/invoices?size=0").then().statusCode(400).body("violations[0].field", equalTo("size"));
+        admin().get("/api/invoices?kind=RECEIPT").then().statusCode(400).body("violations[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void showsAnOperatorAdminTheTotalsOfTheOwnOperatorOnly() {
+        as(TestTokens.operatorAdmin(operatorId)).get("/api/operators/{o}/receivables", operatorId).then().statusCode(200)
+                .body("operatorId", equalTo(operatorId.toString()))
+                .body("totals", hasSize(1))
+                .body("totals[0].currency", equalTo("EUR"))
+                .body("totals[0].openInvoices", equalTo(1))
+                .body("totals[0].openGrossAmount", equalTo(InvoicingTest.decimal("5.23")))
+                .body("totals[0].receivableInvoices", equalTo(0))
+                .body("totals[0].outstandingAmount", equalTo(InvoicingTest.decimal("0.00")));
+        as(TestTokens.operatorAdmin(otherOperatorId)).get("/api/operators/{o}/receivables", operatorId).then()
+                .statusCode(404);
+        as(TestTokens.driver(operatorId, anna)).get("/api/operators/{o}/receivables", operatorId).then().statusCode(403);
+    }
+
+    @Test
     void answersOnlyRequestsWithAValidToken() {
         given().get("/api/invoices").then().statusCode(401);
         given().get("/api/invoices/{id}", annasInvoice).then().statusCode(401);

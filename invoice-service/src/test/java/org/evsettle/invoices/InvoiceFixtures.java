@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.DriverRecord;
+import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.events.tariffs.PriceLine;
 import org.evsettle.events.tariffs.PricedSession;
 import org.evsettle.events.tariffs.SessionPriced;
@@ -28,14 +31,130 @@ final class InvoiceFixtures {
     }
 
     static OperatorRecord anOperator(UUID id, long revision, String legalName, String billingInterval) {
-        return new OperatorRecord(id, revision, legalName, address("Utrecht"), "NL001234567B01", "12345678",
-                "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR",
-                billingInterval, 5, 14, "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false);
+        return anOperator(id, o -> o.revision(revision).legalName(legalName).interval(billingInterval));
+    }
+
+    static OperatorRecord anOperator(UUID id, Consumer<OperatorBuilder> changes) {
+        OperatorBuilder operator = new OperatorBuilder(id);
+        changes.accept(operator);
+        return operator.build();
     }
 
     static DriverRecord aDriver(UUID id, long revision, UUID operatorId, String name) {
-        return new DriverRecord(id, revision, operatorId, name, name.toLowerCase().replace(' ', '.') + "@example.org",
-                address("Amersfoort"), "RESIDENT", null, null, "ACTIVE", null, null);
+        return aDriver(id, operatorId, d -> d.revision(revision).name(name));
+    }
+
+    static DriverRecord aDriver(UUID id, UUID operatorId, Consumer<DriverBuilder> changes) {
+        DriverBuilder driver = new DriverBuilder(id, operatorId);
+        changes.accept(driver);
+        return driver.build();
+    }
+
+    /** An operator in Utrecht billing monthly with 5 grace days and 14 days to pay, by default. */
+    static final class OperatorBuilder {
+        private final UUID id;
+        private long revision;
+        private String legalName = "Woonstichting De Linde";
+        private String interval = "MONTHLY";
+        private int graceDays = 5;
+        private int paymentTermDays = 14;
+        private String prefix = "LINDE";
+        private boolean issuesStatements;
+        private DunningPolicy dunning;
+
+        OperatorBuilder(UUID id) {
+            this.id = id;
+        }
+
+        OperatorBuilder revision(long value) {
+            revision = value;
+            return this;
+        }
+
+        OperatorBuilder legalName(String value) {
+            legalName = value;
+            return this;
+        }
+
+        OperatorBuilder interval(String value) {
+            interval = value;
+            return this;
+        }
+
+        OperatorBuilder graceDays(int value) {
+            graceDays = value;
+            return this;
+        }
+
+        OperatorBuilder paymentTermDays(int value) {
+            paymentTermDays = value;
+            return this;
+        }
+
+        OperatorBuilder prefix(String value) {
+            prefix = value;
+            return this;
+        }
+
+        OperatorBuilder issuesStatements(boolean value) {
+            issuesStatements = value;
+            return this;
+        }
+
+        OperatorBuilder blocksCardsAfter(int days) {
+            dunning = new DunningPolicy(true, days);
+            return this;
+        }
+
+        OperatorRecord build() {
+            return new OperatorRecord(id, revision, legalName, address("Utrecht"), "NL001234567B01", "12345678",
+                    "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR", interval,
+                    graceDays, paymentTermDays, prefix, false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), dunning, null,
+                    issuesStatements);
+        }
+    }
+
+    /** A resident in Amersfoort who pays by transfer, by default. */
+    static final class DriverBuilder {
+        private final UUID id;
+        private final UUID operatorId;
+        private long revision;
+        private String name = "Anna de Vries";
+        private String companyName;
+        private String companyVatNumber;
+        private SepaMandate mandate;
+
+        DriverBuilder(UUID id, UUID operatorId) {
+            this.id = id;
+            this.operatorId = operatorId;
+        }
+
+        DriverBuilder revision(long value) {
+            revision = value;
+            return this;
+        }
+
+        DriverBuilder name(String value) {
+            name = value;
+            return this;
+        }
+
+        DriverBuilder company(String name, String vatNumber) {
+            companyName = name;
+            companyVatNumber = vatNumber;
+            return this;
+        }
+
+        DriverBuilder mandate(String mandateId, String signedOn) {
+            mandate = new SepaMandate(mandateId, LocalDate.parse(signedOn), "NL44RABO0123456789", null);
+            return this;
+        }
+
+        DriverRecord build() {
+            return new DriverRecord(id, revision, operatorId, name, name.toLowerCase().replace(' ', '.') + "@example.org",
+                    address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
+                    "ACTIVE", mandate, null);
+        }
     }
 
     static SessionPriced aPrice(Consumer<PriceBuilder> changes) {
@@ -57,6 +176,11 @@ final class InvoiceFixtures {
         private BigDecimal unitPrice = new BigDecimal("0.35000");
         private BigDecimal net = new BigDecimal("4.32");
         private BigDecimal vatRate = new BigDecimal("0.21");
+
+        PriceBuilder session(UUID id) {
+            sessionId = id;
+            return this;
+        }
 
         PriceBuilder operator(UUID id) {
             operatorId = id;

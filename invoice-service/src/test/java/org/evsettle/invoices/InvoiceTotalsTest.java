@@ -42,6 +42,33 @@ class InvoiceTotalsTest {
     }
 
     @Test
+    void leavesForTheLastCreditNoteExactlyWhatEarlierOnesDidNotTake() {
+        // three lines of 0.02: the invoice's VAT is 0.01 (on 0.06); crediting one line at a time would
+        // give 0.00 three times, so the last credit note takes the remaining cent
+        InvoiceTotals invoice = InvoiceTotals.of(lines("0.02@0.21 0.02@0.21 0.02@0.21"));
+        InvoiceTotals first = InvoiceTotals.of(lines("0.02@0.21"));
+        InvoiceTotals second = InvoiceTotals.of(lines("0.02@0.21"));
+
+        InvoiceTotals last = InvoiceTotals.remainder(invoice.byRate(), List.of(first.byRate(), second.byRate()));
+
+        assertThat(invoice.vatAmount()).isEqualTo(new BigDecimal("0.01"));
+        assertThat(last.netAmount()).isEqualTo(new BigDecimal("0.02"));
+        assertThat(last.vatAmount()).isEqualTo(new BigDecimal("0.01"));
+        assertThat(first.grossAmount().add(second.grossAmount()).add(last.grossAmount())).isEqualTo(invoice.grossAmount());
+    }
+
+    @Test
+    void leavesNothingOfARateThatWasCreditedInFull() {
+        InvoiceTotals invoice = InvoiceTotals.of(lines("10.00@0.21 5.00@0.09"));
+
+        InvoiceTotals last = InvoiceTotals.remainder(invoice.byRate(), List.of(InvoiceTotals.of(lines("5.00@0.09")).byRate()));
+
+        assertThat(last.byRate()).containsExactly(
+                new InvoiceTotals.RateTotal(new BigDecimal("0.21"), new BigDecimal("10.00"), new BigDecimal("2.10")));
+        assertThat(last.grossAmount()).isEqualTo(new BigDecimal("12.10"));
+    }
+
+    @Test
     void showsEnergyAsKilowattHoursWithThreeDecimals() {
         assertThat(InvoiceLine.energyKwh(12_340)).isEqualTo(new BigDecimal("12.340"));
         assertThat(InvoiceLine.energyKwh(80)).isEqualTo(new BigDecimal("0.080"));

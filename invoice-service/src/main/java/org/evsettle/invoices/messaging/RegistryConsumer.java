@@ -9,11 +9,12 @@ import org.evsettle.events.kafka.EnvelopeRecords;
 import org.evsettle.invoices.RegistryProjection;
 import org.evsettle.outbox.Redelivery;
 
-/** Reads the registry topics the invoices need: operators (suppliers) and drivers (customers). */
+/** Reads the registry topics the invoices need: operators (suppliers), sites (where) and drivers (customers). */
 @ApplicationScoped
 public class RegistryConsumer {
 
     public static final String OPERATORS = "registry-operators";
+    public static final String SITES = "registry-sites";
     public static final String DRIVERS = "registry-drivers";
 
     private final Redelivery redelivery;
@@ -27,6 +28,12 @@ public class RegistryConsumer {
     @Incoming(OPERATORS)
     @Blocking
     public void operator(ConsumerRecord<String, Envelope<?>> record) {
+        apply(EnvelopeRecords.of(record));
+    }
+
+    @Incoming(SITES)
+    @Blocking
+    public void site(ConsumerRecord<String, Envelope<?>> record) {
         apply(EnvelopeRecords.of(record));
     }
 

@@ -8,7 +8,7 @@ import org.evsettle.events.Envelope;
 import org.evsettle.invoices.SessionInvoicing;
 import org.evsettle.outbox.Redelivery;
 
-/** Reads the prices of sessions from tariffs.events and has them invoiced, in order, none skipped. */
+/** Reads the prices and new prices of sessions from tariffs.events and has them invoiced, in order, none skipped. */
 @ApplicationScoped
 public class TariffConsumer {
 

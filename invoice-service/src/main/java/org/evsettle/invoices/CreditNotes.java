@@ -1,0 +1,95 @@
+package org.evsettle.invoices;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.evsettle.invoices.InvoiceNumberSeries.Series;
+import org.evsettle.invoices.messaging.InvoicePublisher;
+
+/**
+ * Corrects issued invoices the only lawful way: a credit note, numbered in the invoice series, that
+ * names the invoice it credits and cancels some or all of its lines in full. The credit notes of an
+ * invoice add up to at most the invoice, to the cent: the one that cancels its last lines takes exactly
+ * what is left per VAT rate. An invoice whose outstanding amount a credit note clears counts as settled.
+ */
+@ApplicationScoped
+public class CreditNotes {
+
+    private final InvoiceNumberSeries numbers;
+    private final InvoicePublisher publisher;
+
+    public CreditNotes(InvoiceNumberSeries numbers, InvoicePublisher publisher) {
+        this.numbers = numbers;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Issues a credit note for these charge lines of the (locked) invoice and books it on the invoice.
+     * The lines must be the invoice's own, not credited yet.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Invoice issue(Invoice invoice, Collection<InvoiceLine> lines, String reason, Instant now) {
+        if (invoice.kind != DocumentKind.INVOICE || invoice.status == InvoiceStatus.OPEN) {
+            throw new IllegalStateException("Only an issued invoice can be credited, not " + invoice.number);
+        }
+        if (lines.isEmpty() || lines.stream().anyMatch(l -> !l.invoice.id.equals(invoice.id)
+                || l.kind != InvoiceLine.Kind.CHARGE || l.credited)) {
+            throw new IllegalArgumentException("Credit only charge lines of invoice " + invoice.number
+                    + " that are not credited yet");
+        }
+        Operator operator = Operator.findById(invoice.operatorId);
+        LocalDate today = operator == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : operator.today(now);
+        List<Invoice> earlier = Invoice.list("creditsInvoiceId", invoice.id);
+
+        Invoice creditNote = Invoice.open(invoice.operatorId, invoice.driverId,
+                new BillingPeriod(invoice.periodStart, invoice.periodEnd), invoice.currency);
+        for (InvoiceLine line : lines) {
+            InvoiceLine credit = line.credit();
+            credit.invoice = creditNote;
+            creditNote.lines.add(credit);
+            line.credited = true;
+        }
+        if (invoice.fullyCredited()) {
+            creditNote.setTotals(InvoiceTotals.remainder(
+                    invoice.vatBreakdown.stream().map(VatSubtotal::toRateTotal).toList(),
+                    earlier.stream().map(c -> c.vatBreakdown.stream().map(VatSubtotal::toRateTotal).toList()).toList()));
+        } else {
+            creditNote.recompute();
+        }
+        int year = today.getYear();
+        long sequence = numbers.take(invoice.operatorId, Series.INVOICE, year, 1);
+        String prefix = operator == null ? Operator.DEFAULT_PREFIX : operator.numberPrefix();
+        creditNote.kind = DocumentKind.CREDIT_NOTE;
+        creditNote.status = InvoiceStatus.ISSUED;
+        creditNote.number = InvoiceNumberSeries.format(prefix, Series.INVOICE, year, sequence);
+        creditNote.issueDate = today;
+        creditNote.issuedAt = now;
+        creditNote.creditsInvoiceId = invoice.id;
+        creditNote.creditsInvoiceNumber = invoice.number;
+        creditNote.reason = reason;
+        creditNote.supplier = invoice.supplier;
+        creditNote.customer = invoice.customer;
+        creditNote.persist();
+
+        boolean settled = invoice.credit(creditNote.grossAmount, today);
+        publisher.creditNoteIssued(creditNote);
+        publisher.changed(invoice);
+        if (settled) {
+            publisher.paid(invoice);
+        }
+        Log.infof("Credit note %s credits %s %s of invoice %s (%d lines): %s", creditNote.number, creditNote.grossAmount,
+                creditNote.currency, invoice.number, lines.size(), reason);
+        return creditNote;
+    }
+
+    /** The credit notes issued against an invoice, oldest first. */
+    public static List<Invoice> of(UUID invoiceId) {
+        return Invoice.list("creditsInvoiceId = ?1 order by issuedAt, number", invoiceId);
+    }
+}

@@ -1,0 +1,66 @@
+package org.evsettle.invoices;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.evsettle.invoices.messaging.InvoicePublisher;
+
+/**
+ * Books money received on invoices. A payment never exceeds what is outstanding; the one that clears an
+ * invoice settles it and announces InvoicePaid, which ends whatever dunning blocked.
+ */
+@ApplicationScoped
+public class Payments {
+
+    private final InvoicePublisher publisher;
+
+    public Payments(InvoicePublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /** Why a payment cannot be booked on an invoice, or null when it can. */
+    public static String refusal(Invoice invoice, BigDecimal amount) {
+        if (invoice.kind != DocumentKind.INVOICE) {
+            return invoice.number + " is a " + invoice.kind.name().toLowerCase().replace('_', ' ') + ", not an invoice";
+        }
+        if (!invoice.isReceivable() && invoice.status != InvoiceStatus.WRITTEN_OFF) {
+            return invoice.status == InvoiceStatus.OPEN ? "the invoice is not issued yet"
+                    : "invoice " + invoice.number + " is " + invoice.status + " and owes nothing";
+        }
+        BigDecimal owed = invoice.owed();
+        if (amount.compareTo(owed) > 0) {
+            return "the amount " + amount + " exceeds the " + owed + " " + invoice.currency + " outstanding on "
+                    + invoice.number;
+        }
+        return null;
+    }
+
+    /** Books the payment on the locked invoice; the caller has checked {@link #refusal}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Payment book(Invoice invoice, BigDecimal amount, LocalDate paidOn, String reference, PaymentMethod method,
+                        String importKey) {
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.invoiceId = invoice.id;
+        payment.operatorId = invoice.operatorId;
+        payment.amount = InvoiceTotals.cents(amount);
+        payment.paidOn = paidOn;
+        payment.reference = reference;
+        payment.method = method;
+        payment.importKey = importKey;
+        payment.registeredAt = Instant.now();
+        payment.persist();
+        boolean settled = invoice.pay(payment.amount, paidOn);
+        publisher.changed(invoice);
+        if (settled) {
+            publisher.paid(invoice);
+        }
+        Log.infof("Payment of %s %s on invoice %s (%s); outstanding now %s", payment.amount, invoice.currency,
+                invoice.number, method, invoice.outstanding());
+        return payment;
+    }
+}

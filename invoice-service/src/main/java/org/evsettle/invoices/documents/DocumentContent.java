@@ -1,0 +1,41 @@
+package org.evsettle.invoices.documents;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.evsettle.invoices.DocumentKind;
+import org.evsettle.invoices.Invoice;
+import org.evsettle.invoices.InvoiceLine;
+
+/**
+ * What a rendered document shows: an issued document, the zone its reader's dates are in, and for a
+ * credit note the issue date of the invoice it credits. Only issued documents are rendered: an open
+ * invoice is not an invoice yet.
+ */
+public record DocumentContent(Invoice document, ZoneId zone, LocalDate creditedInvoiceIssueDate) {
+
+    public DocumentContent {
+        if (document.number == null && document.kind != DocumentKind.STATEMENT) {
+            throw new IllegalArgumentException("Document " + document.id + " is not issued");
+        }
+    }
+
+    public List<InvoiceLine> lines() {
+        return document.lines;
+    }
+
+    public String title() {
+        return switch (document.kind) {
+            case INVOICE -> "Invoice";
+            case CREDIT_NOTE -> "Credit note";
+            case STATEMENT -> "Statement";
+        };
+    }
+
+    /** A file name for the document: its number, or the statement's period. */
+    public String fileName(String extension) {
+        String base = document.number != null ? document.number
+                : "statement-" + document.periodStart + "-" + document.periodEnd;
+        return base.replaceAll("[^A-Za-z0-9._-]", "_") + "." + extension;
+    }
+}

@@ -1,0 +1,81 @@
+package org.evsettle.invoices.documents;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.evsettle.events.registry.Address;
+
+/** How documents write amounts, dates and addresses for people (machine formats write ISO values). */
+final class Formats {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private Formats() {
+    }
+
+    /** "€ 1,234.56" for EUR, "USD 12.00" for others. */
+    static String money(String currency, BigDecimal amount) {
+        String symbol = "EUR".equals(currency) ? "€" : currency;
+        return symbol + " " + String.format(Locale.ENGLISH, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    static String localTime(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** A VAT rate as a percentage: 0.21 is "21%", 0.055 is "5.5%". */
+    static String percent(BigDecimal rate) {
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    static String kwh(BigDecimal kwh) {
+        return kwh.setScale(3, RoundingMode.HALF_UP).toPlainString() + " kWh";
+    }
+
+    static List<String> addressLines(Address address) {
+        if (address == null) {
+            return List.of();
+        }
+        String cityLine = Stream.of(address.postalCode(), address.city()).filter(Formats::present)
+                .collect(Collectors.joining(" "));
+        return Stream.of(address.street(), cityLine, address.countryCode()).filter(Formats::present).toList();
+    }
+
+    static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    /** An IBAN in groups of four. */
+    static String iban(String iban) {
+        if (iban == null) {
+            return "";
+        }
+        String plain = iban.replace(" ", "");
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < plain.length(); i += 4) {
+            grouped.append(i == 0 ? "" : " ").append(plain, i, Math.min(plain.length(), i + 4));
+        }
+        return grouped.toString();
+    }
+
+    /** The last four characters of an account, the rest hidden. */
+    static String maskedIban(String iban) {
+        if (iban == null || iban.length() < 4) {
+            return "";
+        }
+        String plain = iban.replace(" ", "");
+        return plain.substring(0, 2) + "** **** " + plain.substring(plain.length() - 4);
+    }
+}

@@ -1,0 +1,58 @@
+package org.evsettle.invoices.documents;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.evsettle.invoices.CustomerDetails;
+import org.evsettle.invoices.Invoice;
+import org.evsettle.invoices.InvoiceLine;
+
+/**
+ * The CSV forms of documents for accounting: one document line by line (each session with its amounts
+ * and tariff components), and an operator's journal of documents, one row each with net and VAT per
+ * rate, ready for a bookkeeping import.
+ */
+public final class InvoiceCsv {
+
+    private InvoiceCsv() {
+    }
+
+    /** One row per line of the document. */
+    public static String lines(DocumentContent content) {
+        Invoice document = content.document();
+        Csv csv = new Csv().row(List.of("document_number", "document_kind", "issue_date", "line", "session_id",
+                "started_local", "stopped_local", "site", "charge_point", "energy_kwh", "tariff", "net_amount",
+                "vat_rate", "vat_amount_indicative", "gross_amount", "currency", "note"));
+        int position = 1;
+        for (InvoiceLine line : content.lines()) {
+            String tariff = line.components.stream()
+                    .map(c -> c.component + " " + c.quantity.stripTrailingZeros().toPlainString() + " " + c.unit + " x "
+                            + c.unitPrice.toPlainString() + " = " + c.amount.toPlainString())
+                    .collect(Collectors.joining("; "));
+            csv.row(Arrays.asList(document.number, document.kind, document.issueDate, position++, line.sessionId,
+                    Formats.localTime(line.startedAt, content.zone()), Formats.localTime(line.stoppedAt, content.zone()),
+                    line.siteName, line.chargePointId, line.energyKwh(), tariff, line.netAmount, line.vatRate,
+                    line.grossAmount.subtract(line.netAmount), line.grossAmount, document.currency, line.note));
+        }
+        return csv.toString();
+    }
+
+    /** One row per document: the journal of an operator's invoices, credit notes and statements. */
+    public static String journal(List<Invoice> documents) {
+        Csv csv = new Csv().row(List.of("number", "kind", "status", "issue_date", "due_date", "period_start",
+                "period_end", "customer", "customer_vat_number", "driver_id", "currency", "net_amount", "vat_amount",
+                "gross_amount", "vat_breakdown", "paid_amount", "credited_amount", "outstanding_amount",
+                "payment_reference", "credits_number"));
+        for (Invoice d : documents) {
+            CustomerDetails customer = d.customer;
+            String breakdown = d.vatBreakdown.stream()
+                    .map(v -> Formats.percent(v.rate) + ": " + v.netAmount.toPlainString() + " + " + v.vatAmount.toPlainString())
+                    .collect(Collectors.joining("; "));
+            csv.row(Arrays.asList(d.number, d.kind, d.status, d.issueDate, d.dueDate, d.periodStart, d.periodEnd,
+                    customer == null ? null : customer.billedName(), customer == null ? null : customer.companyVatNumber(),
+                    d.driverId, d.currency, d.netAmount, d.vatAmount, d.grossAmount, breakdown, d.paidAmount,
+                    d.creditedAmount, d.outstanding(), d.paymentReference, d.creditsInvoiceNumber));
+        }
+        return csv.toString();
+    }
+}
