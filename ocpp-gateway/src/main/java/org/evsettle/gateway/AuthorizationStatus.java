@@ -5,7 +5,8 @@ public enum AuthorizationStatus {
     ACCEPTED("Accepted"),
     BLOCKED("Blocked"),
     EXPIRED("Expired"),
-    INVALID("Invalid");
+    INVALID("Invalid"),
+    CONCURRENT_TX("ConcurrentTx");
 
     private final String ocpp;
 

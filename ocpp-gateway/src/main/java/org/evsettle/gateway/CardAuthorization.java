@@ -5,12 +5,23 @@ import java.util.Optional;
 import org.evsettle.events.registry.CardRecord;
 
 /**
- * The verdict on an idTag at a charger: its status, the card it matched (if any) and, for an
- * accepted card with an end date, the instant it stops being valid.
+ * The verdict on an idTag at a charger: its status, the card it matched (if any), for an accepted
+ * card with an end date the instant it stops being valid, and the parentIdTag that groups the
+ * cards of one driver (so that any of them may stop the driver's transaction).
  */
-public record CardAuthorization(AuthorizationStatus status, Optional<CardRecord> card, Instant expiryDate) {
+public record CardAuthorization(AuthorizationStatus status, Optional<CardRecord> card, Instant expiryDate,
+                                String parentIdTag) {
 
     public static CardAuthorization invalid() {
-        return new CardAuthorization(AuthorizationStatus.INVALID, Optional.empty(), null);
+        return new CardAuthorization(AuthorizationStatus.INVALID, Optional.empty(), null, null);
+    }
+
+    public boolean isAccepted() {
+        return status == AuthorizationStatus.ACCEPTED;
+    }
+
+    /** The same card, refused because it is charging elsewhere already. */
+    public CardAuthorization concurrent() {
+        return new CardAuthorization(AuthorizationStatus.CONCURRENT_TX, card, null, parentIdTag);
     }
 }

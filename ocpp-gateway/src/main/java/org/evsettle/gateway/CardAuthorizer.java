@@ -5,17 +5,21 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OperatorRecord;
 
 /**
  * The one rule for whether an idTag may charge at a charger, used by Authorize and again by
- * StartTransaction (the charger may have authorized from a stale local cache): the normalized idTag
- * must be a card of the charger's operator; ACTIVE and not past its validUntil (inclusive, a date in
- * the operator's time zone) is Accepted, BLOCKED or LOST is Blocked, EXPIRED or past validUntil is
- * Expired, anything else (unknown, another operator's card) is Invalid.
+ * StartTransaction (the charger may have authorized from a stale local cache): the charger must be
+ * ACTIVE (a charger awaiting approval starts nothing) and the normalized idTag a card of the
+ * charger's operator; ACTIVE and not past its validUntil (inclusive, a date in the operator's time
+ * zone) is Accepted, BLOCKED or LOST is Blocked, EXPIRED or past validUntil is Expired, anything
+ * else (unknown, another operator's card) is Invalid. Whether the card is busy elsewhere
+ * (ConcurrentTx) needs the transactions and is decided by the caller.
  */
 @ApplicationScoped
 public class CardAuthorizer {
@@ -31,32 +35,44 @@ public class CardAuthorizer {
     }
 
     public CardAuthorization authorize(Optional<ChargerRecord> charger, String idTag) {
-        if (charger.isEmpty() || idTag == null || idTag.isBlank()) {
+        if (charger.isEmpty() || !ChargerStatus.ACTIVE.name().equals(charger.get().status())
+                || idTag == null || idTag.isBlank()) {
             return CardAuthorization.invalid();
         }
         Optional<CardRecord> found = registry.card(charger.get().operatorId(), idTag);
         if (found.isEmpty()) {
             return CardAuthorization.invalid();
         }
-        return switch (found.get().status()) {
-            case "ACTIVE" -> active(found.get());
-            case "BLOCKED", "LOST" -> new CardAuthorization(AuthorizationStatus.BLOCKED, found, null);
-            case "EXPIRED" -> new CardAuthorization(AuthorizationStatus.EXPIRED, found, null);
-            default -> new CardAuthorization(AuthorizationStatus.INVALID, found, null);
+        CardRecord card = found.get();
+        String parent = parentIdTag(card.driverId());
+        return switch (card.status()) {
+            case "ACTIVE" -> active(card, parent);
+            case "BLOCKED", "LOST" -> new CardAuthorization(AuthorizationStatus.BLOCKED, found, null, parent);
+            case "EXPIRED" -> new CardAuthorization(AuthorizationStatus.EXPIRED, found, null, parent);
+            default -> new CardAuthorization(AuthorizationStatus.INVALID, found, null, parent);
         };
     }
 
+    /**
+     * The parentIdTag of a driver's cards: the same for all of them, so that a charger lets any card
+     * of the driver stop the driver's transaction. 20 characters at most, as OCPP's IdToken.
+     */
+    static String parentIdTag(UUID driverId) {
+        return driverId == null ? null
+                : "DRV" + driverId.toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT);
+    }
+
     /** Accepted until the end of validUntil in the operator's zone, which is also when the charger's cache should drop it. */
-    private CardAuthorization active(CardRecord card) {
+    private CardAuthorization active(CardRecord card, String parent) {
         ZoneId zone = zoneOf(card);
         if (card.validUntil() == null) {
-            return new CardAuthorization(AuthorizationStatus.ACCEPTED, Optional.of(card), null);
+            return new CardAuthorization(AuthorizationStatus.ACCEPTED, Optional.of(card), null, parent);
         }
         if (LocalDate.now(clock.withZone(zone)).isAfter(card.validUntil())) {
-            return new CardAuthorization(AuthorizationStatus.EXPIRED, Optional.of(card), null);
+            return new CardAuthorization(AuthorizationStatus.EXPIRED, Optional.of(card), null, parent);
         }
         return new CardAuthorization(AuthorizationStatus.ACCEPTED, Optional.of(card),
-                card.validUntil().plusDays(1).atStartOfDay(zone).toInstant());
+                card.validUntil().plusDays(1).atStartOfDay(zone).toInstant(), parent);
     }
 
     private ZoneId zoneOf(CardRecord card) {

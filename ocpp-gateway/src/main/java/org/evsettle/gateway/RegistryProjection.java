@@ -2,6 +2,7 @@ package org.evsettle.gateway;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,8 +18,8 @@ import org.evsettle.events.registry.RegistryRecord;
 
 /**
  * The gateway's in-memory copy of the registry it needs to admit chargers and authorize cards:
- * operators, chargers (indexed by chargePointId) and cards (indexed by operator and normalized
- * idTag), each at its highest revision; a tombstone deletes. Every replica holds the whole table,
+ * operators (also by enrollment key), chargers (indexed by chargePointId) and cards (indexed by
+ * operator and normalized idTag), each at its highest revision; a tombstone deletes. Every replica holds the whole table,
  * so the gateway answers a charger without a remote call. Writes are serialized; reads are lock-free.
  */
 @ApplicationScoped
@@ -29,6 +30,7 @@ public class RegistryProjection {
     private final Map<String, ChargerRecord> chargersByChargePointId = new ConcurrentHashMap<>();
     private final Map<UUID, CardRecord> cards = new ConcurrentHashMap<>();
     private final Map<CardKey, CardRecord> cardsByIdTag = new ConcurrentHashMap<>();
+    private final Map<String, OperatorRecord> operatorsByEnrollmentKey = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
     /** True once the registry topics were read up to where they ended when the gateway started. */
@@ -53,6 +55,15 @@ public class RegistryProjection {
         return Optional.ofNullable(operators.get(operatorId));
     }
 
+    /**
+     * The operator that accepts unknown chargers with this enrollment key (given as the lower-case hex
+     * SHA-256 the registry stores); empty when none does.
+     */
+    public Optional<OperatorRecord> operatorEnrolling(String keySha256) {
+        return Optional.ofNullable(keySha256 == null ? null : operatorsByEnrollmentKey.get(keySha256.toLowerCase(Locale.ROOT)))
+                .filter(OperatorRecord::acceptsUnknownChargers);
+    }
+
     /** Applies one record (or tombstone) from a registry topic. */
     public synchronized void apply(Envelope<?> envelope) {
         if (envelope.data() instanceof UnknownEvent unknown) {
@@ -61,8 +72,13 @@ public class RegistryProjection {
         } else if (envelope.isTombstone()) {
             delete(envelope.type(), envelope.subject());
         } else if (envelope.data() instanceof OperatorRecord operator) {
-            if (isNewer(operator, operators.get(operator.id()))) {
+            OperatorRecord previous = operators.get(operator.id());
+            if (isNewer(operator, previous)) {
+                unindex(previous);
                 operators.put(operator.id(), operator);
+                if (operator.acceptsUnknownChargers() && operator.chargerEnrollmentKeyHash() != null) {
+                    operatorsByEnrollmentKey.put(operator.chargerEnrollmentKeyHash().toLowerCase(Locale.ROOT), operator);
+                }
             }
         } else if (envelope.data() instanceof ChargerRecord charger) {
             ChargerRecord previous = chargers.get(charger.id());
@@ -90,11 +106,17 @@ public class RegistryProjection {
             return;
         }
         if (EventCatalog.OPERATOR.ceType().equals(ceType)) {
-            operators.remove(id);
+            unindex(operators.remove(id));
         } else if (EventCatalog.CHARGER.ceType().equals(ceType)) {
             unindex(chargers.remove(id));
         } else if (EventCatalog.CARD.ceType().equals(ceType)) {
             unindex(cards.remove(id));
+        }
+    }
+
+    private void unindex(OperatorRecord operator) {
+        if (operator != null && operator.chargerEnrollmentKeyHash() != null) {
+            operatorsByEnrollmentKey.remove(operator.chargerEnrollmentKeyHash().toLowerCase(Locale.ROOT), operator);
         }
     }
 

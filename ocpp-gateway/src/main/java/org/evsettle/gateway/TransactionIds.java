@@ -6,23 +6,41 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evsettle.events.registry.IdTags;
 
 /**
- * Hands out OCPP transactionIds from a PostgreSQL sequence. A StartTransaction is identified by its
- * charger, connector, idTag, meterStart and timestamp, so a charger that retries it (the answer got
- * lost) receives the same transactionId again. Blocking JDBC: call it from a worker thread.
+ * Hands out OCPP transactionIds from a PostgreSQL identity column: unique across restarts and
+ * replicas, and within a signed 32-bit integer as OCPP requires. A StartTransaction is identified by
+ * its charger, connector, idTag, meterStart and timestamp, so a charger that retries it (the answer
+ * got lost) receives the same transactionId again. It also knows which cards are in an open
+ * transaction, for ConcurrentTx. Blocking JDBC: call it from a worker thread.
  */
 @ApplicationScoped
 public class TransactionIds {
 
-    private final AgroalDataSource dataSource;
+    /** Whether a card is in an open transaction at another charger (not stopped, not superseded on its connector, recent). */
+    private static final String OPEN_ELSEWHERE = """
+            SELECT EXISTS (SELECT 1 FROM issued_transaction o
+                WHERE o.id_tag_normalized = ? AND o.charge_point_id <> ? AND o.stopped_at IS NULL AND o.started_at > ?
+                  AND NOT EXISTS (SELECT 1 FROM issued_transaction n
+                      WHERE n.charge_point_id = o.charge_point_id AND n.connector_id = o.connector_id
+                        AND n.started_at > o.started_at))""";
 
-    public TransactionIds(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Duration openWindow;
+
+    public TransactionIds(AgroalDataSource dataSource,
+                          @ConfigProperty(name = "evsettle.gateway.concurrent-tx-window", defaultValue = "24H")
+                          Duration openWindow) {
         this.dataSource = dataSource;
+        this.openWindow = openWindow;
     }
 
     /** The transactionId of this StartTransaction, issued now or when it first arrived. */
@@ -65,14 +83,49 @@ public class TransactionIds {
         }
     }
 
+    /** Records the stop of a transaction we issued (the first stop counts; a repeat changes nothing). */
+    public void stopped(String chargePointId, int transactionId, Instant stoppedAt) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("""
+                     UPDATE issued_transaction SET stopped_at = ?
+                     WHERE transaction_id = ? AND charge_point_id = ? AND stopped_at IS NULL""")) {
+            update.setObject(1, stoppedAt.atOffset(ZoneOffset.UTC));
+            update.setInt(2, transactionId);
+            update.setString(3, chargePointId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the stop of " + transactionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when the card is in an open transaction at another charger than this one: started within
+     * the window, not stopped, and not followed by a newer start on its connector (a charger that
+     * never sent its stop does not block the card for ever).
+     */
+    public boolean isOpenElsewhere(String idTag, String chargePointId, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(OPEN_ELSEWHERE)) {
+            select.setString(1, IdTags.normalize(idTag));
+            select.setString(2, chargePointId);
+            select.setTimestamp(3, Timestamp.from(now.minus(openWindow)));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up open transactions: " + e.getMessage(), e);
+        }
+    }
+
     private static OptionalInt insert(Connection connection, String chargePointId, int connectorId, String idTag,
                                       long meterStart, Instant startedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO issued_transaction (charge_point_id, connector_id, id_tag, meter_start, started_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO issued_transaction (charge_point_id, connector_id, id_tag, meter_start, started_at, id_tag_normalized)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (charge_point_id, connector_id, id_tag, meter_start, started_at) DO NOTHING
                 RETURNING transaction_id""")) {
             bind(insert, chargePointId, connectorId, idTag, meterStart, startedAt);
+            insert.setString(6, IdTags.normalize(idTag));
             try (ResultSet row = insert.executeQuery()) {
                 return row.next() ? OptionalInt.of(row.getInt(1)) : OptionalInt.empty();
             }

@@ -87,4 +87,28 @@ class CardAuthorizerTest {
 
         assertThat(authorizer.authorize(Optional.empty(), "55667788").status()).isEqualTo(AuthorizationStatus.INVALID);
     }
+
+    @Test
+    void refusesEveryCardAtAChargerAwaitingApproval() {
+        registry.apply(Envelope.of("user-service", aCard(operatorId, "55667788", c -> c)));
+        ChargerRecord pending = RegistryRecords.withStatus(charger, "PENDING_APPROVAL");
+
+        assertThat(authorizer.authorize(Optional.of(pending), "55667788").status()).isEqualTo(AuthorizationStatus.INVALID);
+        assertThat(authorizer.authorize(Optional.of(charger), "55667788").status()).isEqualTo(AuthorizationStatus.ACCEPTED);
+    }
+
+    @Test
+    void groupsTheCardsOfOneDriverUnderOneParentIdTagOfTwentyCharactersAtMost() {
+        UUID driverId = UUID.randomUUID();
+        registry.apply(Envelope.of("user-service", aCard(operatorId, "AA000001", c -> c.driverId(driverId))));
+        registry.apply(Envelope.of("user-service", aCard(operatorId, "AA000002", c -> c.driverId(driverId).status("BLOCKED"))));
+        registry.apply(Envelope.of("user-service", aCard(operatorId, "AA000003", c -> c)));
+
+        String parent = authorizer.authorize(Optional.of(charger), "AA000001").parentIdTag();
+
+        assertThat(parent).hasSizeLessThanOrEqualTo(20).isNotBlank();
+        assertThat(authorizer.authorize(Optional.of(charger), "AA000002").parentIdTag()).isEqualTo(parent);
+        assertThat(authorizer.authorize(Optional.of(charger), "AA000003").parentIdTag()).isNotEqualTo(parent);
+        assertThat(authorizer.authorize(Optional.of(charger), "AA000004").parentIdTag()).isNull();
+    }
 }

@@ -107,10 +107,14 @@ final class GatewayFixtures {
         return Instant.now().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** Every envelope on ocpp.events about this charger. */
+    /**
+     * Every envelope on ocpp.events about this charger (at least one: a consumer that joins slowly on
+     * a busy machine may read nothing before its quiet period ends, so an empty read is repeated).
+     */
     List<Envelope<?>> ocppEvents(String chargePointId) {
-        return topics.readAll(Topics.OCPP_EVENTS, Duration.ofSeconds(2)).stream()
+        return await().atMost(Duration.ofSeconds(60)).until(() -> topics.readAll(Topics.OCPP_EVENTS,
+                        Duration.ofSeconds(2)).stream()
                 .filter(envelope -> chargePointId.equals(envelope.subject()))
-                .toList();
+                .toList(), events -> !events.isEmpty());
     }
 }

@@ -16,13 +16,19 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.evsettle.devstack.kafka.KafkaBroker;
 import org.evsettle.events.Topics;
+import org.evsettle.events.Envelope;
 import org.evsettle.events.ocpp.TransactionStarted;
+import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.OcppCallError;
 import org.junit.jupiter.api.Test;
 
-/** Kafka goes away while a charger starts a transaction: nothing may be answered that is not safe. */
+/**
+ * Kafka goes away while a charger starts and again while it stops a transaction: nothing may be
+ * answered that is not safe, the charger's retries succeed once Kafka is back, and exactly one start
+ * and one stop reach the topic.
+ */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
 class KafkaOutageTest {
@@ -33,7 +39,7 @@ class KafkaOutageTest {
     private final GatewayFixtures fixtures = new GatewayFixtures();
 
     @Test
-    void answersInternalErrorWhileKafkaIsDownAndPublishesTheRetryExactlyOnce() {
+    void answersInternalErrorWhileKafkaIsDownAndPublishesTheRetriesExactlyOnce() {
         GatewayFixtures.Site site = fixtures.aSite();
         Instant startedAt = GatewayFixtures.hoursAgo(2);
         Map<String, Object> start = GatewayFixtures.startTransaction("AB12CD34", 42_000, startedAt);
@@ -59,12 +65,31 @@ class KafkaOutageTest {
             int transactionId = answer.get().get("transactionId").asInt();
             assertThat(transactionId).isPositive();
 
-            List<TransactionStarted> started = fixtures.topics.readAll(Topics.OCPP_EVENTS,
-                    TransactionStarted.class, e -> e.chargePointId().equals(site.chargePointId()), Duration.ofSeconds(3));
-            assertThat(started).singleElement().satisfies(event -> {
-                assertThat(event.transactionId()).isEqualTo(transactionId);
-                assertThat(event.timestamp()).isEqualTo(startedAt);
+            Map<String, Object> stop = GatewayFixtures.stopTransaction(transactionId, 52_000, startedAt.plusSeconds(3600));
+            kafka.stop();
+            try {
+                assertThatThrownBy(() -> charger.call("StopTransaction", stop))
+                        .isInstanceOfSatisfying(OcppCallError.class,
+                                e -> assertThat(e.errorCode()).isEqualTo("InternalError"));
+            } finally {
+                kafka.start();
+            }
+            await().atMost(Duration.ofSeconds(90)).ignoreException(OcppCallError.class).until(() -> {
+                charger.call("StopTransaction", stop);
+                return true;
             });
+
+            List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
+            assertThat(events.stream().map(Envelope::data).filter(TransactionStarted.class::isInstance)
+                    .map(TransactionStarted.class::cast)).singleElement().satisfies(event -> {
+                        assertThat(event.transactionId()).isEqualTo(transactionId);
+                        assertThat(event.timestamp()).isEqualTo(startedAt);
+                    });
+            assertThat(events.stream().map(Envelope::data).filter(TransactionStopped.class::isInstance)
+                    .map(TransactionStopped.class::cast)).singleElement().satisfies(event -> {
+                        assertThat(event.transactionId()).isEqualTo(transactionId);
+                        assertThat(event.meterStopWh()).isEqualTo(52_000);
+                    });
         } finally {
             kafka.start();
         }

@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.ocpp.ChargerBooted;
+import org.evsettle.events.ocpp.ChargerConnected;
+import org.evsettle.events.ocpp.ChargerDisconnected;
+import org.evsettle.events.ocpp.DataTransferReceived;
+import org.evsettle.events.ocpp.DiagnosticsStatusChanged;
+import org.evsettle.events.ocpp.FirmwareStatusChanged;
 import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.InfrastructureResource;
@@ -105,7 +110,8 @@ class OcppPipelineTest {
             assertCallError(socket.exchange("[2,\"m2\",\"SelfDestruct\",{}]"), "m2", "NotImplemented");
             JsonNode missing = socket.exchange("[2,\"m3\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"AB12\","
                     + "\"timestamp\":\"2026-03-29T00:45:00Z\"}]");
-            assertCallError(missing, "m3", "FormationViolation");
+            assertCallError(missing, "m3", "OccurenceConstraintViolation");
+            assertThat(missing.get(4).get("field").asText()).isEqualTo("meterStart");
             assertThat(missing.get(3).asText()).contains("meterStart");
             JsonNode wrongType = socket.exchange("[2,\"m4\",\"StartTransaction\",{\"connectorId\":\"one\",\"idTag\":\"AB12\","
                     + "\"meterStart\":0,\"timestamp\":\"2026-03-29T00:45:00Z\"}]");
@@ -113,7 +119,13 @@ class OcppPipelineTest {
             assertThat(wrongType.get(4).get("field").asText()).isEqualTo("connectorId");
             assertCallError(socket.exchange("[2,\"m5\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\","
                     + "\"status\":\"Sleeping\"}]"), "m5", "PropertyConstraintViolation");
+            assertCallError(socket.exchange("[2,\"m7\",\"Heartbeat\",{\"uptime\":12}]"), "m7", "FormationViolation");
+            assertCallError(socket.exchange("[2,\"m8\",\"Reset\",{\"type\":\"Hard\"}]"), "m8", "NotSupported");
+            String longId = "x".repeat(37);
+            assertCallError(socket.exchange("[2,\"" + longId + "\",\"Heartbeat\",{}]"), longId, "ProtocolError");
             socket.send("[3,\"an-answer-nobody-waits-for\",{}]");
+            socket.send("[4,\"an-error-nobody-waits-for\",\"GenericError\",\"\",{}]");
+            socket.send("[5,\"m9\",\"FromTheFuture\",{}]");
 
             JsonNode heartbeat = socket.exchange("[2,\"m6\",\"Heartbeat\",{}]");
             assertThat(heartbeat.get(0).asInt()).isEqualTo(3);
@@ -131,6 +143,70 @@ class OcppPipelineTest {
                     .isInstanceOfSatisfying(OcppCallError.class,
                             e -> assertThat(e.errorCode()).isEqualTo("PropertyConstraintViolation"));
             assertThat(charger.call("Heartbeat", Map.of()).has("currentTime")).isTrue();
+        }
+    }
+
+    @Test
+    void publishesDataTransferAndTheDiagnosticsAndFirmwareNotifications() {
+        GatewayFixtures.Site site = fixtures.aSite();
+
+        try (ChargePointSimulator charger = GatewayFixtures.connect(gateway(), site)) {
+            charger.call("BootNotification", GatewayFixtures.boot());
+            JsonNode transfer = charger.call("DataTransfer", Map.of("vendorId", "com.zaptec", "messageId", "Session",
+                    "data", "{\"sessionId\":\"abc\"}"));
+            assertThat(transfer.get("status").asText()).isEqualTo("UnknownVendorId");
+            assertThat(charger.call("DiagnosticsStatusNotification", Map.of("status", "Uploaded")).size()).isZero();
+            assertThat(charger.call("FirmwareStatusNotification", Map.of("status", "Installed")).size()).isZero();
+        }
+        List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
+        assertThat(dataOf(events, DataTransferReceived.class)).singleElement().satisfies(received -> {
+            assertThat(received.vendorId()).isEqualTo("com.zaptec");
+            assertThat(received.messageId()).isEqualTo("Session");
+            assertThat(received.data()).isEqualTo("{\"sessionId\":\"abc\"}");
+            assertThat(received.status()).isEqualTo("UnknownVendorId");
+        });
+        assertThat(dataOf(events, DiagnosticsStatusChanged.class)).singleElement()
+                .satisfies(changed -> assertThat(changed.status()).isEqualTo("Uploaded"));
+        assertThat(dataOf(events, FirmwareStatusChanged.class)).singleElement()
+                .satisfies(changed -> assertThat(changed.status()).isEqualTo("Installed"));
+    }
+
+    @Test
+    void publishesConnectAndDisconnectIncludingAReplacedConnection() throws Exception {
+        GatewayFixtures.Site site = fixtures.aSite();
+
+        ChargePointSimulator first = GatewayFixtures.connect(gateway(), site);
+        try (ChargePointSimulator second = ChargePointSimulator.connect(gateway(), site.chargePointId(),
+                GatewayFixtures.PASSWORD)) {
+            assertThat(first.closed().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1000);
+            second.call("Heartbeat", Map.of());
+        } finally {
+            first.close();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
+            assertThat(dataOf(events, ChargerConnected.class)).hasSize(2)
+                    .allSatisfy(connected -> assertThat(connected.subprotocol()).isEqualTo("ocpp1.6"));
+            assertThat(events.stream().map(e -> e.data().getClass().getSimpleName())
+                    .filter(name -> name.startsWith("ChargerConnected") || name.startsWith("ChargerDisconnected")))
+                    .as("the replaced connection is announced closed before the new one opens")
+                    .containsExactly("ChargerConnected", "ChargerDisconnected", "ChargerConnected", "ChargerDisconnected");
+            assertThat(dataOf(events, ChargerDisconnected.class).get(0).reason()).contains("Replaced");
+        });
+    }
+
+    @Test
+    void dropsAnOversizedMessageAndKeepsTheConnectionUsable() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.connect(gateway(), site).close();
+
+        try (RawSocket socket = RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD, "ocpp1.6")) {
+            socket.send("[2,\"big\",\"DataTransfer\",{\"vendorId\":\"x\",\"data\":\"" + "A".repeat(2_000_000) + "\"}]");
+
+            JsonNode after = socket.exchange("[2,\"after\",\"Heartbeat\",{}]");
+            assertThat(after.get(1).asText()).as("the next answer is the heartbeat's: the big one was dropped")
+                    .isEqualTo("after");
+            assertThat(socket.closed).isNotDone();
         }
     }
 

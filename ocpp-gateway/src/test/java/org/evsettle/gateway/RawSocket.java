@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,11 +26,19 @@ import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
 final class RawSocket implements AutoCloseable {
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** Completes with the close status once the gateway closes the connection. */
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
 
     static RawSocket connect(URI gateway, String chargePointId, String password, String... subprotocols) {
+        return connect(HttpClient.newHttpClient(), gateway, chargePointId, password, subprotocols);
+    }
+
+    /** Connects with the given client (one that trusts a test certificate, for wss://). */
+    static RawSocket connect(HttpClient client, URI gateway, String chargePointId, String password,
+                             String... subprotocols) {
         RawSocket raw = new RawSocket();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket.Builder builder = client.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (chargePointId + ":" + password).getBytes(StandardCharsets.UTF_8)));
@@ -79,6 +88,10 @@ final class RawSocket implements AutoCloseable {
 
     @Override
     public void close() {
+        if (socket.isOutputClosed()) {
+            socket.abort();
+            return;
+        }
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         socket.abort();
     }
@@ -95,6 +108,17 @@ final class RawSocket implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
         }
     }
 }

@@ -1,6 +1,12 @@
 package org.evsettle.gateway;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -23,9 +29,38 @@ public final class RegistryRecords {
                 "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false);
     }
 
+    /** An enrollment key as user-service generates it: 32 random bytes in base64url, 43 characters. */
+    public static String anEnrollmentKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** An operator that accepts unknown chargers presenting this enrollment key. */
+    public static OperatorRecord anOperatorEnrolling(UUID operatorId, String enrollmentKey) {
+        OperatorRecord operator = anOperator(operatorId, "Europe/Amsterdam");
+        return new OperatorRecord(operator.id(), operator.revision(), operator.legalName(), operator.address(),
+                operator.vatNumber(), operator.chamberOfCommerceNumber(), operator.iban(), operator.bic(),
+                operator.contactEmail(), operator.timeZone(), operator.currency(), operator.billingInterval(),
+                operator.graceDays(), operator.paymentTermDays(), operator.invoiceNumberPrefix(), true,
+                operator.userTypes(), operator.dunning(), sha256Hex(enrollmentKey),
+                operator.issuesStatements());
+    }
+
     public static ChargerRecord aCharger(UUID operatorId, String chargePointId, String password) {
+        return aCharger(operatorId, chargePointId, password, "ACTIVE");
+    }
+
+    public static ChargerRecord aCharger(UUID operatorId, String chargePointId, String password, String status) {
         return new ChargerRecord(UUID.randomUUID(), 1, operatorId, UUID.randomUUID(), chargePointId, 2, null, null,
-                null, OcppPasswordHash.hash(password), "ACTIVE");
+                null, OcppPasswordHash.hash(password), status);
+    }
+
+    /** The same charger at the next revision, with another status (an admin approved or decommissioned it). */
+    public static ChargerRecord withStatus(ChargerRecord charger, String status) {
+        return new ChargerRecord(charger.id(), charger.revision() + 1, charger.operatorId(), charger.siteId(),
+                charger.chargePointId(), charger.connectorCount(), charger.vendor(), charger.model(),
+                charger.firmwareVersion(), charger.ocppPasswordHash(), status);
     }
 
     public static CardRecord aCard(UUID operatorId, String idTag, UnaryOperator<CardBuilder> changes) {
@@ -40,7 +75,7 @@ public final class RegistryRecords {
         private long revision = 1;
         private String status = "ACTIVE";
         private LocalDate validUntil;
-        private final UUID driverId = UUID.randomUUID();
+        private UUID driverId = UUID.randomUUID();
 
         CardBuilder(UUID operatorId, String idTag) {
             this.operatorId = operatorId;
@@ -57,6 +92,11 @@ public final class RegistryRecords {
             return this;
         }
 
+        public CardBuilder driverId(UUID driverId) {
+            this.driverId = driverId;
+            return this;
+        }
+
         public CardBuilder status(String status) {
             this.status = status;
             return this;
@@ -69,6 +109,15 @@ public final class RegistryRecords {
 
         public CardRecord build() {
             return new CardRecord(id, revision, operatorId, driverId, idTag, "card " + idTag, status, null, validUntil);
+        }
+    }
+
+    /** The lower-case hex SHA-256 user-service publishes as chargerEnrollmentKeyHash. */
+    private static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -14,13 +14,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.registry.CardRecord;
+import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.junit.jupiter.api.Test;
@@ -192,6 +195,121 @@ class TransactionFlowTest {
         assertThat(first.meterValue().get(0).timestamp()).isEqualTo(sampledAt);
         assertThat(first.meterValue().get(0).sampledValue().get(0).value()).isEqualTo("5400");
         assertThat(first.meterValue().get(0).sampledValue().get(0).unit()).isEqualTo("Wh");
+    }
+
+    @Test
+    void refusesACardThatIsChargingAtAnotherChargerAsConcurrentTxUntilItStops() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        ChargerRecord second = RegistryRecords.aCharger(site.operatorId(), "ZAP-" + UUID.randomUUID().toString().substring(0, 8),
+                GatewayFixtures.PASSWORD);
+        fixtures.topics.publish("user-service", second);
+        UUID driverId = UUID.randomUUID();
+        String idTag = "04A2B3" + randomTag();
+        fixtures.aCard(site.operatorId(), idTag, c -> c.driverId(driverId));
+        fixtures.aCard(site.operatorId(), "0BB10C" + randomTag(), c -> c.driverId(driverId));
+        Instant startedAt = GatewayFixtures.hoursAgo(1);
+
+        try (ChargePointSimulator here = GatewayFixtures.connect(gateway(), site);
+             ChargePointSimulator there = GatewayFixtures.connect(gateway(), new GatewayFixtures.Site(site.operatorId(), second))) {
+            await().until(() -> "Accepted".equals(authorize(here, idTag).get("status").asText()));
+            JsonNode started = here.call("StartTransaction", GatewayFixtures.startTransaction(idTag, 1_000, startedAt));
+            assertThat(started.at("/idTagInfo/status").asText()).isEqualTo("Accepted");
+            assertThat(started.at("/idTagInfo/parentIdTag").asText()).hasSizeLessThanOrEqualTo(20).isNotBlank();
+            int transactionId = started.get("transactionId").asInt();
+
+            assertThat(authorize(here, idTag).get("status").asText()).as("at its own charger").isEqualTo("Accepted");
+            assertThat(authorize(there, idTag).get("status").asText()).isEqualTo("ConcurrentTx");
+            JsonNode refused = there.call("StartTransaction", GatewayFixtures.startTransaction(idTag, 2_000, startedAt.plusSeconds(60)));
+            assertThat(refused.get("transactionId").asInt()).isPositive().isNotEqualTo(transactionId);
+            assertThat(refused.at("/idTagInfo/status").asText()).isEqualTo("ConcurrentTx");
+
+            here.call("StopTransaction", GatewayFixtures.stopTransaction(transactionId, 5_000, startedAt.plusSeconds(600)));
+            assertThat(authorize(there, idTag).get("status").asText()).isEqualTo("Accepted");
+        }
+    }
+
+    @Test
+    void givesEveryCardOfOneDriverTheSameParentIdTag() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        UUID driverId = UUID.randomUUID();
+        String first = "04A2B3" + randomTag();
+        String second = "0BB10C" + randomTag();
+        String stranger = "0E8B1E" + randomTag();
+        fixtures.aCard(site.operatorId(), first, c -> c.driverId(driverId));
+        fixtures.aCard(site.operatorId(), second, c -> c.driverId(driverId));
+        fixtures.aCard(site.operatorId(), stranger, c -> c);
+
+        try (ChargePointSimulator charger = GatewayFixtures.connect(gateway(), site)) {
+            await().until(() -> authorize(charger, stranger).has("parentIdTag"));
+            String parent = authorize(charger, first).get("parentIdTag").asText();
+            assertThat(authorize(charger, second).get("parentIdTag").asText()).isEqualTo(parent);
+            assertThat(authorize(charger, stranger).get("parentIdTag").asText()).isNotEqualTo(parent);
+        }
+    }
+
+    @Test
+    void takesDuplicatedAndOutOfOrderTransactionMessagesWithoutDoublingOrLosingAny() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        Instant startedAt = GatewayFixtures.hoursAgo(30);
+
+        try (ChargePointSimulator charger = GatewayFixtures.connect(gateway(), site)) {
+            Map<String, Object> start = GatewayFixtures.startTransaction("AB12CD34", 50_000, startedAt);
+            int transactionId = charger.call("StartTransaction", start).get("transactionId").asInt();
+            charger.call("MeterValues", GatewayFixtures.meterValues(transactionId, startedAt.plusSeconds(120), "50400"));
+            Map<String, Object> stop = GatewayFixtures.stopTransaction(transactionId, 51_000, startedAt.plusSeconds(300));
+            charger.call("StopTransaction", stop);
+            // a periodic sample that arrives after the stop (as a Go2 sends it), and retries whose answers got lost
+            charger.call("MeterValues", GatewayFixtures.meterValues(transactionId, startedAt.plusSeconds(240), "50800"));
+            assertThat(charger.call("StartTransaction", start).get("transactionId").asInt()).isEqualTo(transactionId);
+            charger.call("StopTransaction", stop);
+            charger.call("MeterValues", GatewayFixtures.meterValues(transactionId, startedAt.plusSeconds(120), "50400"));
+        }
+
+        List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
+        assertThat(distinctIds(events, TransactionStarted.class)).hasSize(1);
+        assertThat(distinctIds(events, TransactionStopped.class)).hasSize(1);
+        assertThat(distinctIds(events, MeterValuesSampled.class)).as("two distinct samples, one repeated").hasSize(2);
+        assertThat(dataOf(events, TransactionStopped.class)).allSatisfy(stopped -> {
+            assertThat(stopped.knownTransaction()).isTrue();
+            assertThat(stopped.timestamp()).isEqualTo(startedAt.plusSeconds(300));
+        });
+        assertThat(dataOf(events, MeterValuesSampled.class)).extracting(m -> m.meterValue().get(0).timestamp())
+                .contains(startedAt.plusSeconds(240));
+    }
+
+    @Test
+    void keepsTheTransactionDataOfAStop() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        Instant startedAt = GatewayFixtures.hoursAgo(2);
+
+        try (ChargePointSimulator charger = GatewayFixtures.connect(gateway(), site)) {
+            int transactionId = charger.call("StartTransaction",
+                    GatewayFixtures.startTransaction("AB12CD34", 1_000, startedAt)).get("transactionId").asInt();
+            Map<String, Object> stop = new HashMap<>(GatewayFixtures.stopTransaction(transactionId, 9_000,
+                    startedAt.plusSeconds(3600)));
+            stop.put("transactionData", List.of(
+                    Map.of("timestamp", startedAt.toString(), "sampledValue", List.of(Map.of("value", "1000",
+                            "context", "Transaction.Begin", "measurand", "Energy.Active.Import.Register", "unit", "Wh"))),
+                    Map.of("timestamp", startedAt.plusSeconds(3600).toString(), "sampledValue", List.of(Map.of(
+                            "value", "9.0", "context", "Transaction.End", "measurand", "Energy.Active.Import.Register",
+                            "unit", "kWh")))));
+            charger.call("StopTransaction", stop);
+        }
+        assertThat(dataOf(fixtures.ocppEvents(site.chargePointId()), TransactionStopped.class)).singleElement()
+                .satisfies(stopped -> {
+                    assertThat(stopped.transactionData()).hasSize(2);
+                    assertThat(stopped.transactionData().get(1).sampledValue().get(0).value()).isEqualTo("9.0");
+                    assertThat(stopped.transactionData().get(1).sampledValue().get(0).unit()).isEqualTo("kWh");
+                    assertThat(stopped.transactionData().get(0).timestamp()).isEqualTo(startedAt);
+                });
+    }
+
+    private static JsonNode authorize(ChargePointSimulator charger, String idTag) {
+        return charger.call("Authorize", Map.of("idTag", idTag)).get("idTagInfo");
+    }
+
+    private static Set<UUID> distinctIds(List<Envelope<?>> events, Class<?> type) {
+        return events.stream().filter(e -> type.isInstance(e.data())).map(Envelope::id).collect(Collectors.toSet());
     }
 
     private URI gateway() {

@@ -5,7 +5,10 @@ import java.util.List;
 import org.evsettle.gateway.ConnectionSnapshot;
 import org.evsettle.gateway.ConnectorStatus;
 
-/** A charger's connection as the API shows it; connectors carry their last StatusNotification. */
+/**
+ * A charger's connection as the API shows it: registrationStatus is how its last BootNotification
+ * was answered (Accepted, Pending, Rejected); connectors carry their last StatusNotification.
+ */
 public record ConnectionView(
         String chargePointId,
         boolean connected,
@@ -14,6 +17,7 @@ public record ConnectionView(
         String vendor,
         String model,
         String firmwareVersion,
+        String registrationStatus,
         List<ConnectorView> connectors) {
 
     /** One connector's last reported status; timestamp is the charger's (the receipt time if it sent none). */
@@ -25,7 +29,7 @@ public record ConnectionView(
 
     static ConnectionView of(String chargePointId, ConnectionSnapshot snapshot) {
         return new ConnectionView(chargePointId, snapshot.connected(), snapshot.connectedSince(), snapshot.lastSeen(),
-                snapshot.vendor(), snapshot.model(), snapshot.firmwareVersion(),
+                snapshot.vendor(), snapshot.model(), snapshot.firmwareVersion(), snapshot.registrationStatus(),
                 snapshot.connectors().stream().map(ConnectorView::of).toList());
     }
 }

@@ -47,4 +47,12 @@ public class OcppEventPublisher {
                 .onFailure().invoke(failure -> Log.warnf("Could not publish %s %s of %s: %s", envelope.type(),
                         envelope.id(), envelope.subject(), failure.toString()));
     }
+
+    /**
+     * Sends an event that nobody waits for (a connection opened or closed, a command's outcome): a
+     * failure is logged, never thrown at the caller.
+     */
+    public void publishInBackground(UUID eventId, OcppEvent event, Instant at) {
+        publish(eventId, event, at).subscribe().with(sent -> { }, failure -> { });
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ocpp.FrameCodec.MalformedFrame;
 import org.evsettle.gateway.ocpp.OcppFrame.Call;
 import org.evsettle.gateway.ocpp.OcppFrame.CallResult;
@@ -50,7 +51,7 @@ public class CallDispatcher {
     }
 
     /** The frame to send back, or null when the frame needs no answer (an answer to one of our CALLs). */
-    public Uni<String> onFrame(String subprotocol, String chargePointId, String text) {
+    public Uni<String> onFrame(String subprotocol, String chargePointId, Admission admission, String text) {
         Instant receivedAt = clock.instant();
         OcppFrame frame;
         try {
@@ -60,11 +61,16 @@ public class CallDispatcher {
                 Log.warnf("Dropped a malformed answer from %s: %s", chargePointId, e.getMessage());
                 return Uni.createFrom().nullItem();
             }
+            if (e.isUnknownType()) {
+                // OCPP-J 1.6 section 4.1.3: a message type that is not in the list is ignored
+                Log.warnf("Ignored a frame of unknown message type from %s: %s", chargePointId, abbreviated(text));
+                return Uni.createFrom().nullItem();
+            }
             Log.infof("Malformed frame from %s: %s", chargePointId, e.getMessage());
             return Uni.createFrom().item(FrameCodec.encode(FrameCodec.errorFor(e.messageId(), e)));
         }
         if (frame instanceof Call call) {
-            return answer(subprotocol, new CallContext(chargePointId, call.messageId(), receivedAt), call);
+            return answer(subprotocol, new CallContext(chargePointId, call.messageId(), receivedAt, admission), call);
         }
         if (!pendingCalls.resolve(chargePointId, frame)) {
             Log.warnf("Dropped an answer from %s to unknown message id %s", chargePointId, frame.messageId());
@@ -81,14 +87,22 @@ public class CallDispatcher {
 
     private Uni<?> dispatch(String subprotocol, CallContext context, Call call) {
         OcppAction<?, ?> action = actions.getOrDefault(subprotocol, Map.of()).get(call.action());
+        PayloadValidator validator = validators.get(subprotocol);
         if (action == null) {
+            if (validator != null && validator.isKnownAction(call.action())) {
+                throw new OcppError(ErrorCode.NotSupported,
+                        call.action() + " is an action the central system sends, not one it receives");
+            }
             throw new OcppError(ErrorCode.NotImplemented, "Action " + call.action() + " is not implemented");
         }
-        PayloadValidator validator = validators.get(subprotocol);
         if (validator != null) {
             validator.validate(call.action(), call.payload());
         }
         return action.handle(context, call.payload());
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     private static OcppError asOcppError(CallContext context, Call call, Throwable failure) {

@@ -3,37 +3,53 @@ package org.evsettle.gateway.ocpp;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
+import java.time.Instant;
+import org.evsettle.events.EventIds;
+import org.evsettle.events.ocpp.ChargerConnected;
+import org.evsettle.events.ocpp.ChargerDisconnected;
+import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerConnections;
+import org.evsettle.gateway.ChargerPresence;
+import org.evsettle.gateway.messaging.OcppEventPublisher;
 
 /**
  * The OCPP-J endpoint chargers connect to, {@code ws://host:8081/ocpp/{chargePointId}} (admitted by
  * {@link ChargerHandshake}). Frames of one connection are processed one after the other, each
- * answered once its data is safe; nothing here blocks the event loop.
+ * answered once its data is safe; nothing here blocks the event loop. Opening and closing are
+ * published as {@code ChargerConnected} and {@code ChargerDisconnected} and recorded as the
+ * charger's presence; pongs (the server pings every connection) count as a sign of life.
  */
 @WebSocket(path = "/ocpp/{chargePointId}", endpointId = CentralSystemEndpoint.ID)
 public class CentralSystemEndpoint {
 
     public static final String ID = "ocpp-central-system";
     static final String CHARGE_POINT_ID = "chargePointId";
-    private static final CloseReason REPLACED = new CloseReason(1000, "Replaced by a newer connection");
+    public static final CloseReason REPLACED = new CloseReason(1000, "Replaced by a newer connection");
 
     private final ChargerConnections connections;
+    private final ChargerPresence presence;
     private final CallDispatcher dispatcher;
     private final PendingCalls pendingCalls;
+    private final OcppEventPublisher publisher;
     private final Clock clock;
 
-    public CentralSystemEndpoint(ChargerConnections connections, CallDispatcher dispatcher, PendingCalls pendingCalls,
-                                 Clock clock) {
+    public CentralSystemEndpoint(ChargerConnections connections, ChargerPresence presence, CallDispatcher dispatcher,
+                                 PendingCalls pendingCalls, OcppEventPublisher publisher, Clock clock) {
         this.connections = connections;
+        this.presence = presence;
         this.dispatcher = dispatcher;
         this.pendingCalls = pendingCalls;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -41,18 +57,28 @@ public class CentralSystemEndpoint {
     @NonBlocking
     void onOpen(WebSocketConnection connection) {
         String chargePointId = connection.pathParam(CHARGE_POINT_ID);
-        Log.infof("%s connected (%s, %s)", chargePointId, connection.subprotocol(), connection.id());
-        connections.opened(chargePointId, connection, clock.instant()).ifPresent(previous -> {
+        Instant at = clock.instant();
+        Admission admission = admissionOf(connection, chargePointId);
+        String remoteAddress = connection.handshakeRequest().remoteAddress();
+        Log.infof("%s connected from %s (%s, %s)", chargePointId, remoteAddress, connection.subprotocol(), connection.id());
+        connections.opened(chargePointId, connection, admission, at).ifPresent(previous -> {
             Log.infof("%s reconnected: closing its previous connection %s", chargePointId, previous.id());
+            // announced here, before the new connection, so that the last event says "connected"
+            publisher.publishInBackground(EventIds.nameBased(chargePointId, previous.id(), "charger-disconnected"),
+                    new ChargerDisconnected(chargePointId, REPLACED.getCode(), REPLACED.getMessage(), at), at);
+            connections.superseded(previous.id());
             previous.close(REPLACED).subscribe().with(done -> { }, failure -> { });
         });
+        presence.claimed(chargePointId, connection.id(), at);
+        publisher.publishInBackground(EventIds.nameBased(chargePointId, connection.id(), "charger-connected"),
+                new ChargerConnected(chargePointId, connection.subprotocol(), remoteAddress, at), at);
     }
 
     @OnTextMessage
     Uni<Void> onText(String text, WebSocketConnection connection) {
         String chargePointId = connection.pathParam(CHARGE_POINT_ID);
         connections.seen(chargePointId, clock.instant());
-        return dispatcher.onFrame(connection.subprotocol(), chargePointId, text)
+        return dispatcher.onFrame(connection.subprotocol(), chargePointId, admissionOf(connection, chargePointId), text)
                 .chain(answer -> answer == null ? Uni.createFrom().voidItem() : connection.sendText(answer))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Could not answer %s: %s", chargePointId, failure.toString());
@@ -60,13 +86,47 @@ public class CentralSystemEndpoint {
                 });
     }
 
+    @OnPongMessage
+    @NonBlocking
+    void onPong(Buffer data, WebSocketConnection connection) {
+        connections.seen(connection.pathParam(CHARGE_POINT_ID), clock.instant());
+    }
+
+    @OnError
+    @NonBlocking
+    void onError(Throwable failure, WebSocketConnection connection) {
+        // an oversized frame or a broken socket: the connection closes, the gateway carries on
+        Log.warnf("Connection %s of %s failed: %s", connection.id(), connection.pathParam(CHARGE_POINT_ID),
+                failure.toString());
+    }
+
     @OnClose
     @NonBlocking
     void onClose(WebSocketConnection connection) {
         String chargePointId = connection.pathParam(CHARGE_POINT_ID);
+        Instant at = clock.instant();
+        // a socket the gateway closed (a silent charger) is announced with the gateway's reason, not
+        // with the abnormal end (1006) of a charger that never answered the close handshake
+        CloseReason reason = connections.takeGatewayCloseReason(connection.id()).orElse(connection.closeReason());
+        Integer code = reason == null ? null : reason.getCode();
+        String message = reason == null ? null : reason.getMessage();
+        boolean superseded = connections.wasSuperseded(connection.id());
         if (connections.closed(chargePointId, connection)) {
             pendingCalls.abandon(chargePointId);
-            Log.infof("%s disconnected (%s)", chargePointId, connection.closeReason());
         }
+        if (superseded) {
+            // a newer connection (here or on another replica) took over and was announced already
+            Log.infof("%s: superseded connection %s closed", chargePointId, connection.id());
+            return;
+        }
+        presence.released(chargePointId, connection.id(), at);
+        Log.infof("%s disconnected (%s)", chargePointId, reason);
+        publisher.publishInBackground(EventIds.nameBased(chargePointId, connection.id(), "charger-disconnected"),
+                new ChargerDisconnected(chargePointId, code, message, at), at);
+    }
+
+    private static Admission admissionOf(WebSocketConnection connection, String chargePointId) {
+        Admission admission = connection.userData().get(ChargerHandshake.ADMISSION);
+        return admission != null ? admission : Admission.registered(chargePointId);
     }
 }

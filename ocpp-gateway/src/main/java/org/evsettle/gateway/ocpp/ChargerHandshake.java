@@ -3,6 +3,7 @@ package org.evsettle.gateway.ocpp;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -13,20 +14,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerCredentials;
 import org.evsettle.gateway.RegistryProjection;
 
 /**
- * Admits a charger at the WebSocket handshake, before any OCPP frame: 400 when it offers none of our
- * OCPP subprotocols, 503 while the registry projection has not caught up (the charger retries),
- * 401 when the HTTP Basic credentials are missing or wrong or the charger is unknown or not ACTIVE
- * (the three look alike, so that nothing is revealed).
+ * Admits a charger at the WebSocket handshake, before any OCPP frame: 400 for a chargePointId that
+ * is not 1 to 48 printable characters or a client that offers none of our OCPP subprotocols, 503
+ * while the registry projection has not caught up (the charger retries), 401 when the HTTP Basic
+ * credentials are missing or wrong, or the charger is unknown (without a valid enrollment key) or
+ * decommissioned (these look alike, so that nothing is revealed). What it decided travels with the
+ * connection as its {@link Admission}.
  */
 @ApplicationScoped
 public class ChargerHandshake implements HttpUpgradeCheck {
 
+    public static final TypedKey<Admission> ADMISSION = new TypedKey<>("evsettle.admission");
     static final Map<String, List<String>> CHALLENGE = Map.of("WWW-Authenticate", List.of("Basic realm=\"OCPP\""));
     static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("10"));
+    /** OCPP's chargeBoxIdentity: printable, no spaces or slashes, 48 characters at most. */
+    private static final Pattern CHARGE_POINT_ID = Pattern.compile("[\\x21-\\x7E&&[^/\\\\]]{1,48}");
 
     private final RegistryProjection registry;
     private final ChargerCredentials credentials;
@@ -47,6 +55,10 @@ public class ChargerHandshake implements HttpUpgradeCheck {
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
         String chargePointId = context.pathParam(CentralSystemEndpoint.CHARGE_POINT_ID);
+        if (!isValidChargePointId(chargePointId)) {
+            Log.infof("Refused a handshake with an invalid chargePointId: %s", printable(chargePointId));
+            return CheckResult.rejectUpgrade(400);
+        }
         if (!offersSupportedSubprotocol(request.getHeader(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL))) {
             Log.infof("Refused %s: no supported OCPP subprotocol offered (%s)", chargePointId,
                     request.getHeader(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL));
@@ -60,21 +72,38 @@ public class ChargerHandshake implements HttpUpgradeCheck {
             Log.infof("Refused %s: no Basic credentials for this chargePointId", chargePointId);
             return CheckResult.rejectUpgrade(401, CHALLENGE);
         }
-        return credentials.verify(chargePointId, password.get())
+        return credentials.admit(chargePointId, password.get())
                 .emitOn(callersContext())
-                .map(admitted -> {
-                    if (admitted) {
-                        return CheckResult.permitUpgradeSync();
+                .map(admission -> {
+                    if (admission.isEmpty()) {
+                        Log.infof("Refused %s: unknown, decommissioned, or wrong password", chargePointId);
+                        return CheckResult.rejectUpgradeSync(401, CHALLENGE);
                     }
-                    Log.infof("Refused %s: unknown, not active, or wrong password", chargePointId);
-                    return CheckResult.rejectUpgradeSync(401, CHALLENGE);
+                    if (admission.get().enrolling()) {
+                        Log.infof("Admitted unknown charger %s with the enrollment key of operator %s", chargePointId,
+                                admission.get().enrollmentOperatorId());
+                    }
+                    context.userData().put(ADMISSION, admission.get());
+                    return CheckResult.permitUpgradeSync();
                 });
+    }
+
+    static boolean isValidChargePointId(String chargePointId) {
+        return chargePointId != null && CHARGE_POINT_ID.matcher(chargePointId).matches();
     }
 
     private boolean offersSupportedSubprotocol(String offered) {
         return offered != null && Arrays.stream(offered.split(","))
                 .map(String::trim)
                 .anyMatch(dispatcher.subprotocols()::contains);
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return "(none)";
+        }
+        String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The result goes back to the event loop the handshake came in on (the password may be hashed on a worker). */

@@ -16,6 +16,9 @@ import org.evsettle.gateway.ocpp.OcppFrame.CallResult;
  */
 public final class FrameCodec {
 
+    /** OCPP-J: a message id is at most 36 characters. */
+    public static final int MAX_MESSAGE_ID_LENGTH = 36;
+
     /** The message id of a CALLERROR about a frame whose own id could not be read. */
     public static final String UNKNOWN_MESSAGE_ID = "-1";
 
@@ -47,6 +50,10 @@ public final class FrameCodec {
                 }
                 if (!frame.get(3).isObject()) {
                     throw new MalformedFrame(type, messageId, "The payload of a CALL must be a JSON object");
+                }
+                if (messageId.length() > MAX_MESSAGE_ID_LENGTH) {
+                    throw new MalformedFrame(ErrorCode.ProtocolError, type, messageId,
+                            "The message id is longer than " + MAX_MESSAGE_ID_LENGTH + " characters");
                 }
                 return new Call(messageId, frame.get(2).textValue(), (ObjectNode) frame.get(3));
             }
@@ -114,13 +121,23 @@ public final class FrameCodec {
         private final String messageId;
 
         MalformedFrame(Integer messageType, String messageId, String description) {
-            super(ErrorCode.FormationViolation, description);
+            this(ErrorCode.FormationViolation, messageType, messageId, description);
+        }
+
+        MalformedFrame(ErrorCode code, Integer messageType, String messageId, String description) {
+            super(code, description);
             this.messageType = messageType;
             this.messageId = messageId;
         }
 
         public String messageId() {
             return messageId;
+        }
+
+        /** True for a well-formed array whose message type number OCPP-J does not define. */
+        public boolean isUnknownType() {
+            return messageType != null && messageType != OcppFrame.CALL && messageType != OcppFrame.CALL_RESULT
+                    && messageType != OcppFrame.CALL_ERROR;
         }
 
         /** True when the frame claimed to be a CALLRESULT or CALLERROR. */

@@ -2,6 +2,7 @@ package org.evsettle.gateway.ocpp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import org.evsettle.gateway.Admission;
 
 /** A validated CALL bound to its request record; payload keeps the JSON as received (for content hashes). */
 public record IncomingCall<Q>(CallContext context, Q request, ObjectNode payload) {
@@ -16,5 +17,9 @@ public record IncomingCall<Q>(CallContext context, Q request, ObjectNode payload
 
     public Instant receivedAt() {
         return context.receivedAt();
+    }
+
+    public Admission admission() {
+        return context.admission();
     }
 }

@@ -1,6 +1,7 @@
 package org.evsettle.gateway.ocpp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Function;
@@ -16,15 +17,32 @@ public record OcppAction<Q, R>(String name, Class<Q> requestType, Function<Incom
         return new OcppAction<>(name, requestType, handler);
     }
 
-    /** Binds the (validated) payload and hands it to the handler. */
+    /**
+     * Binds the (validated) payload and hands it to the handler. A value the schema allows but Java
+     * cannot hold (a connectorId beyond 32 bits) is a TypeConstraintViolation naming the field.
+     */
     public Uni<R> handle(CallContext context, ObjectNode payload) {
         Q request;
         try {
             request = OcppJson.mapper().treeToValue(payload, requestType);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new OcppError(ErrorCode.FormationViolation, "The payload of " + name + " cannot be read: "
-                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
+            String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : null;
+            throw new OcppError(ErrorCode.TypeConstraintViolation, "The payload of " + name + " cannot be read"
+                    + (field != null ? " at " + field : "") + ": "
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()), field);
         }
         return handler.apply(new IncomingCall<>(context, request, payload));
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? null : path.toString();
     }
 }

@@ -1,61 +1,58 @@
 package org.evsettle.gateway.ocpp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.evsettle.gateway.ocpp.OcppFrame.CallError;
-import org.evsettle.gateway.ocpp.OcppFrame.CallResult;
 
 /**
- * The CALLs the central system sent to chargers and still waits for: an answer from a charger is
- * matched here by charger and message id; an answer nobody waits for is reported as unknown.
+ * The CALLs the central system sent to chargers and still waits for: an answer from a charger
+ * (CALLRESULT or CALLERROR) is matched here by charger and message id; an answer nobody waits for
+ * (unknown, or too late) is reported as unknown.
  */
 @ApplicationScoped
 public class PendingCalls {
 
-    private final Map<Key, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<OcppFrame>> pending = new ConcurrentHashMap<>();
 
-    /** Registers a CALL about to be sent; the future completes with the CALLRESULT payload. */
-    public CompletableFuture<JsonNode> expect(String chargePointId, String messageId) {
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+    /** Registers a CALL about to be sent; the future completes with the charger's answer frame. */
+    public CompletableFuture<OcppFrame> expect(String chargePointId, String messageId) {
+        CompletableFuture<OcppFrame> answer = new CompletableFuture<>();
         pending.put(new Key(chargePointId, messageId), answer);
         return answer;
     }
 
     /** Hands an answer to whoever waits for it; false when nobody does. */
     public boolean resolve(String chargePointId, OcppFrame answer) {
-        CompletableFuture<JsonNode> waiting = pending.remove(new Key(chargePointId, answer.messageId()));
+        CompletableFuture<OcppFrame> waiting = pending.remove(new Key(chargePointId, answer.messageId()));
         if (waiting == null) {
             return false;
         }
-        if (answer instanceof CallResult result) {
-            waiting.complete(result.payload());
-        } else if (answer instanceof CallError error) {
-            waiting.completeExceptionally(new OcppError(codeOf(error.errorCode()), error.description()));
-        }
+        waiting.complete(answer);
         return true;
+    }
+
+    /** Stops waiting for an answer (the call timed out): a late answer is then unknown. */
+    public void forget(String chargePointId, String messageId) {
+        pending.remove(new Key(chargePointId, messageId));
     }
 
     /** The charger went away: its outstanding CALLs will not be answered. */
     public void abandon(String chargePointId) {
         pending.entrySet().removeIf(entry -> {
             if (entry.getKey().chargePointId().equals(chargePointId)) {
-                entry.getValue().completeExceptionally(new IllegalStateException(chargePointId + " disconnected"));
+                entry.getValue().completeExceptionally(new ChargerGone(chargePointId));
                 return true;
             }
             return false;
         });
     }
 
-    private static ErrorCode codeOf(String name) {
-        for (ErrorCode code : ErrorCode.values()) {
-            if (code.name().equals(name)) {
-                return code;
-            }
+    /** The charger disconnected before it answered. */
+    public static final class ChargerGone extends RuntimeException {
+        public ChargerGone(String chargePointId) {
+            super(chargePointId + " disconnected before it answered");
         }
-        return ErrorCode.GenericError;
     }
 
     private record Key(String chargePointId, String messageId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.websockets.next.HttpUpgradeCheck.CheckResult;
 import io.quarkus.websockets.next.HttpUpgradeCheck.HttpUpgradeContext;
+import io.quarkus.websockets.next.UserData;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import java.lang.reflect.Proxy;
@@ -12,11 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.evsettle.events.Envelope;
+import org.evsettle.events.registry.OcppPasswordHash;
+import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerCredentials;
 import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.RegistryRecords;
@@ -28,6 +32,7 @@ class ChargerHandshakeTest {
     private static final String PASSWORD = "0123456789ABCDEF0123";
 
     private final RegistryProjection registry = new RegistryProjection();
+    private Admission lastAdmission;
     private final ChargerHandshake handshake = new ChargerHandshake(registry, new ChargerCredentials(registry, 10),
             new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC()));
 
@@ -61,6 +66,43 @@ class ChargerHandshakeTest {
         assertThat(perform("ZAP-9", "ocpp1.6", basic("ZAP-9:" + PASSWORD)).getHttpResponseCode()).isEqualTo(401);
     }
 
+    @Test
+    void refusesAChargePointIdThatIsEmptyTooLongOrHasSpacesWith400() {
+        registry.markReady();
+
+        assertThat(perform("", "ocpp1.6", basic(":" + PASSWORD)).getHttpResponseCode()).isEqualTo(400);
+        assertThat(perform("Z".repeat(49), "ocpp1.6", basic("Z".repeat(49) + ":" + PASSWORD)).getHttpResponseCode())
+                .isEqualTo(400);
+        assertThat(perform("ZAP 1", "ocpp1.6", basic("ZAP 1:" + PASSWORD)).getHttpResponseCode()).isEqualTo(400);
+        assertThat(ChargerHandshake.isValidChargePointId("Z".repeat(48))).isTrue();
+        assertThat(ChargerHandshake.isValidChargePointId("ZAP:1-2_3.4")).isTrue();
+    }
+
+    @Test
+    void admitsAnUnknownChargerWithAnOperatorsEnrollmentKeyAsEnrolling() {
+        UUID operatorId = UUID.randomUUID();
+        String key = RegistryRecords.anEnrollmentKey();
+        registry.apply(Envelope.of("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key)));
+        registry.markReady();
+
+        assertThat(perform("NEW-1", "ocpp1.6", basic("NEW-1:" + key)).isUpgradePermitted()).isTrue();
+        assertThat(lastAdmission.enrolling()).isTrue();
+        assertThat(lastAdmission.enrollmentOperatorId()).isEqualTo(operatorId);
+        assertThat(OcppPasswordHash.matches(key, lastAdmission.presentedPasswordHash())).isTrue();
+        assertThat(perform("NEW-2", "ocpp1.6", basic("NEW-2:another-key-0123456789")).getHttpResponseCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void admitsARegisteredChargerAwaitingApprovalWithItsOwnPassword() {
+        registry.apply(Envelope.of("user-service", RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-7", PASSWORD,
+                "PENDING_APPROVAL")));
+        registry.markReady();
+
+        assertThat(perform("ZAP-7", "ocpp1.6", basic("ZAP-7:" + PASSWORD)).isUpgradePermitted()).isTrue();
+        assertThat(lastAdmission.enrolling()).isFalse();
+    }
+
     private CheckResult perform(String chargePointId, String subprotocols, String authorization) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (subprotocols != null) {
@@ -71,12 +113,21 @@ class ChargerHandshakeTest {
         }
         HttpServerRequest request = proxy(HttpServerRequest.class, (method, args) ->
                 "getHeader".equals(method) ? headers.get(args[0].toString()) : null);
+        Map<String, Object> data = new HashMap<>();
+        UserData userData = proxy(UserData.class, (method, args) -> switch (method) {
+            case "put" -> data.put(((UserData.TypedKey<?>) args[0]).value(), args[1]);
+            case "get" -> data.get(((UserData.TypedKey<?>) args[0]).value());
+            default -> null;
+        });
         HttpUpgradeContext context = proxy(HttpUpgradeContext.class, (method, args) -> switch (method) {
             case "pathParam" -> chargePointId;
             case "httpRequest" -> request;
+            case "userData" -> userData;
             default -> null;
         });
-        return handshake.perform(context).await().atMost(Duration.ofSeconds(10));
+        CheckResult result = handshake.perform(context).await().atMost(Duration.ofSeconds(10));
+        lastAdmission = (Admission) data.get(ChargerHandshake.ADMISSION.value());
+        return result;
     }
 
     private static String basic(String userAndPassword) {

@@ -64,6 +64,25 @@ class FrameCodecTest {
     }
 
     @Test
+    void tellsAnUnknownMessageTypeApartSoThatItIsIgnored() {
+        assertThatThrownBy(() -> FrameCodec.decode("[7, \"m6\", \"Heartbeat\", {}]"))
+                .isInstanceOfSatisfying(MalformedFrame.class, e -> assertThat(e.isUnknownType()).isTrue());
+        assertThatThrownBy(() -> FrameCodec.decode("[2, \"m5\", \"Heartbeat\", []]"))
+                .isInstanceOfSatisfying(MalformedFrame.class, e -> assertThat(e.isUnknownType()).isFalse());
+    }
+
+    @Test
+    void refusesAMessageIdLongerThan36CharactersAsProtocolError() {
+        String id = "x".repeat(37);
+        assertThatThrownBy(() -> FrameCodec.decode("[2, \"" + id + "\", \"Heartbeat\", {}]"))
+                .isInstanceOfSatisfying(MalformedFrame.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ProtocolError);
+                    assertThat(e.messageId()).isEqualTo(id);
+                });
+        assertThat(FrameCodec.decode("[2, \"" + "x".repeat(36) + "\", \"Heartbeat\", {}]").messageId()).hasSize(36);
+    }
+
+    @Test
     void answersAnUnreadableFrameWithMessageIdMinusOne() {
         String encoded = FrameCodec.encode(FrameCodec.errorFor(null,
                 new OcppError(ErrorCode.FormationViolation, "The frame is not valid JSON")));

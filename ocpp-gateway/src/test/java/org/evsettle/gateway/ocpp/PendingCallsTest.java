@@ -22,14 +22,25 @@ class PendingCallsTest {
     }
 
     @Test
-    void failsTheCallOnACallErrorAndOnDisconnect() {
-        CompletableFuture<?> refused = pending.expect("ZAP-1", "c2");
-        CompletableFuture<?> abandoned = pending.expect("ZAP-1", "c3");
+    void handsOverACallErrorAndFailsTheCallsOfADisconnectedCharger() {
+        CompletableFuture<OcppFrame> refused = pending.expect("ZAP-1", "c2");
+        CompletableFuture<OcppFrame> abandoned = pending.expect("ZAP-1", "c3");
+        CompletableFuture<OcppFrame> elsewhere = pending.expect("ZAP-2", "c3");
 
         pending.resolve("ZAP-1", new CallError("c2", "NotSupported", "no", null));
         pending.abandon("ZAP-1");
 
-        assertThat(refused).isCompletedExceptionally();
+        assertThat(refused).isCompletedWithValueMatching(frame -> frame instanceof CallError error
+                && error.errorCode().equals("NotSupported"));
         assertThat(abandoned).isCompletedExceptionally();
+        assertThat(elsewhere).isNotDone();
+    }
+
+    @Test
+    void treatsAnAnswerAfterTheTimeoutAsUnknown() {
+        pending.expect("ZAP-1", "c4");
+        pending.forget("ZAP-1", "c4");
+
+        assertThat(pending.resolve("ZAP-1", new CallResult("c4", OcppJson.mapper().createObjectNode()))).isFalse();
     }
 }

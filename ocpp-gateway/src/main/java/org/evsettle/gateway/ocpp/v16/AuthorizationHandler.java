@@ -1,26 +1,44 @@
 package org.evsettle.gateway.ocpp.v16;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evsettle.gateway.CardAuthorization;
 import org.evsettle.gateway.CardAuthorizer;
 import org.evsettle.gateway.RegistryProjection;
+import org.evsettle.gateway.TransactionIds;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
 import org.evsettle.gateway.ocpp.OcppAction;
 import org.evsettle.gateway.ocpp.v16.AuthorizationMessages.AuthorizeRequest;
 import org.evsettle.gateway.ocpp.v16.AuthorizationMessages.AuthorizeResponse;
 
-/** Authorize: whether a card may start charging here, by the rule of {@link CardAuthorizer}. */
+/**
+ * Authorize: whether a card may start charging here, by the rule of {@link CardAuthorizer} on the
+ * local registry projection, and ConcurrentTx for an accepted card that is charging at another
+ * charger (one transaction per card, unless switched off).
+ */
 @ApplicationScoped
 public class AuthorizationHandler implements ActionFamily {
 
     private final RegistryProjection registry;
     private final CardAuthorizer authorizer;
+    private final TransactionIds transactionIds;
+    private final Clock clock;
+    private final boolean oneTransactionPerCard;
 
-    public AuthorizationHandler(RegistryProjection registry, CardAuthorizer authorizer) {
+    public AuthorizationHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
+                                Clock clock,
+                                @ConfigProperty(name = "evsettle.gateway.one-transaction-per-card", defaultValue = "true")
+                                boolean oneTransactionPerCard) {
         this.registry = registry;
         this.authorizer = authorizer;
+        this.transactionIds = transactionIds;
+        this.clock = clock;
+        this.oneTransactionPerCard = oneTransactionPerCard;
     }
 
     @Override
@@ -34,7 +52,18 @@ public class AuthorizationHandler implements ActionFamily {
     }
 
     Uni<AuthorizeResponse> authorize(IncomingCall<AuthorizeRequest> call) {
-        return Uni.createFrom().item(new AuthorizeResponse(IdTagInfo.of(
-                authorizer.authorize(registry.charger(call.chargePointId()), call.request().idTag()))));
+        return check(call.chargePointId(), call.request().idTag())
+                .map(verdict -> new AuthorizeResponse(IdTagInfo.of(verdict)));
+    }
+
+    /** The verdict on a card at this charger, ConcurrentTx included (the database is read on a worker thread). */
+    Uni<CardAuthorization> check(String chargePointId, String idTag) {
+        CardAuthorization verdict = authorizer.authorize(registry.charger(chargePointId), idTag);
+        if (!verdict.isAccepted() || !oneTransactionPerCard) {
+            return Uni.createFrom().item(verdict);
+        }
+        return Uni.createFrom().item(() -> transactionIds.isOpenElsewhere(idTag, chargePointId, clock.instant())
+                        ? verdict.concurrent() : verdict)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -3,18 +3,19 @@ package org.evsettle.gateway.ocpp.v16;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargerBooted;
+import org.evsettle.events.ocpp.ChargerEnrolled;
 import org.evsettle.events.ocpp.ChargerStatusChanged;
-import org.evsettle.events.registry.ChargerRecord;
-import org.evsettle.gateway.ChargerConnections;
-import org.evsettle.gateway.ChargerStatus;
+import org.evsettle.gateway.Admission;
+import org.evsettle.gateway.ChargerPresence;
+import org.evsettle.gateway.ChargerRegistration;
 import org.evsettle.gateway.ConnectorStatus;
-import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -27,24 +28,34 @@ import org.evsettle.gateway.ocpp.v16.CoreMessages.StatusNotificationRequest;
 import org.evsettle.gateway.ocpp.v16.CoreMessages.StatusNotificationResponse;
 
 /**
- * The charger's life: BootNotification (accepted for a registered ACTIVE charger, and the clock it
- * should set), Heartbeat (the time) and StatusNotification (per connector). Boot and status are
- * published as {@code ChargerBooted} and {@code ChargerStatusChanged} before they are answered.
+ * The charger's life: BootNotification (Accepted, Pending or Rejected by {@link ChargerRegistration},
+ * with the clock it should set), Heartbeat (the time) and StatusNotification (per connector). Boot
+ * and status are published as {@code ChargerBooted} and {@code ChargerStatusChanged} before they are
+ * answered; an unknown charger admitted with its operator's enrollment key is also published as
+ * {@code ChargerEnrolled}, so that the registry records it as awaiting approval.
  */
 @ApplicationScoped
 public class CoreHandler implements ActionFamily {
 
-    private final RegistryProjection registry;
-    private final ChargerConnections connections;
+    private final ChargerRegistration registration;
+    private final ChargerPresence presence;
     private final OcppEventPublisher publisher;
     private final Clock clock;
+    private final Duration heartbeatInterval;
+    private final Duration pendingInterval;
 
-    public CoreHandler(RegistryProjection registry, ChargerConnections connections, OcppEventPublisher publisher,
-                       Clock clock) {
-        this.registry = registry;
-        this.connections = connections;
+    public CoreHandler(ChargerRegistration registration, ChargerPresence presence, OcppEventPublisher publisher,
+                       Clock clock,
+                       @ConfigProperty(name = "evsettle.gateway.heartbeat-interval", defaultValue = "300S")
+                       Duration heartbeatInterval,
+                       @ConfigProperty(name = "evsettle.gateway.pending-boot-interval", defaultValue = "60S")
+                       Duration pendingInterval) {
+        this.registration = registration;
+        this.presence = presence;
         this.publisher = publisher;
         this.clock = clock;
+        this.heartbeatInterval = heartbeatInterval;
+        this.pendingInterval = pendingInterval;
     }
 
     @Override
@@ -62,16 +73,28 @@ public class CoreHandler implements ActionFamily {
 
     Uni<BootNotificationResponse> bootNotification(IncomingCall<BootNotificationRequest> call) {
         BootNotificationRequest boot = call.request();
-        String status = registrationStatus(registry.charger(call.chargePointId()));
+        Admission admission = call.admission();
+        ChargerRegistration.Status status = registration.of(admission);
         String serialNumber = boot.chargePointSerialNumber() != null
                 ? boot.chargePointSerialNumber() : boot.chargeBoxSerialNumber();
         ChargerBooted booted = new ChargerBooted(call.chargePointId(), boot.chargePointVendor(),
-                boot.chargePointModel(), serialNumber, boot.firmwareVersion(), status, call.receivedAt());
-        return publisher.publish(EventIds.nameBased(call.chargePointId(), call.messageId(), "charger-booted"), booted,
-                        call.receivedAt())
-                .invoke(() -> connections.booted(call.chargePointId(), boot.chargePointVendor(),
-                        boot.chargePointModel(), boot.firmwareVersion()))
-                .map(sent -> new BootNotificationResponse(status, now(), Ocpp16.HEARTBEAT_INTERVAL));
+                boot.chargePointModel(), serialNumber, boot.firmwareVersion(), status.ocpp(), call.receivedAt());
+        Uni<Void> enrolled = !registration.isEnrolling(admission) ? Uni.createFrom().voidItem()
+                : publisher.publish(
+                        EventIds.nameBased(call.chargePointId(), admission.enrollmentOperatorId(), "charger-enrolled",
+                                boot.chargePointVendor(), boot.chargePointModel(), serialNumber, boot.firmwareVersion()),
+                        new ChargerEnrolled(call.chargePointId(), admission.enrollmentOperatorId(),
+                                boot.chargePointVendor(), boot.chargePointModel(), serialNumber, boot.firmwareVersion(),
+                                admission.presentedPasswordHash(), call.receivedAt()),
+                        call.receivedAt());
+        return enrolled
+                .chain(() -> publisher.publish(EventIds.nameBased(call.chargePointId(), call.messageId(),
+                        "charger-booted"), booted, call.receivedAt()))
+                .invoke(() -> presence.booted(call.chargePointId(), boot.chargePointVendor(), boot.chargePointModel(),
+                        boot.firmwareVersion(), status.ocpp()))
+                .map(sent -> new BootNotificationResponse(status.ocpp(), now(),
+                        (int) (status == ChargerRegistration.Status.ACCEPTED ? heartbeatInterval : pendingInterval)
+                                .toSeconds()));
     }
 
     Uni<HeartbeatResponse> heartbeat(IncomingCall<HeartbeatRequest> call) {
@@ -84,19 +107,11 @@ public class CoreHandler implements ActionFamily {
                 status.status(), status.errorCode(), status.info(), status.timestamp(), call.receivedAt());
         return publisher.publish(EventIds.nameBased(call.chargePointId(), call.messageId(), "charger-status-changed"),
                         changed, call.receivedAt())
-                .invoke(() -> connections.statusChanged(call.chargePointId(), new ConnectorStatus(status.connectorId(),
+                .invoke(() -> presence.statusChanged(call.chargePointId(), new ConnectorStatus(status.connectorId(),
                         status.status(), status.errorCode(),
-                        status.timestamp() != null ? status.timestamp() : call.receivedAt())))
+                        status.timestamp() != null ? status.timestamp() : call.receivedAt()), status.info(),
+                        call.receivedAt()))
                 .map(sent -> new StatusNotificationResponse());
-    }
-
-    /** Accepted for ACTIVE chargers; Pending while the operator has not approved it; Rejected otherwise. */
-    private static String registrationStatus(Optional<ChargerRecord> charger) {
-        String status = charger.map(ChargerRecord::status).orElse("");
-        if (ChargerStatus.ACTIVE.name().equals(status)) {
-            return "Accepted";
-        }
-        return ChargerStatus.PENDING_APPROVAL.name().equals(status) ? "Pending" : "Rejected";
     }
 
     /** The charger sets its clock from this: whole milliseconds, UTC. */

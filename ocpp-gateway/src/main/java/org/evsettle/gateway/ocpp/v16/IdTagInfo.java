@@ -7,6 +7,6 @@ import org.evsettle.gateway.CardAuthorization;
 public record IdTagInfo(String status, Instant expiryDate, String parentIdTag) {
 
     static IdTagInfo of(CardAuthorization authorization) {
-        return new IdTagInfo(authorization.status().ocpp(), authorization.expiryDate(), null);
+        return new IdTagInfo(authorization.status().ocpp(), authorization.expiryDate(), authorization.parentIdTag());
     }
 }

@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargeAuthorization;
 import org.evsettle.events.ocpp.MeterValuesSampled;
@@ -39,8 +41,10 @@ import org.evsettle.gateway.ocpp.v16.TransactionMessages.StopTransactionResponse
 
 /**
  * The messages billing is made of: StartTransaction (a transactionId from the database, the same
- * one for a retry, and the idTag checked again), MeterValues, and StopTransaction (always answered,
- * also for a transactionId we never issued). Each is answered only after Kafka acknowledged its
+ * one for a retry, and the idTag checked again, ConcurrentTx included), MeterValues, and
+ * StopTransaction with its transactionData (always answered, also for a transactionId we never
+ * issued, which is published flagged). Offline-queued messages keep the charger's timestamps; the
+ * time the gateway received them travels beside. Each is answered only after Kafka acknowledged its
  * event; the event ids are derived from the message, so a retry carries the same id.
  */
 @ApplicationScoped
@@ -50,13 +54,19 @@ public class TransactionHandler implements ActionFamily {
     private final CardAuthorizer authorizer;
     private final TransactionIds transactionIds;
     private final OcppEventPublisher publisher;
+    private final Clock clock;
+    private final boolean oneTransactionPerCard;
 
     public TransactionHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                              OcppEventPublisher publisher) {
+                              OcppEventPublisher publisher, Clock clock,
+                              @ConfigProperty(name = "evsettle.gateway.one-transaction-per-card", defaultValue = "true")
+                              boolean oneTransactionPerCard) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
         this.publisher = publisher;
+        this.clock = clock;
+        this.oneTransactionPerCard = oneTransactionPerCard;
     }
 
     @Override
@@ -72,21 +82,35 @@ public class TransactionHandler implements ActionFamily {
                 OcppAction.of("StopTransaction", StopTransactionRequest.class, this::stopTransaction));
     }
 
+    /**
+     * Always answered with a transactionId, also when the card is refused (the charger then stops the
+     * transaction, and the stop is recorded against an id we know) or the charger is not accepted.
+     */
     Uni<StartTransactionResponse> startTransaction(IncomingCall<StartTransactionRequest> call) {
         StartTransactionRequest start = call.request();
         String chargePointId = call.chargePointId();
         Optional<ChargerRecord> charger = registry.charger(chargePointId);
-        CardAuthorization authorization = authorizer.authorize(charger, start.idTag());
-        return onWorker(() -> transactionIds.issue(chargePointId, start.connectorId(), start.idTag(),
-                        start.meterStart(), start.timestamp()))
-                .chain(transactionId -> publisher.publish(
-                                EventIds.nameBased(chargePointId, "transaction-started", transactionId),
-                                new TransactionStarted(chargePointId, transactionId, start.connectorId(),
+        CardAuthorization verdict = authorizer.authorize(charger, start.idTag());
+        return onWorker(() -> {
+                    int transactionId = transactionIds.issue(chargePointId, start.connectorId(), start.idTag(),
+                            start.meterStart(), start.timestamp());
+                    boolean concurrent = verdict.isAccepted() && oneTransactionPerCard
+                            && transactionIds.isOpenElsewhere(start.idTag(), chargePointId, clock.instant());
+                    return new Issued(transactionId, concurrent ? verdict.concurrent() : verdict);
+                })
+                .chain(issued -> publisher.publish(
+                                EventIds.nameBased(chargePointId, "transaction-started", issued.transactionId()),
+                                new TransactionStarted(chargePointId, issued.transactionId(), start.connectorId(),
                                         IdTags.normalize(start.idTag()), start.meterStart(), start.timestamp(),
-                                        start.reservationId(), chargeAuthorization(authorization, charger),
+                                        start.reservationId(), chargeAuthorization(issued.authorization(), charger),
                                         call.receivedAt()),
                                 call.receivedAt())
-                        .map(sent -> new StartTransactionResponse(IdTagInfo.of(authorization), transactionId)));
+                        .map(sent -> new StartTransactionResponse(IdTagInfo.of(issued.authorization()),
+                                issued.transactionId())));
+    }
+
+    /** A transactionId with the verdict on its card. */
+    private record Issued(int transactionId, CardAuthorization authorization) {
     }
 
     Uni<MeterValuesResponse> meterValues(IncomingCall<MeterValuesRequest> call) {
@@ -101,7 +125,11 @@ public class TransactionHandler implements ActionFamily {
     Uni<StopTransactionResponse> stopTransaction(IncomingCall<StopTransactionRequest> call) {
         StopTransactionRequest stop = call.request();
         String chargePointId = call.chargePointId();
-        return onWorker(() -> transactionIds.find(chargePointId, stop.transactionId()))
+        return onWorker(() -> {
+                    Optional<IssuedTransaction> known = transactionIds.find(chargePointId, stop.transactionId());
+                    known.ifPresent(t -> transactionIds.stopped(chargePointId, t.transactionId(), stop.timestamp()));
+                    return known;
+                })
                 .chain(issued -> publisher.publish(
                                 EventIds.nameBased(chargePointId, "transaction-stopped", stop.transactionId()),
                                 new TransactionStopped(chargePointId, stop.transactionId(),

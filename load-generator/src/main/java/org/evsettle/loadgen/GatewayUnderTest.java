@@ -1,0 +1,160 @@
+package org.evsettle.loadgen;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.evsettle.devstack.Await;
+import org.evsettle.devstack.ChildProcess;
+import org.evsettle.devstack.DevStack;
+import org.evsettle.devstack.Ports;
+import org.evsettle.devstack.platform.Platform;
+import org.evsettle.devstack.platform.Service;
+
+/**
+ * The gateway being measured: either one this run starts itself (a devstack with Kafka and
+ * PostgreSQL on free ports, and the packaged gateway in its own JVM with the given heap), or one
+ * already running (then its pid, if given, lets the run read its memory). Reads heap (jstat) and
+ * resident memory (/proc) of the gateway's process.
+ */
+final class GatewayUnderTest implements AutoCloseable {
+
+    private final DevStack stack;
+    private final ChildProcess gateway;
+    private final URI websocket;
+    private final String kafka;
+    private final OptionalLong pid;
+
+    private GatewayUnderTest(DevStack stack, ChildProcess gateway, URI websocket, String kafka, OptionalLong pid) {
+        this.stack = stack;
+        this.gateway = gateway;
+        this.websocket = websocket;
+        this.kafka = kafka;
+        this.pid = pid;
+    }
+
+    static GatewayUnderTest of(Scenario scenario, Path root) {
+        if (!scenario.startPlatform()) {
+            return new GatewayUnderTest(null, null, scenario.gateway(), scenario.kafka(), scenario.gatewayPid());
+        }
+        Path jar = root.resolve("ocpp-gateway/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (load-generator/run.sh does)");
+        }
+        Path data;
+        try {
+            data = Files.createTempDirectory("evsettle-load-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        System.out.println("Starting Kafka and PostgreSQL (data in " + data + ") ...");
+        DevStack stack = DevStack.start(DevStack.Settings.forTests(root, data, false));
+        int port = Ports.free();
+        List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xms" + scenario.gatewayHeap(),
+                "-Xmx" + scenario.gatewayHeap(), "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
+        Platform.configuration(stack, Service.OCPP_GATEWAY).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        Path log = data.resolve("logs/ocpp-gateway.log");
+        System.out.println("Starting the gateway on port " + port + " (heap " + scenario.gatewayHeap() + ", log " + log + ") ...");
+        ChildProcess gateway = ChildProcess.start("ocpp-gateway", command, Map.of(), jar.getParent(), log);
+        GatewayUnderTest started = new GatewayUnderTest(stack, gateway, URI.create("ws://localhost:" + port),
+                stack.kafka().bootstrapServers(), OptionalLong.of(gateway.pid()));
+        try {
+            Await.until("ocpp-gateway on port " + port, Duration.ofSeconds(180), gateway, () -> ready(port));
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    URI websocket() {
+        return websocket;
+    }
+
+    String kafka() {
+        return kafka;
+    }
+
+    /** Heap in use and resident memory of the gateway's process, in MiB; empty without a pid. */
+    Memory memory() {
+        if (pid.isEmpty()) {
+            return new Memory(-1, -1);
+        }
+        return new Memory(heapUsedMiB(pid.getAsLong()), residentMiB(pid.getAsLong()));
+    }
+
+    /** What the gateway's process used at one moment; -1 when unknown. */
+    record Memory(double heapUsedMiB, double residentMiB) {
+    }
+
+    private static double residentMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /** S0U + S1U + EU + OU of {@code jstat -gc}: the heap in use, in KiB. */
+    private static double heapUsedMiB(long pid) {
+        try {
+            Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                    "-gc", Long.toString(pid)).redirectErrorStream(true).start();
+            List<String> lines = new String(jstat.getInputStream().readAllBytes()).lines().toList();
+            jstat.waitFor();
+            if (lines.size() < 2) {
+                return -1;
+            }
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            String[] values = lines.get(1).trim().split("\\s+");
+            double used = 0;
+            for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+                used += Double.parseDouble(values[names.indexOf(column)]);
+            }
+            return used / 1024.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static boolean ready(int port) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.stop(Duration.ofSeconds(30));
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.evsettle.loadgen;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What the fleet measured: latency per OCPP action (from sending the CALL to reading its answer,
+ * in microseconds, HdrHistogram), answers, CALLERRORs and timeouts per action, transaction messages
+ * answered per second, and connections held. Thread-safe; recording is lock-free.
+ */
+public final class Metrics {
+
+    /** The messages billing is made of: answered only once Kafka has them. */
+    static final Set<String> TRANSACTION_MESSAGES = Set.of("StartTransaction", "MeterValues", "StopTransaction");
+
+    private final Map<String, Recorder> latencies = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> timeouts = new ConcurrentHashMap<>();
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder transactionAnswered = new LongAdder();
+    private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicInteger peakConnected = new AtomicInteger();
+    private final LongAdder connectFailures = new LongAdder();
+    private final LongAdder disconnects = new LongAdder();
+    private final AtomicLong measuringSince = new AtomicLong();
+    private final LongAdder answeredSinceMeasuring = new LongAdder();
+    private final LongAdder transactionSinceMeasuring = new LongAdder();
+    private volatile boolean measuring;
+
+    void answered(String action, long nanos) {
+        latencies.computeIfAbsent(action, a -> new Recorder(3)).recordValue(Math.max(1, nanos / 1_000));
+        answered.increment();
+        boolean transaction = TRANSACTION_MESSAGES.contains(action);
+        if (transaction) {
+            transactionAnswered.increment();
+        }
+        if (measuring) {
+            answeredSinceMeasuring.increment();
+            if (transaction) {
+                transactionSinceMeasuring.increment();
+            }
+        }
+    }
+
+    void callError(String action) {
+        errors.computeIfAbsent(action, a -> new LongAdder()).increment();
+    }
+
+    void timedOut(String action) {
+        timeouts.computeIfAbsent(action, a -> new LongAdder()).increment();
+    }
+
+    void connected() {
+        int now = connected.incrementAndGet();
+        peakConnected.accumulateAndGet(now, Math::max);
+    }
+
+    void disconnected() {
+        connected.decrementAndGet();
+        disconnects.increment();
+    }
+
+    void connectFailed() {
+        connectFailures.increment();
+    }
+
+    /** From now on, rates count (the ramp-up is over). */
+    void startMeasuring() {
+        measuringSince.set(System.nanoTime());
+        measuring = true;
+    }
+
+    int connectedNow() {
+        return connected.get();
+    }
+
+    int peakConnected() {
+        return peakConnected.get();
+    }
+
+    long connectFailures() {
+        return connectFailures.sum();
+    }
+
+    long disconnects() {
+        return disconnects.sum();
+    }
+
+    long answeredTotal() {
+        return answered.sum();
+    }
+
+    /** Answers per second since measuring started: all messages, and transaction messages. */
+    double[] ratesPerSecond() {
+        double seconds = Math.max(1e-3, (System.nanoTime() - measuringSince.get()) / 1e9);
+        return new double[] {answeredSinceMeasuring.sum() / seconds, transactionSinceMeasuring.sum() / seconds};
+    }
+
+    /** The latency histogram of every action so far, by action name. */
+    synchronized Map<String, Histogram> histograms() {
+        latencies.forEach((action, recorder) -> {
+            Histogram interval = recorder.getIntervalHistogram();
+            totals.computeIfAbsent(action, a -> new Histogram(3)).add(interval);
+        });
+        return new TreeMap<>(totals);
+    }
+
+    long errors(String action) {
+        LongAdder count = errors.get(action);
+        return count == null ? 0 : count.sum();
+    }
+
+    long timeouts(String action) {
+        LongAdder count = timeouts.get(action);
+        return count == null ? 0 : count.sum();
+    }
+}

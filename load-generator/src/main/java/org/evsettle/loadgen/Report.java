@@ -1,0 +1,44 @@
+package org.evsettle.loadgen;
+
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** The figures of one run, as a Markdown table a person reads and docs/benchmarks.md can quote. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String of(Scenario scenario, Metrics metrics, GatewayUnderTest.Memory memory, double elapsedSeconds) {
+        StringBuilder text = new StringBuilder();
+        double[] rates = metrics.ratesPerSecond();
+        text.append("## ").append(scenario.describe()).append("\n\n");
+        text.append(String.format(Locale.ROOT, "- connections held at the end: %d of %d (peak %d, %d failed to connect,"
+                        + " %d dropped)%n", metrics.connectedNow(), scenario.chargers(), metrics.peakConnected(),
+                metrics.connectFailures(), metrics.disconnects()));
+        text.append(String.format(Locale.ROOT, "- messages answered: %d in %.0f s; after ramp-up %.1f per second, of which"
+                        + " %.1f transaction messages (StartTransaction, MeterValues, StopTransaction, acked by Kafka)%n",
+                metrics.answeredTotal(), elapsedSeconds, rates[0], rates[1]));
+        text.append(String.format(Locale.ROOT, "- gateway memory at the end: heap used %s MiB, resident %s MiB%n%n",
+                format(memory.heapUsedMiB()), format(memory.residentMiB())));
+        text.append("| action | answered | CALLERROR | timed out | p50 ms | p99 ms | p99.9 ms | max ms |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, Histogram> entry : metrics.histograms().entrySet()) {
+            Histogram latency = entry.getValue();
+            text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f | %.2f | %.2f |%n", entry.getKey(),
+                    latency.getTotalCount(), metrics.errors(entry.getKey()), metrics.timeouts(entry.getKey()),
+                    millis(latency.getValueAtPercentile(50)), millis(latency.getValueAtPercentile(99)),
+                    millis(latency.getValueAtPercentile(99.9)), millis(latency.getMaxValue())));
+        }
+        return text.toString();
+    }
+
+    private static double millis(long micros) {
+        return micros / 1000.0;
+    }
+
+    private static String format(double mib) {
+        return mib < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f", mib);
+    }
+}

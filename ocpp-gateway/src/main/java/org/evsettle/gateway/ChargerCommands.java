@@ -1,0 +1,201 @@
+package org.evsettle.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evsettle.events.EventIds;
+import org.evsettle.events.ocpp.ChargerCommandAnswered;
+import org.evsettle.events.ocpp.ChargerCommandRequested;
+import org.evsettle.gateway.messaging.CommandPublisher;
+import org.evsettle.gateway.messaging.OcppEventPublisher;
+import org.evsettle.gateway.ocpp.CallOutcome;
+import org.evsettle.gateway.ocpp.CallSender;
+import org.evsettle.gateway.ocpp.ErrorCode;
+import org.evsettle.gateway.ocpp.OcppError;
+import org.evsettle.gateway.ocpp.OcppJson;
+import org.evsettle.gateway.ocpp.v16.Ocpp16Schemas;
+
+/**
+ * Commands for chargers (RemoteStartTransaction, Reset, ...), wherever they come from, executed by
+ * the replica that holds the charger's socket. Every replica reads {@code ocpp.commands}; the holder
+ * executes, the others stay silent, and when no live replica holds the socket each answers
+ * NOT_CONNECTED (with the same event id, so consumers see one answer). A REST request on a replica
+ * that does not hold the socket is published on {@code ocpp.commands} and waits for the holder's
+ * {@code ChargerCommandAnswered}. Every outcome is published on {@code ocpp.events}.
+ */
+@ApplicationScoped
+public class ChargerCommands {
+
+    /** How long a forwarding replica waits beyond the deadline for the holder's answer to travel back. */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
+    private static final int REMEMBERED_COMMANDS = 10_000;
+
+    private final ChargerConnections connections;
+    private final ChargerPresence presence;
+    private final GatewayReplica replica;
+    private final CallSender sender;
+    private final OcppEventPublisher events;
+    private final CommandPublisher commands;
+    private final Clock clock;
+    private final Duration defaultTimeout;
+    private final Map<UUID, CompletableFuture<ChargerCommandAnswered>> waiting = new ConcurrentHashMap<>();
+    private final Set<UUID> executed = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+                    return size() > REMEMBERED_COMMANDS;
+                }
+            }));
+
+    public ChargerCommands(ChargerConnections connections, ChargerPresence presence, GatewayReplica replica,
+                           CallSender sender, OcppEventPublisher events, CommandPublisher commands, Clock clock,
+                           @ConfigProperty(name = "evsettle.gateway.command-timeout", defaultValue = "30S")
+                           Duration defaultTimeout) {
+        this.connections = connections;
+        this.presence = presence;
+        this.replica = replica;
+        this.sender = sender;
+        this.events = events;
+        this.commands = commands;
+        this.clock = clock;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /** A command ready to go: its action is one the gateway sends and its payload fits that action's schema. */
+    public record Command(UUID commandId, String chargePointId, String action, ObjectNode payload, String requestedBy,
+                          Instant requestedAt, Duration timeout) {
+        public Instant deadline() {
+            return requestedAt.plus(timeout);
+        }
+    }
+
+    /**
+     * Checks an action and its payload against the OCPP 1.6 schemas; throws {@link OcppError} naming
+     * the field at fault (NotSupported for an action the gateway does not send).
+     */
+    public static void validate(String action, JsonNode payload) {
+        if (!Ocpp16Schemas.COMMANDS.contains(action)) {
+            throw new OcppError(ErrorCode.NotSupported, action + " is not a command the gateway sends", "action");
+        }
+        Ocpp16Schemas.request(action).orElseThrow().validate(payload);
+    }
+
+    /** Executes a command requested over the API, here or on the replica holding the socket. */
+    public Uni<ChargerCommandAnswered> request(Command command) {
+        if (connections.holds(command.chargePointId())) {
+            return executeHere(command);
+        }
+        return Uni.createFrom().item(() -> presence.holder(command.chargePointId()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(holder -> {
+                    if (holder.isPresent() && holder.get().alive() && !holder.get().replicaId().equals(replica.id())) {
+                        return forward(command, holder.get().replicaId());
+                    }
+                    ChargerCommandAnswered answer = answered(command,
+                            CallOutcome.notConnected(command.chargePointId() + " is not connected"));
+                    publish(answer);
+                    return Uni.createFrom().item(answer);
+                });
+    }
+
+    /** A command from {@code ocpp.commands} (called by the relay's thread, which may block). */
+    public void requested(ChargerCommandRequested event) {
+        if (!connections.holds(event.chargePointId())) {
+            Optional<ChargerPresence.Holder> holder = presence.holder(event.chargePointId());
+            if (holder.isPresent() && holder.get().alive() && !holder.get().replicaId().equals(replica.id())) {
+                return; // the holder executes it
+            }
+            if (waiting.containsKey(event.commandId())) {
+                return; // our own forwarded request; its waiter answers NOT_CONNECTED or TIMED_OUT itself
+            }
+            publish(answered(event, CallOutcome.notConnected(event.chargePointId() + " is not connected")));
+            return;
+        }
+        if (!executed.add(event.commandId())) {
+            Log.infof("Ignored command %s for %s: already executed", event.commandId(), event.chargePointId());
+            return;
+        }
+        Duration timeout = event.timeoutSeconds() > 0 ? Duration.ofSeconds(event.timeoutSeconds()) : defaultTimeout;
+        Instant requestedAt = event.requestedAt() != null ? event.requestedAt() : clock.instant();
+        try {
+            validate(event.action(), event.payload());
+        } catch (OcppError refused) {
+            publish(answered(event, CallOutcome.callError(refused.code().name(), refused.getMessage())));
+            return;
+        }
+        executeHere(new Command(event.commandId(), event.chargePointId(), event.action(), (ObjectNode) event.payload(),
+                event.requestedBy(), requestedAt, timeout)).subscribe().with(done -> { }, failure ->
+                Log.warnf("Command %s for %s failed: %s", event.commandId(), event.chargePointId(), failure.toString()));
+    }
+
+    /** An outcome another replica published: completes a forwarded request that waits for it. */
+    public void answered(ChargerCommandAnswered answer) {
+        CompletableFuture<ChargerCommandAnswered> waiter = waiting.remove(answer.commandId());
+        if (waiter != null) {
+            waiter.complete(answer);
+        }
+    }
+
+    private Uni<ChargerCommandAnswered> executeHere(Command command) {
+        executed.add(command.commandId());
+        Log.infof("Sending %s %s to %s (requested by %s)", command.action(), command.commandId(),
+                command.chargePointId(), command.requestedBy());
+        return sender.send(command.chargePointId(), command.commandId().toString(), command.action(), command.payload(),
+                        command.deadline())
+                .map(outcome -> answered(command, outcome))
+                .invoke(this::publish);
+    }
+
+    private Uni<ChargerCommandAnswered> forward(Command command, String holder) {
+        CompletableFuture<ChargerCommandAnswered> answer = new CompletableFuture<>();
+        waiting.put(command.commandId(), answer);
+        Duration wait = Duration.between(clock.instant(), command.deadline()).plus(ANSWER_GRACE);
+        Log.infof("Forwarding %s %s for %s to replica %s", command.action(), command.commandId(),
+                command.chargePointId(), holder);
+        return commands.publish(new ChargerCommandRequested(command.commandId(), command.chargePointId(),
+                        command.action(), command.payload(), command.requestedBy(), command.requestedAt(),
+                        (int) Math.max(1, command.timeout().toSeconds())))
+                .chain(() -> Uni.createFrom().completionStage(answer))
+                .ifNoItem().after(wait.isNegative() ? Duration.ofMillis(1) : wait)
+                .recoverWithItem(() -> answered(command,
+                        CallOutcome.timedOut("No answer from the replica holding " + command.chargePointId())))
+                .onTermination().invoke(() -> waiting.remove(command.commandId()));
+    }
+
+    private ChargerCommandAnswered answered(Command command, CallOutcome outcome) {
+        return new ChargerCommandAnswered(command.commandId(), command.chargePointId(), command.action(),
+                outcome.outcome().name(), outcome.response(), outcome.errorCode(), outcome.errorDescription(),
+                clock.instant());
+    }
+
+    private ChargerCommandAnswered answered(ChargerCommandRequested event, CallOutcome outcome) {
+        return new ChargerCommandAnswered(event.commandId(), event.chargePointId(), event.action(),
+                outcome.outcome().name(), outcome.response(), outcome.errorCode(), outcome.errorDescription(),
+                clock.instant());
+    }
+
+    private void publish(ChargerCommandAnswered answer) {
+        events.publishInBackground(EventIds.nameBased(answer.commandId(), "charger-command-answered"), answer,
+                answer.answeredAt());
+    }
+
+    /** An empty payload for commands without fields (ClearCache, GetLocalListVersion). */
+    public static ObjectNode emptyPayload() {
+        return OcppJson.mapper().createObjectNode();
+    }
+}

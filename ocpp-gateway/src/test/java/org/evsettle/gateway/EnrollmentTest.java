@@ -1,0 +1,138 @@
+package org.evsettle.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.evsettle.gateway.OcppPipelineTest.dataOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.evsettle.events.ocpp.ChargerBooted;
+import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.events.ocpp.TransactionStarted;
+import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.OcppPasswordHash;
+import org.evsettle.testkit.ChargePointSimulator;
+import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
+import org.evsettle.testkit.InfrastructureResource;
+import org.junit.jupiter.api.Test;
+
+/** Unknown chargers let in as Pending with an operator's enrollment key, and chargers awaiting approval. */
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class EnrollmentTest {
+
+    @TestHTTPResource("/")
+    URI http;
+
+    private final GatewayFixtures fixtures = new GatewayFixtures();
+
+    @Test
+    void enrollsAnUnknownChargerWithTheEnrollmentKeyAsPendingUntilApproved() {
+        UUID operatorId = UUID.randomUUID();
+        String key = RegistryRecords.anEnrollmentKey();
+        fixtures.topics.publish("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key));
+        String chargePointId = "NEW-" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.aCard(operatorId, "04A2B3" + OcppPipelineTest.randomTag(), c -> c);
+
+        try (ChargePointSimulator charger = connect(chargePointId, key)) {
+            JsonNode boot = charger.call("BootNotification", Map.of("chargePointVendor", "Alfen", "chargePointModel",
+                    "Eve Single", "chargePointSerialNumber", "ACE0012345", "firmwareVersion", "6.2.0"));
+            assertThat(boot.get("status").asText()).isEqualTo("Pending");
+            assertThat(boot.get("interval").asInt()).isEqualTo(60);
+
+            assertThat(charger.call("Authorize", Map.of("idTag", "04A2B3C4")).at("/idTagInfo/status").asText())
+                    .isEqualTo("Invalid");
+            JsonNode start = charger.call("StartTransaction",
+                    GatewayFixtures.startTransaction("04A2B3C4", 100, GatewayFixtures.hoursAgo(1)));
+            assertThat(start.get("transactionId").asInt()).isPositive();
+            assertThat(start.at("/idTagInfo/status").asText()).isEqualTo("Invalid");
+        }
+
+        var events = fixtures.ocppEvents(chargePointId);
+        assertThat(dataOf(events, ChargerEnrolled.class)).singleElement().satisfies(enrolled -> {
+            assertThat(enrolled.operatorId()).isEqualTo(operatorId);
+            assertThat(enrolled.vendor()).isEqualTo("Alfen");
+            assertThat(enrolled.model()).isEqualTo("Eve Single");
+            assertThat(enrolled.serialNumber()).isEqualTo("ACE0012345");
+            assertThat(enrolled.firmwareVersion()).isEqualTo("6.2.0");
+            assertThat(OcppPasswordHash.matches(key, enrolled.ocppPasswordHash())).isTrue();
+        });
+        assertThat(dataOf(events, ChargerBooted.class)).singleElement()
+                .satisfies(booted -> assertThat(booted.registrationStatus()).isEqualTo("Pending"));
+        assertThat(dataOf(events, TransactionStarted.class)).singleElement()
+                .satisfies(started -> assertThat(started.authorization().status()).isEqualTo("Invalid"));
+
+        // user-service registers it as awaiting approval, then an admin approves it
+        ChargerRecord pending = new ChargerRecord(UUID.randomUUID(), 1, operatorId, UUID.randomUUID(), chargePointId, 1,
+                "Alfen", "Eve Single", "6.2.0", dataOf(events, ChargerEnrolled.class).get(0).ocppPasswordHash(),
+                "PENDING_APPROVAL");
+        fixtures.topics.publish("user-service", pending);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bootStatus(chargePointId, key).equals("Pending"));
+        fixtures.topics.publish("user-service", RegistryRecords.withStatus(pending, "ACTIVE"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bootStatus(chargePointId, key).equals("Accepted"));
+    }
+
+    @Test
+    void refusesAnUnknownChargerWithoutTheKeyOrWhenTheOperatorDoesNotAcceptUnknownChargers() {
+        UUID operatorId = UUID.randomUUID();
+        String key = RegistryRecords.anEnrollmentKey();
+        fixtures.topics.publish("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key));
+        String chargePointId = "NEW-" + UUID.randomUUID().toString().substring(0, 8);
+        connect(chargePointId, key).close();
+
+        assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), chargePointId, "a-guess-" + UUID.randomUUID()))
+                .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401));
+
+        var operator = RegistryRecords.anOperator(operatorId, "Europe/Amsterdam");
+        fixtures.topics.publish("user-service", new org.evsettle.events.registry.OperatorRecord(operatorId, 2,
+                operator.legalName(), operator.address(), operator.vatNumber(), operator.chamberOfCommerceNumber(),
+                operator.iban(), operator.bic(), operator.contactEmail(), operator.timeZone(), operator.currency(),
+                operator.billingInterval(), operator.graceDays(), operator.paymentTermDays(),
+                operator.invoiceNumberPrefix(), false, operator.userTypes(), null, null, false));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), chargePointId, key).close())
+                        .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401)));
+    }
+
+    @Test
+    void answersPendingToARegisteredChargerAwaitingApproval() {
+        UUID operatorId = UUID.randomUUID();
+        ChargerRecord charger = RegistryRecords.aCharger(operatorId, "ZAP-" + UUID.randomUUID().toString().substring(0, 8),
+                GatewayFixtures.PASSWORD, "PENDING_APPROVAL");
+        fixtures.topics.publish("user-service", charger);
+
+        try (ChargePointSimulator connected = connect(charger.chargePointId(), GatewayFixtures.PASSWORD)) {
+            assertThat(connected.call("BootNotification", GatewayFixtures.boot()).get("status").asText())
+                    .isEqualTo("Pending");
+        }
+    }
+
+    private String bootStatus(String chargePointId, String password) {
+        try (ChargePointSimulator charger = ChargePointSimulator.connect(gateway(), chargePointId, password)) {
+            return charger.call("BootNotification", GatewayFixtures.boot()).get("status").asText();
+        } catch (HandshakeRefused e) {
+            return "refused " + e.status();
+        }
+    }
+
+    private ChargePointSimulator connect(String chargePointId, String password) {
+        AtomicReference<ChargePointSimulator> connected = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).ignoreException(HandshakeRefused.class).until(() -> {
+            connected.set(ChargePointSimulator.connect(gateway(), chargePointId, password));
+            return true;
+        });
+        return connected.get();
+    }
+
+    private URI gateway() {
+        return GatewayFixtures.websocket(http);
+    }
+}
