@@ -35,6 +35,8 @@ class ComposeFileTest {
             assertThat(entry.at("/environment/EVSETTLE_DB_HOST").asText()).isEqualTo("postgres");
             assertThat(entry.at("/environment/EVSETTLE_OIDC_URL").asText())
                     .isEqualTo("http://keycloak:8180/realms/evsettle");
+            assertThat(entry.at("/healthcheck/test").toString())
+                    .contains("http://localhost:9000/q/health/ready");
         }
     }
 

@@ -58,9 +58,10 @@ final class GatewayUnderTest implements AutoCloseable {
         System.out.println("Starting Kafka and PostgreSQL (data in " + data + ") ...");
         DevStack stack = DevStack.start(DevStack.Settings.forTests(root, data, false));
         int port = Ports.free();
+        int managementPort = Ports.free();
         List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xms" + scenario.gatewayHeap(),
                 "-Xmx" + scenario.gatewayHeap(), "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN"));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-Dquarkus.log.level=WARN"));
         Platform.configuration(stack, Service.OCPP_GATEWAY).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = data.resolve("logs/ocpp-gateway.log");
@@ -69,7 +70,7 @@ final class GatewayUnderTest implements AutoCloseable {
         GatewayUnderTest started = new GatewayUnderTest(stack, gateway, URI.create("ws://localhost:" + port),
                 stack.kafka().bootstrapServers(), OptionalLong.of(gateway.pid()));
         try {
-            Await.until("ocpp-gateway on port " + port, Duration.ofSeconds(180), gateway, () -> ready(port));
+            Await.until("ocpp-gateway on port " + port, Duration.ofSeconds(180), gateway, () -> ready(managementPort));
         } catch (RuntimeException e) {
             started.close();
             throw e;
@@ -135,8 +136,8 @@ final class GatewayUnderTest implements AutoCloseable {
         }
     }
 
-    private static boolean ready(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+    private static boolean ready(int managementPort) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

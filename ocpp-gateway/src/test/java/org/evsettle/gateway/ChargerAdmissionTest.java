@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
@@ -112,7 +113,9 @@ class ChargerAdmissionTest {
 
     @Test
     void reportsReadyOnceTheRegistryProjectionCaughtUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("registry-projection"));
+        // why: health checks answer on the management port, never on the port chargers and clients use
+        int managementPort = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("registry-projection"));
     }
 
     private URI gateway() {

@@ -1,6 +1,6 @@
 package org.evsettle.devstack.platform;
 
-/** The five EV Settle services: module, default port and database. */
+/** The five EV Settle services: module, default ports and database. */
 public enum Service {
     OCPP_GATEWAY("ocpp-gateway", 8081, "gateway"),
     USER_SERVICE("user-service", 8082, "users"),
@@ -24,6 +24,11 @@ public enum Service {
 
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** Health checks and metrics, locally: the HTTP port + 1000 (9081 to 9085); 9000 in a container. */
+    public int defaultManagementPort() {
+        return defaultPort + 1000;
     }
 
     public String database() {

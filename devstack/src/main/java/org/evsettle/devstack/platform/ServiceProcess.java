@@ -27,18 +27,22 @@ public final class ServiceProcess {
     private final Service service;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> properties;
     private final Path logFile;
     private ChildProcess process;
 
     /**
      * A service that is not started yet: its packaged jar under root, listening on port, with the
-     * given system properties (see {@link Platform#configuration}), logging to logFile.
+     * given system properties (see {@link Platform#configuration}), logging to logFile. Its health
+     * checks and metrics listen on the management port: the documented one (HTTP port + 1000) when
+     * the service runs on its documented port, a free one otherwise.
      */
     public ServiceProcess(Service service, Path root, int port, Map<String, String> properties, Path logFile) {
         this.service = service;
         this.jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
+        this.managementPort = port == service.defaultPort() ? service.defaultManagementPort() : Ports.free();
         this.properties = properties;
         this.logFile = logFile;
     }
@@ -55,6 +59,11 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    /** Where the health checks ({@code /q/health/ready}) and metrics ({@code /q/metrics}) answer. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -68,9 +77,11 @@ public final class ServiceProcess {
             throw new DevStackException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
         }
         Ports.requireFree(port, service.module());
+        Ports.requireFree(managementPort, service.module() + " health and metrics");
         List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xms64m", "-Xmx384m",
                 "-XX:+ExitOnOutOfMemoryError"));
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = ChildProcess.start(service.module(), command, Map.of(), jar.getParent(), logFile);
@@ -99,7 +110,7 @@ public final class ServiceProcess {
     }
 
     private boolean ready() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
