@@ -12,7 +12,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.ocpp.ChargeAuthorization;
@@ -21,6 +24,7 @@ import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.registry.IdTags;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionIds;
 import org.evsettle.events.sessions.SessionSnapshot;
 
@@ -82,6 +86,26 @@ public class ChargingSession extends PanacheEntityBase {
     public String stopIdTag;
     @Column(name = "known_transaction")
     public Boolean knownTransaction;
+    @Column(name = "connected_seconds")
+    public Long connectedSeconds;
+    @Column(name = "charging_seconds")
+    public Long chargingSeconds;
+    @Column(name = "idle_seconds")
+    public Long idleSeconds;
+    /** How many SessionCorrected were published for it: the revision of the latest. */
+    @Column(name = "correction_revision")
+    public int correctionRevision;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stop_source")
+    public StopSource stopSource;
+
+    /** Where a session's stop came from. */
+    public enum StopSource {
+        /** The charger's StopTransaction. */
+        CHARGER,
+        /** An operator's correction closed a session the charger had not stopped. */
+        OPERATOR
+    }
 
     /** The session of a charger's transaction, as stored, or a new one that is not stored yet. */
     public static ChargingSession ofTransaction(String chargePointId, int transactionId) {
@@ -93,6 +117,15 @@ public class ChargingSession extends PanacheEntityBase {
             session.transactionId = transactionId;
             return session;
         });
+    }
+
+    /** The stored sessions among these ids, by id: one query for a batch of charger events. */
+    public static Map<UUID, ChargingSession> byIds(Collection<UUID> ids) {
+        Map<UUID, ChargingSession> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            ChargingSession.<ChargingSession>list("id in ?1", ids).forEach(session -> found.put(session.id, session));
+        }
+        return found;
     }
 
     /** Sessions that match the filter, newest first (by the charger's clock). */
@@ -158,6 +191,7 @@ public class ChargingSession extends PanacheEntityBase {
     }
 
     public void recordStop(TransactionStopped stopped) {
+        stopSource = StopSource.CHARGER;
         if (connectorId == null) {
             connectorId = stopped.connectorId();
         }
@@ -173,18 +207,63 @@ public class ChargingSession extends PanacheEntityBase {
     }
 
     /**
-     * Decides the outcome once start and stop are both in: COMPLETED when it may be billed as it is,
-     * otherwise HELD with the reason. Returns true when it completed.
+     * Decides the outcome once start and stop are both in: COMPLETED when nothing is wrong with it,
+     * otherwise HELD with every anomaly as the reason. Returns true when it completed.
      */
-    public boolean settle() {
+    public boolean settle(List<Anomaly> anomalies, SessionDurations durations) {
         if (!hasStart() || !hasStop()) {
             throw new IllegalStateException("Session " + id + " has no start or no stop yet");
         }
         energyWh = meterStopWh - meterStartWh;
-        Optional<String> hold = HoldReasons.of(authorizationStatus, driverId, startedAt, stoppedAt, energyWh);
-        status = hold.isPresent() ? SessionStatus.HELD : SessionStatus.COMPLETED;
-        heldReason = hold.orElse(null);
-        return hold.isEmpty();
+        takeDurations(durations);
+        status = anomalies.isEmpty() ? SessionStatus.COMPLETED : SessionStatus.HELD;
+        heldReason = AnomalyRules.heldReason(anomalies);
+        return anomalies.isEmpty();
+    }
+
+    /** Holds an open session: no stop came in time, and none may ever come. */
+    public void holdAsStale(Anomaly stale) {
+        status = SessionStatus.HELD;
+        heldReason = stale.detail();
+    }
+
+    /** Whether the session is held waiting for a stop (it went stale). */
+    public boolean isHeldWithoutStop() {
+        return status == SessionStatus.HELD && !hasStop();
+    }
+
+    public void takeDurations(SessionDurations durations) {
+        connectedSeconds = durations == null ? null : durations.connectedSeconds();
+        chargingSeconds = durations == null ? null : durations.chargingSeconds();
+        idleSeconds = durations == null ? null : durations.idleSeconds();
+    }
+
+    public SessionDurations durations() {
+        return connectedSeconds == null ? null
+                : new SessionDurations(connectedSeconds, chargingSeconds, idleSeconds);
+    }
+
+    /** An operator's correction of the stop (or of the meter start): the energy follows. */
+    public void correct(Instant newStoppedAt, Long newMeterStartWh, Long newMeterStopWh) {
+        if (newStoppedAt != null) {
+            if (!hasStop()) {
+                stopSource = StopSource.OPERATOR;
+            }
+            stoppedAt = micros(newStoppedAt);
+        }
+        if (newMeterStartWh != null) {
+            meterStartWh = newMeterStartWh;
+        }
+        if (newMeterStopWh != null) {
+            meterStopWh = newMeterStopWh;
+        }
+        energyWh = hasStart() && hasStop() ? meterStopWh - meterStartWh : null;
+    }
+
+    /** Completed by an operator's decision (a release or a correction of a held session). */
+    public void complete() {
+        status = SessionStatus.COMPLETED;
+        heldReason = null;
     }
 
     public SessionSnapshot snapshot() {
@@ -196,11 +275,12 @@ public class ChargingSession extends PanacheEntityBase {
         List<EnergyReading> readings = SessionReadings.of(
                 new EnergyReading(startedAt, meterStartWh), samples, new EnergyReading(stoppedAt, meterStopWh));
         return new SessionCompleted(id, chargePointId, transactionId, connectorId == null ? 0 : connectorId,
-                snapshot(), startedAt, stoppedAt, meterStartWh, meterStopWh, energyWh, stopReason, readings, null);
+                snapshot(), startedAt, stoppedAt, meterStartWh, meterStopWh, energyWh, stopReason, readings,
+                durations());
     }
 
     /** PostgreSQL keeps microseconds: cut to them, so that what is compared is what is stored. */
-    private static Instant micros(Instant instant) {
+    public static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,5 +1,6 @@
 package org.evsettle.sessions;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
@@ -9,14 +10,19 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.evsettle.events.sessions.EnergyReading;
 
 /**
  * One reading of a session's energy register, kept whenever it arrives: before the start, after the
- * stop, or inside the stop's transaction data.
+ * stop, or inside the stop's transaction data. Written in bulk by {@link ReportedSamples}; a repeat at the
+ * same instant keeps the first.
  */
 @Entity
 @Table(name = "meter_sample")
@@ -34,19 +40,21 @@ public class MeterSample extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    /** Stores the reading unless the session has one at that instant already (a repeat keeps the first). */
-    public static void record(UUID sessionId, EnergyReading reading, Instant receivedAt) {
-        getEntityManager().createNativeQuery("""
-                        INSERT INTO meter_sample (session_id, sampled_at, register_wh, received_at)
-                        VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
-                .setParameter(1, sessionId)
-                .setParameter(2, reading.at())
-                .setParameter(3, reading.registerWh())
-                .setParameter(4, receivedAt != null ? receivedAt : Instant.now())
-                .executeUpdate();
+    /** The session's readings in time order. */
+    /** The register samples of these sessions, each in time order, read with one query (not kept as entities). */
+    public static Map<UUID, List<EnergyReading>> ofSessions(Collection<UUID> sessionIds) {
+        Map<UUID, List<EnergyReading>> found = new HashMap<>();
+        if (!sessionIds.isEmpty()) {
+            Panache.getEntityManager().createQuery("select m.sessionId, m.sampledAt, m.registerWh from MeterSample m "
+                            + "where m.sessionId in ?1 order by m.sampledAt", Object[].class)
+                    .setParameter(1, sessionIds)
+                    .getResultList()
+                    .forEach(row -> found.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                            .add(new EnergyReading((Instant) row[1], ((Number) row[2]).longValue())));
+        }
+        return found;
     }
 
-    /** The session's readings in time order. */
     public static List<EnergyReading> of(UUID sessionId) {
         return MeterSample.<MeterSample>list("sessionId", Sort.by("sampledAt"), sessionId).stream()
                 .map(sample -> new EnergyReading(sample.sampledAt, sample.registerWh))

@@ -5,13 +5,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.DriverRecord;
 
 /**
- * What this service knows of a driver from {@code registry.drivers}: enough for a session's
- * snapshot. The registry owns drivers; this is its latest state as far as it has arrived.
+ * What this service knows of a driver from {@code registry.drivers}: the user type for a session's
+ * snapshot, the name for the charge report. The registry owns drivers; this is its latest state as far
+ * as it has arrived.
  */
 @Entity
 @Table(name = "registered_driver")
@@ -24,6 +28,8 @@ public class RegisteredDriver extends PanacheEntityBase {
     public UUID operatorId;
     @Column(name = "user_type")
     public String userType;
+    /** The driver's name, for the charge report. */
+    public String name;
 
     /** Takes the record's state if it is newer than what is stored; returns whether it did. */
     public static boolean project(DriverRecord record) {
@@ -38,8 +44,20 @@ public class RegisteredDriver extends PanacheEntityBase {
         driver.revision = record.revision();
         driver.operatorId = record.operatorId();
         driver.userType = record.userType();
+        driver.name = record.name();
         driver.persist();
         return true;
+    }
+
+    /** The user types of these drivers as known now, by id; an unknown driver or one without a type is absent. */
+    public static Map<UUID, String> userTypes(Collection<UUID> driverIds) {
+        Map<UUID, String> userTypes = new HashMap<>();
+        if (!driverIds.isEmpty()) {
+            RegisteredDriver.<RegisteredDriver>list("id in ?1", driverIds).stream()
+                    .filter(driver -> driver.userType != null)
+                    .forEach(driver -> userTypes.put(driver.id, driver.userType));
+        }
+        return userTypes;
     }
 
     public static Optional<String> userTypeOf(UUID driverId) {

@@ -4,81 +4,182 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.events.ocpp.MeterValue;
 import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
+import org.evsettle.events.sessions.EnergyReading;
+import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionIds;
+import org.evsettle.sessions.ChargingTime.PowerReading;
 import org.evsettle.sessions.messaging.SessionPublisher;
 
 /**
- * Builds sessions from what chargers report, tolerant of order: a start, its meter values and its
- * stop may arrive in any order, and a session is settled (completed and announced, or held) the
- * moment both its start and its stop are in, once.
+ * Builds sessions from what chargers report, tolerant of order: a start, its meter values, the
+ * connector's statuses and its stop may arrive in any order, and a session is settled once both its
+ * start and its stop are in (at the end of the batch that brought the later one): COMPLETED and announced
+ * when no anomaly is found, otherwise HELD with its anomalies. Works on a batch of events in one
+ * transaction ({@link Intake}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class SessionAssembler {
 
     private final SessionPublisher publisher;
+    private final SessionInspector inspector;
 
-    public SessionAssembler(SessionPublisher publisher) {
+    public SessionAssembler(SessionPublisher publisher, SessionInspector inspector) {
         this.publisher = publisher;
+        this.inspector = inspector;
     }
 
-    public void started(TransactionStarted started) {
-        ChargingSession session = ChargingSession.ofTransaction(started.chargePointId(), started.transactionId());
+    /**
+     * What one batch works on: its sessions and the user types of its starts' drivers, each loaded with one
+     * query, and its samples, written in bulk.
+     */
+    public static final class Intake {
+
+        private final Map<UUID, ChargingSession> sessions;
+        private final Map<UUID, String> userTypes;
+        private final ReportedSamples samples = new ReportedSamples();
+        /** Sessions whose start and stop are both in, settled when the batch ends, in the order they got ready. */
+        private final Map<UUID, ChargingSession> ready = new LinkedHashMap<>();
+
+        private Intake(Map<UUID, ChargingSession> sessions, Map<UUID, String> userTypes) {
+            this.sessions = sessions;
+            this.userTypes = userTypes;
+        }
+
+        /** The session of the transaction: as loaded or created earlier in the batch, or a new one. */
+        ChargingSession session(String chargePointId, int transactionId) {
+            return sessions.computeIfAbsent(SessionIds.of(chargePointId, transactionId), id -> {
+                ChargingSession session = new ChargingSession();
+                session.id = id;
+                session.chargePointId = chargePointId;
+                session.transactionId = transactionId;
+                return session;
+            });
+        }
+    }
+
+    /** Starts a batch that will touch these sessions (the starts' and stops') and these drivers (the starts'). */
+    public Intake intake(Collection<UUID> sessionIds, Collection<UUID> driverIds) {
+        return new Intake(ChargingSession.byIds(sessionIds), RegisteredDriver.userTypes(driverIds));
+    }
+
+    /**
+     * Ends a batch: writes the samples and statuses it holds, then settles the sessions that got both their
+     * start and their stop in it, with the samples of the whole batch (also a meter value sent after the stop)
+     * read for all of them at once.
+     */
+    public void finish(Intake intake) {
+        intake.samples.flush();
+        if (intake.ready.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<EnergyReading>> samples = MeterSample.ofSessions(intake.ready.keySet());
+        Map<UUID, List<PowerReading>> power = PowerSample.ofSessions(intake.ready.keySet());
+        for (ChargingSession session : intake.ready.values()) {
+            settle(session, samples.getOrDefault(session.id, List.of()), power.getOrDefault(session.id, List.of()));
+        }
+        intake.ready.clear();
+    }
+
+    public void started(Intake intake, TransactionStarted started) {
+        ChargingSession session = intake.session(started.chargePointId(), started.transactionId());
         if (session.hasStart()) {
             Log.warnf("Ignored another start of session %s (%s transaction %d): the first one stands",
                     session.id, session.chargePointId, session.transactionId);
             return;
         }
         UUID driverId = started.authorization() == null ? null : started.authorization().driverId();
-        session.recordStart(started, RegisteredDriver.userTypeOf(driverId).orElse(null));
+        session.recordStart(started, driverId == null ? null : intake.userTypes.get(driverId));
         session.persist();
-        settleWhenComplete(session);
+        settleWhenComplete(intake, session);
     }
 
-    public void sampled(MeterValuesSampled sampled) {
+    public void sampled(Intake intake, MeterValuesSampled sampled) {
         if (sampled.transactionId() == null) {
             return; // a sample outside a transaction belongs to no session
         }
-        UUID sessionId = SessionIds.of(sampled.chargePointId(), sampled.transactionId());
-        keepSamples(sessionId, sampled.meterValue(), sampled.receivedAt());
+        keepSamples(intake, SessionIds.of(sampled.chargePointId(), sampled.transactionId()), sampled.meterValue(),
+                sampled.receivedAt());
     }
 
-    public void stopped(TransactionStopped stopped) {
-        ChargingSession session = ChargingSession.ofTransaction(stopped.chargePointId(), stopped.transactionId());
-        if (session.hasStop()) {
-            Log.warnf("Ignored another stop of session %s (%s transaction %d): the first one stands",
-                    session.id, session.chargePointId, session.transactionId);
+    /** Keeps a connector's status (connector 0 is the charger itself), for charging versus idle time. */
+    public void statusChanged(Intake intake, ChargerStatusChanged changed) {
+        Instant at = changed.timestamp() != null ? changed.timestamp() : changed.receivedAt();
+        if (changed.connectorId() <= 0 || at == null || changed.status() == null) {
             return;
         }
-        keepSamples(session.id, stopped.transactionData(), stopped.receivedAt());
+        intake.samples.status(changed.chargePointId(), changed.connectorId(), ChargingSession.micros(at),
+                changed.status(), changed.receivedAt());
+    }
+
+    public void stopped(Intake intake, TransactionStopped stopped) {
+        ChargingSession session = intake.session(stopped.chargePointId(), stopped.transactionId());
+        keepSamples(intake, session.id, stopped.transactionData(), stopped.receivedAt());
+        if (session.hasStop()) {
+            if (session.stopSource == ChargingSession.StopSource.OPERATOR) {
+                lateStop(session, stopped);
+            } else {
+                Log.warnf("Ignored another stop of session %s (%s transaction %d): the first one stands",
+                        session.id, session.chargePointId, session.transactionId);
+            }
+            return;
+        }
+        boolean wasStale = session.isHeldWithoutStop();
         session.recordStop(stopped);
+        if (wasStale) {
+            // the charger was late, not silent: the session is judged like any other
+            SessionAnomaly.open(session.id).stream().filter(anomaly -> anomaly.rule == AnomalyRule.STALE)
+                    .forEach(anomaly -> anomaly.resolve("charger", "its stop arrived", Instant.now()));
+            session.status = SessionStatus.ACTIVE;
+            session.heldReason = null;
+        }
         session.persist();
         if (!session.hasStart()) {
             Log.infof("Session %s (%s transaction %d) stopped before its start arrived%s", session.id,
                     session.chargePointId, session.transactionId,
                     stopped.knownTransaction() ? "" : "; the gateway does not know this transaction");
         }
-        settleWhenComplete(session);
+        settleWhenComplete(intake, session);
     }
 
-    private static void keepSamples(UUID sessionId, List<MeterValue> meterValues, Instant receivedAt) {
-        EnergyRegister.readings(meterValues).forEach(reading -> MeterSample.record(sessionId, reading, receivedAt));
+    private static void keepSamples(Intake intake, UUID sessionId, List<MeterValue> meterValues, Instant receivedAt) {
+        EnergyRegister.readings(meterValues).forEach(reading -> intake.samples.energy(sessionId, reading, receivedAt));
+        PowerMeter.readings(meterValues).forEach(reading -> intake.samples.power(sessionId, reading));
     }
 
-    private void settleWhenComplete(ChargingSession session) {
-        if (!session.hasStart() || !session.hasStop() || session.isSettled()) {
-            return;
+    /** The charger stopped a session that an operator had already closed: kept for the operator to see. */
+    private static void lateStop(ChargingSession session, TransactionStopped stopped) {
+        Anomaly late = new Anomaly(AnomalyRule.LATE_STOP, "the charger stopped it at " + stopped.timestamp()
+                + " with meter stop " + stopped.meterStopWh() + " Wh after an operator had closed it at "
+                + session.stoppedAt + " with " + session.meterStopWh + " Wh");
+        SessionAnomaly.found(session.id, List.of(late), Instant.now());
+        Log.warnf("Session %s: %s", session.id, late.detail());
+    }
+
+    private static void settleWhenComplete(Intake intake, ChargingSession session) {
+        if (session.hasStart() && session.hasStop() && !session.isSettled()) {
+            intake.ready.put(session.id, session);
         }
-        if (session.settle()) {
-            publisher.completed(session.completed(MeterSample.of(session.id)));
+    }
+
+    private void settle(ChargingSession session, List<EnergyReading> samples, List<PowerReading> power) {
+        List<Anomaly> anomalies = inspector.anomalies(session, samples);
+        SessionDurations durations = inspector.durations(session, power);
+        if (session.settle(anomalies, durations)) {
+            publisher.completed(session.completed(samples));
             Log.infof("Session %s completed: %d Wh on %s", session.id, session.energyWh, session.chargePointId);
         } else {
+            SessionAnomaly.found(session.id, anomalies, Instant.now());
             Log.warnf("Session %s held: %s", session.id, session.heldReason);
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargeAuthorization;
+import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.events.ocpp.MeterValue;
 import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.SampledValue;
@@ -76,6 +77,26 @@ final class ChargerReports {
                 at, "EVDisconnected", List.of(transactionData), true, at.plusSeconds(1));
         return Envelope.of(EventIds.nameBased(chargePointId, "transaction-stopped", transactionId), GATEWAY, stopped,
                 at.plusSeconds(1));
+    }
+
+    /** A StatusNotification of the transaction's connector at the charger's time. */
+    Envelope<ChargerStatusChanged> status(String status, Instant at) {
+        ChargerStatusChanged changed = new ChargerStatusChanged(chargePointId, 1, status, "NoError", null, at,
+                at.plusSeconds(1));
+        return Envelope.of(EventIds.nameBased(chargePointId, "status", 1, status, at), GATEWAY, changed,
+                at.plusSeconds(1));
+    }
+
+    /** A periodic sample of the energy register (kWh) with the power (kW) drawn at that moment. */
+    Envelope<MeterValuesSampled> sampledWithPower(Instant at, String registerKwh, String powerKw) {
+        MeterValue value = new MeterValue(at, List.of(
+                new SampledValue(powerKw, "Sample.Periodic", "Raw", PowerMeter.MEASURAND, null, "Outlet", "kW"),
+                new SampledValue(registerKwh, "Sample.Periodic", "Raw", EnergyRegister.MEASURAND, null, "Outlet",
+                        "kWh")));
+        MeterValuesSampled sampled = new MeterValuesSampled(chargePointId, 1, transactionId, List.of(value),
+                at.plusSeconds(1));
+        return Envelope.of(EventIds.nameBased(chargePointId, "meter-values-sampled", 1, transactionId, at), GATEWAY,
+                sampled, at.plusSeconds(1));
     }
 
     /** A periodic sample of the energy register, and the power beside it as chargers send it. */

@@ -15,7 +15,7 @@ import org.evsettle.events.Envelope;
 import org.evsettle.events.EventCatalog;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.DriverRecord;
-import org.evsettle.sessions.messaging.DriverProjection;
+import org.evsettle.sessions.messaging.RegistryProjection;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +69,7 @@ class DriverProjectionTest {
     private boolean applied(UUID eventId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                         "SELECT count(*) FROM processed_event WHERE consumer = ?1 AND event_id = ?2")
-                .setParameter(1, DriverProjection.CONSUMER)
+                .setParameter(1, RegistryProjection.CONSUMER)
                 .setParameter(2, eventId)
                 .getSingleResult()).longValue() == 1);
     }

@@ -2,8 +2,9 @@ package org.evsettle.sessions;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.evsettle.sessions.ChargerReports.accepted;
+import static org.awaitility.Awaitility.await;
 import static org.evsettle.sessions.ChargerReports.aTransaction;
+import static org.evsettle.sessions.ChargerReports.accepted;
 import static org.evsettle.sessions.SessionWaits.awaitStatus;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -11,10 +12,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.tariffs.PriceLine;
+import org.evsettle.events.tariffs.PricedSession;
+import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.events.tariffs.SessionRepriced;
+import org.evsettle.sessions.messaging.PriceProjection;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
@@ -28,6 +40,9 @@ class SessionApiTest {
     private static final Instant T0 = Instant.parse("2026-01-31T22:50:00Z");
 
     private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
+
+    @Inject
+    EntityManager entityManager;
 
     @AfterEach
     void closeProbe() {
@@ -135,6 +150,41 @@ class SessionApiTest {
                 .body("stopReason", equalTo("EVDisconnected"))
                 .extract().asString();
         assertThat(body).contains("\"energyKwh\":12.340");
+    }
+
+    @Test
+    void showsTheLatestPriceBesideTheEnergyWhateverOrderRevisionsArriveIn() {
+        UUID operatorId = UUID.randomUUID();
+        ChargerReports tx = completedSession(operatorId, UUID.randomUUID());
+
+        topics.publish("tariff-service", priced(tx, operatorId, "4.32", "5.23"));
+        topics.publish("tariff-service", new SessionRepriced(tx.sessionId(), 1, priced(tx, operatorId, "3.90", "4.72"),
+                "corrected meter stop"));
+        // a price of an older revision, redelivered late, changes nothing
+        Envelope<SessionPriced> late = Envelope.of(UUID.randomUUID(), "tariff-service",
+                priced(tx, operatorId, "4.32", "5.23"), Instant.now());
+        topics.publish(late);
+        await().atMost(SessionWaits.PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(
+                                "SELECT count(*) FROM processed_event WHERE consumer = ?1 AND event_id = ?2")
+                        .setParameter(1, PriceProjection.CONSUMER).setParameter(2, late.id())
+                        .getSingleResult()).longValue() == 1));
+
+        String body = given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/sessions/{id}",
+                tx.sessionId()).then().statusCode(200).body("cost.revision", equalTo(1)).extract().asString();
+        assertThat(body).contains("\"currency\":\"EUR\"", "\"netAmount\":3.90", "\"vatAmount\":0.82",
+                "\"grossAmount\":4.72", "\"energyKwh\":12.340");
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/sessions")
+                .then().body("find { it.sessionId == '" + tx.sessionId() + "' }.cost.revision", equalTo(1));
+    }
+
+    private static SessionPriced priced(ChargerReports tx, UUID operatorId, String net, String gross) {
+        BigDecimal netAmount = new BigDecimal(net);
+        return new SessionPriced(tx.sessionId(), operatorId, null, new PricedSession(tx.chargePointId,
+                tx.transactionId, null, null, null, null, null, null, 12_340), UUID.randomUUID(), 1, "EUR",
+                List.of(new PriceLine("ENERGY", "Energy", new BigDecimal("12.340"), "kWh", new BigDecimal("0.35"),
+                        netAmount)), netAmount, new BigDecimal("0.21"),
+                new BigDecimal(gross).subtract(netAmount), new BigDecimal(gross));
     }
 
     @Test

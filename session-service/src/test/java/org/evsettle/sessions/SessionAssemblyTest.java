@@ -2,8 +2,8 @@ package org.evsettle.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.evsettle.sessions.ChargerReports.accepted;
 import static org.evsettle.sessions.ChargerReports.aTransaction;
+import static org.evsettle.sessions.ChargerReports.accepted;
 import static org.evsettle.sessions.ChargerReports.authorization;
 import static org.evsettle.sessions.ChargerReports.meterValue;
 import static org.evsettle.sessions.SessionWaits.PATIENCE;
@@ -152,7 +152,7 @@ class SessionAssemblyTest {
 
         awaitStatus(tx.sessionId(), SessionStatus.HELD);
         ChargingSession held = QuarkusTransaction.requiringNew().call(() -> ChargingSession.findById(tx.sessionId()));
-        assertThat(held.heldReason).isEqualTo("idTag not accepted (Invalid)");
+        assertThat(held.heldReason).isEqualTo("idTag not accepted (Invalid); no driver");
         assertThat(held.energyWh).isEqualTo(7_500);
         assertThat(completions(topics, tx.sessionId())).isEmpty();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.evsettle.events.Topics;
 import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
 
@@ -31,6 +32,17 @@ final class SessionWaits {
     static List<SessionCompleted> completions(TopicProbe topics, UUID sessionId) {
         return topics.readAll(Topics.SESSIONS_EVENTS, SessionCompleted.class, c -> c.sessionId().equals(sessionId),
                 Duration.ofSeconds(2));
+    }
+
+    /** The SessionCorrected events published for the session so far, in order. */
+    static List<SessionCorrected> corrections(TopicProbe topics, UUID sessionId) {
+        return topics.readAll(Topics.SESSIONS_EVENTS, SessionCorrected.class, c -> c.sessionId().equals(sessionId),
+                Duration.ofSeconds(2));
+    }
+
+    /** Waits until the session has this many SessionCorrected on sessions.events, and returns them. */
+    static List<SessionCorrected> awaitCorrections(TopicProbe topics, UUID sessionId, int count) {
+        return await().atMost(PATIENCE).until(() -> corrections(topics, sessionId), list -> list.size() >= count);
     }
 
     /** Waits until the session's SessionCompleted is on sessions.events, and returns it. */

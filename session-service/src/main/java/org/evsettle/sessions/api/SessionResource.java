@@ -1,23 +1,34 @@
 package org.evsettle.sessions.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.sessions.ChargingSession;
+import org.evsettle.sessions.SessionAnomaly;
+import org.evsettle.sessions.SessionCorrection;
+import org.evsettle.sessions.SessionCorrections;
 import org.evsettle.sessions.SessionFilter;
+import org.evsettle.sessions.SessionPrice;
 import org.evsettle.sessions.SessionStatus;
 
 /**
- * Charging sessions as the charger reported them: platform admins see all, operator admins their
- * operator's, drivers their own. Someone else's session answers 404.
+ * Charging sessions as the charger reported them, with their cost and anomalies: platform admins see
+ * all, operator admins their operator's, drivers their own; someone else's session answers 404.
+ * Admins correct a session or release a held one, with a reason; every change is in its audit trail.
  */
 @Path("/api")
 public class SessionResource {
@@ -26,9 +37,11 @@ public class SessionResource {
     static final int LIMIT = 500;
 
     private final Caller caller;
+    private final SessionCorrections corrections;
 
-    public SessionResource(Caller caller) {
+    public SessionResource(Caller caller, SessionCorrections corrections) {
         this.caller = caller;
+        this.corrections = corrections;
     }
 
     @GET
@@ -59,7 +72,7 @@ public class SessionResource {
     public SessionView get(@PathParam("sessionId") UUID sessionId) {
         return ChargingSession.<ChargingSession>findByIdOptional(sessionId)
                 .filter(this::visible)
-                .map(SessionView::of)
+                .map(SessionResource::view)
                 .orElseThrow(() -> DomainException.notFound("Session", sessionId));
     }
 
@@ -69,6 +82,38 @@ public class SessionResource {
     @RolesAllowed(Roles.DRIVER)
     public List<SessionView> mine() {
         return views(new SessionFilter(caller.requireOperatorId(), caller.requireDriverId(), null, null));
+    }
+
+    /**
+     * Corrects the stop time, meter start or meter stop. A held session completes and is announced; a
+     * completed one is announced again as corrected, for repricing.
+     */
+    @POST
+    @Path("/sessions/{sessionId}/corrections")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    public SessionView correct(@PathParam("sessionId") UUID sessionId, @Valid @NotNull CorrectionForm form) {
+        ChargingSession corrected = corrections.correct(sessionId, this::administered, new SessionCorrections.Change(
+                form.stoppedAt(), form.meterStartWh(), form.meterStopWh(), form.reason().trim()), caller.name());
+        return view(corrected);
+    }
+
+    /** Releases a held session as it is: it completes and is announced for billing. */
+    @POST
+    @Path("/sessions/{sessionId}/release")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    public SessionView release(@PathParam("sessionId") UUID sessionId, @Valid @NotNull ReleaseForm form) {
+        return view(corrections.release(sessionId, this::administered, form.reason().trim(), caller.name()));
+    }
+
+    /** The session's audit trail, oldest first. */
+    @GET
+    @Path("/sessions/{sessionId}/corrections")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    public List<CorrectionView> trail(@PathParam("sessionId") UUID sessionId) {
+        ChargingSession.<ChargingSession>findByIdOptional(sessionId)
+                .filter(this::administered)
+                .orElseThrow(() -> DomainException.notFound("Session", sessionId));
+        return SessionCorrection.of(sessionId).stream().map(CorrectionView::of).toList();
     }
 
     private boolean isAdmin() {
@@ -87,8 +132,26 @@ public class SessionResource {
                 || (session.driverId != null && caller.maySeeDriver(session.operatorId, session.driverId));
     }
 
+    private boolean administered(ChargingSession session) {
+        return caller.isPlatformAdmin() || (session.operatorId != null && caller.administers(session.operatorId));
+    }
+
+    private static SessionView view(ChargingSession session) {
+        return SessionView.of(session, SessionPrice.of(session.id).orElse(null), SessionAnomaly.of(session.id));
+    }
+
+    /** The sessions with their prices and anomalies, in three queries whatever the count. */
     private static List<SessionView> views(SessionFilter filter) {
-        return ChargingSession.search(filter, LIMIT).stream().map(SessionView::of).toList();
+        List<ChargingSession> sessions = ChargingSession.search(filter, LIMIT);
+        List<UUID> ids = sessions.stream().map(session -> session.id).toList();
+        Map<UUID, SessionPrice> prices = SessionPrice.ofSessions(ids).stream()
+                .collect(Collectors.toMap(price -> price.sessionId, Function.identity()));
+        Map<UUID, List<SessionAnomaly>> anomalies = SessionAnomaly.ofSessions(ids).stream()
+                .collect(Collectors.groupingBy(anomaly -> anomaly.sessionId));
+        return sessions.stream()
+                .map(session -> SessionView.of(session, prices.get(session.id),
+                        anomalies.getOrDefault(session.id, List.of())))
+                .toList();
     }
 
     private static SessionStatus status(String status) {

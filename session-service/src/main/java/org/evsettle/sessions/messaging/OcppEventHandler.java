@@ -3,58 +3,95 @@ package org.evsettle.sessions.messaging;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.Event;
 import org.evsettle.events.UnknownEvent;
+import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
-import org.evsettle.outbox.ProcessedEvents;
+import org.evsettle.events.sessions.SessionIds;
+import org.evsettle.sessions.SessionAssembler.Intake;
 import org.evsettle.sessions.SessionAssembler;
 
 /**
- * Applies one charger event to the sessions, once: the event id is recorded in the transaction of
- * the effect, so a redelivered event changes nothing. Dispatches on the record type; the types
- * sessions do not use yet (boots, status notifications) pass by.
+ * Applies a batch of charger events to the sessions, in their order, in one transaction, each once:
+ * the batch's event ids are recorded in that transaction, so a redelivered event changes nothing.
+ * Dispatches on the record type; the types sessions do not use (boots, connections, firmware) pass by.
  */
 @ApplicationScoped
 public class OcppEventHandler {
 
     static final String CONSUMER = "session-assembler";
 
-    private final ProcessedEvents processedEvents;
-    private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
+    /** What the assembler does with one event of a type, within a batch. */
+    private interface Step<T extends Event> {
+        void apply(Intake intake, T event);
+    }
 
-    public OcppEventHandler(ProcessedEvents processedEvents, SessionAssembler assembler) {
-        this.processedEvents = processedEvents;
+    private final FirstDeliveries firstDeliveries;
+    private final SessionAssembler assembler;
+    private final Map<Class<?>, Step<Event>> steps = new HashMap<>();
+
+    public OcppEventHandler(FirstDeliveries firstDeliveries, SessionAssembler assembler) {
+        this.firstDeliveries = firstDeliveries;
+        this.assembler = assembler;
         on(TransactionStarted.class, assembler::started);
         on(MeterValuesSampled.class, assembler::sampled);
+        on(ChargerStatusChanged.class, assembler::statusChanged);
         on(TransactionStopped.class, assembler::stopped);
     }
 
     @Transactional
-    public void apply(Envelope<?> envelope) {
-        Event event = envelope.data();
-        if (event instanceof UnknownEvent unknown) {
-            Log.warnf("Skipped an unreadable record about %s on ocpp.events (%s): %s", unknown.subject(),
-                    unknown.ceType(), unknown.reason());
+    public void apply(List<Envelope<?>> envelopes) {
+        List<Envelope<?>> relevant = new ArrayList<>();
+        for (Envelope<?> envelope : envelopes) {
+            if (envelope == null) {
+                Log.warn("Skipped a record without a value on ocpp.events");
+            } else if (envelope.data() instanceof UnknownEvent unknown) {
+                Log.warnf("Skipped an unreadable record about %s on ocpp.events (%s): %s", unknown.subject(),
+                        unknown.ceType(), unknown.reason());
+            } else if (envelope.data() != null && steps.containsKey(envelope.data().getClass())) {
+                relevant.add(envelope);
+            }
+        }
+        if (relevant.isEmpty()) {
             return;
         }
-        Consumer<Event> handler = event == null ? null : handlers.get(event.getClass());
-        if (handler == null) {
-            return;
+        Set<UUID> fresh = firstDeliveries.of(CONSUMER, relevant.stream().map(Envelope::id).toList());
+        Set<UUID> sessionIds = new LinkedHashSet<>();
+        Set<UUID> driverIds = new HashSet<>();
+        for (Envelope<?> envelope : relevant) {
+            if (envelope.data() instanceof TransactionStarted started) {
+                sessionIds.add(SessionIds.of(started.chargePointId(), started.transactionId()));
+                if (started.authorization() != null && started.authorization().driverId() != null) {
+                    driverIds.add(started.authorization().driverId());
+                }
+            } else if (envelope.data() instanceof TransactionStopped stopped) {
+                sessionIds.add(SessionIds.of(stopped.chargePointId(), stopped.transactionId()));
+            }
         }
-        if (!processedEvents.firstTime(CONSUMER, envelope.id())) {
-            Log.debugf("Already applied %s %s", envelope.type(), envelope.id());
-            return;
+        Intake intake = assembler.intake(sessionIds, driverIds);
+        for (Envelope<?> envelope : relevant) {
+            // an id twice in one batch is applied at its first place only
+            if (fresh.remove(envelope.id())) {
+                steps.get(envelope.data().getClass()).apply(intake, envelope.data());
+            } else {
+                Log.debugf("Already applied %s %s", envelope.type(), envelope.id());
+            }
         }
-        handler.accept(event);
+        assembler.finish(intake);
     }
 
-    private <T extends Event> void on(Class<T> type, Consumer<T> handler) {
-        handlers.put(type, event -> handler.accept(type.cast(event)));
+    private <T extends Event> void on(Class<T> type, Step<T> step) {
+        steps.put(type, (intake, event) -> step.apply(intake, type.cast(event)));
     }
 }

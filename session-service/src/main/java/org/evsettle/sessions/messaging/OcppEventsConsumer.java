@@ -1,13 +1,18 @@
 package org.evsettle.sessions.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evsettle.events.Envelope;
 import org.evsettle.outbox.Redelivery;
 
-/** Reads {@code ocpp.events}; an event that cannot be applied is retried, never skipped. */
+/**
+ * Reads {@code ocpp.events} a poll at a time (the channel is a batch channel): one transaction per batch
+ * keeps ingest fast, the records of a partition stay in order, and the offsets are committed only after
+ * the batch is applied. A batch that cannot be applied is retried whole, never skipped.
+ */
 @ApplicationScoped
 public class OcppEventsConsumer {
 
@@ -23,11 +28,12 @@ public class OcppEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(Envelope<?> envelope) {
-        if (envelope == null) {
-            Log.warn("Skipped a record without a value on ocpp.events");
+    public void consume(List<Envelope<?>> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        redelivery.untilApplied(envelope.type() + " " + envelope.id(), () -> handler.apply(envelope));
+        Envelope<?> first = batch.stream().filter(Objects::nonNull).findFirst().orElse(null);
+        String what = batch.size() + " charger events" + (first == null ? "" : " from " + first.type() + " " + first.id());
+        redelivery.untilApplied(what, () -> handler.apply(batch));
     }
 }

@@ -1,0 +1,48 @@
+package org.evsettle.sessions.report;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** How the text formats of the report (CSV, the XLSX header) write times and durations. */
+final class ReportText {
+
+    static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private ReportText() {
+    }
+
+    /** An instant as the operator's local time with its offset: 2026-02-01T00:50:00+01:00. */
+    static String time(Instant instant, ZoneId zone) {
+        return instant == null ? "" : LOCAL_TIME.format(local(instant, zone));
+    }
+
+    static OffsetDateTime local(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime();
+    }
+
+    /** Seconds as hours, minutes and seconds: 5700 is 1:35:00; hours may exceed 24. */
+    static String duration(Long seconds) {
+        if (seconds == null) {
+            return "";
+        }
+        long s = Math.abs(seconds);
+        return (seconds < 0 ? "-" : "") + s / 3600 + ":" + two(s % 3600 / 60) + ":" + two(s % 60);
+    }
+
+    private static String two(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
+    }
+
+    /** A free text from the registry, defused: a spreadsheet must not run a name as a formula. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+}

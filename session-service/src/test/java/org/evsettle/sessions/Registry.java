@@ -1,0 +1,57 @@
+package org.evsettle.sessions;
+
+import static org.awaitility.Awaitility.await;
+import static org.evsettle.sessions.SessionWaits.PATIENCE;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.List;
+import java.util.UUID;
+import org.evsettle.events.registry.Address;
+import org.evsettle.events.registry.CardRecord;
+import org.evsettle.events.registry.DriverRecord;
+import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.SiteRecord;
+import org.evsettle.testkit.TopicProbe;
+
+/** Publishes registry records as user-service would, and waits until this service has projected them. */
+final class Registry {
+
+    private static final String USER_SERVICE = "user-service";
+
+    private final TopicProbe topics;
+
+    Registry(TopicProbe topics) {
+        this.topics = topics;
+    }
+
+    void operator(UUID operatorId, String name, String timeZone) {
+        topics.publish(USER_SERVICE, new OperatorRecord(operatorId, 1, name, new Address("Stationsplein 1",
+                "3511 ED", "Utrecht", "NL"), "NL001234567B01", "12345678", "NL91ABNA0417164300", "ABNANL2A",
+                "billing@example.org", timeZone, "EUR", "MONTHLY", 0, 14, "INV", false,
+                List.of("RESIDENT", "GUEST"), null, null, false));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> RegisteredOperator.findById(operatorId)) != null);
+    }
+
+    void site(UUID siteId, UUID operatorId, String name) {
+        topics.publish(USER_SERVICE, new SiteRecord(siteId, 1, operatorId, name,
+                new Address("Lindelaan 2", "3581 AB", "Utrecht", "NL")));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> RegisteredSite.findById(siteId)) != null);
+    }
+
+    void driver(UUID driverId, UUID operatorId, String name, String userType) {
+        topics.publish(USER_SERVICE, new DriverRecord(driverId, 1, operatorId, name, name.toLowerCase()
+                .replace(' ', '.') + "@example.org", new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"),
+                userType, null, null, "ACTIVE", null, null));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> RegisteredDriver.findById(driverId)) != null);
+    }
+
+    void card(UUID cardId, UUID operatorId, UUID driverId, String idTag, String label) {
+        topics.publish(USER_SERVICE, new CardRecord(cardId, 1, operatorId, driverId, idTag, label, "ACTIVE", null,
+                null));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> RegisteredCard.findById(cardId)) != null);
+    }
+}
