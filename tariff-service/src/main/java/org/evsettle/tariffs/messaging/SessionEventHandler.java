@@ -2,6 +2,7 @@ package org.evsettle.tariffs.messaging;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.evsettle.events.Envelope;
@@ -23,15 +24,23 @@ public class SessionEventHandler {
 
     private final ProcessedEvents processedEvents;
     private final SessionPricing pricing;
+    private final EntityManager entityManager;
 
-    public SessionEventHandler(ProcessedEvents processedEvents, SessionPricing pricing) {
+    public SessionEventHandler(ProcessedEvents processedEvents, SessionPricing pricing, EntityManager entityManager) {
         this.processedEvents = processedEvents;
         this.pricing = pricing;
+        this.entityManager = entityManager;
     }
 
     @Transactional
     public void apply(List<Envelope<?>> envelopes) {
-        envelopes.forEach(this::applyOnce);
+        for (Envelope<?> envelope : envelopes) {
+            applyOnce(envelope);
+            // why: every query checks all managed entities for changes first; writing each session's price
+            // and letting go of it keeps that check small however large the batch
+            entityManager.flush();
+            entityManager.clear();
+        }
     }
 
     private void applyOnce(Envelope<?> envelope) {
