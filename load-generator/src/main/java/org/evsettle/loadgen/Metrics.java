@@ -29,6 +29,7 @@ public final class Metrics {
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger peakConnected = new AtomicInteger();
     private final LongAdder connectFailures = new LongAdder();
+    private final Map<String, LongAdder> connectFailureReasons = new ConcurrentHashMap<>();
     private final LongAdder disconnects = new LongAdder();
     private final AtomicLong measuringSince = new AtomicLong();
     private final LongAdder answeredSinceMeasuring = new LongAdder();
@@ -68,8 +69,16 @@ public final class Metrics {
         disconnects.increment();
     }
 
-    void connectFailed() {
+    void connectFailed(String reason) {
         connectFailures.increment();
+        connectFailureReasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /** Failed connect attempts by reason ("HTTP 503", "HttpConnectTimeoutException", ...). */
+    Map<String, Long> connectFailureReasons() {
+        Map<String, Long> reasons = new TreeMap<>();
+        connectFailureReasons.forEach((reason, count) -> reasons.put(reason, count.sum()));
+        return reasons;
     }
 
     /** From now on, rates count (the ramp-up is over). */

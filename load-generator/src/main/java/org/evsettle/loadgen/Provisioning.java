@@ -23,7 +23,7 @@ import org.evsettle.events.registry.OperatorRecord;
 
 /**
  * Registers the simulated fleet the way user-service would: an operator, its chargers (one shared
- * password, hashed once) and a card per charger, published on the compacted registry topics. The
+ * generated password, stored with the fast hash as user-service stores generated passwords) and a card per charger, published on the compacted registry topics. The
  * chargePointIds carry a run id, so that runs against one Kafka do not collide.
  */
 final class Provisioning {
@@ -52,7 +52,7 @@ final class Provisioning {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        String hash = OcppPasswordHash.hash(password);
+        String hash = OcppPasswordHash.hashGenerated(password);
         try (KafkaProducer<String, Envelope<?>> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new EnvelopeSerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();

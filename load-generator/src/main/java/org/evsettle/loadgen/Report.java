@@ -14,9 +14,10 @@ final class Report {
         StringBuilder text = new StringBuilder();
         double[] rates = metrics.ratesPerSecond();
         text.append("## ").append(scenario.describe()).append("\n\n");
-        text.append(String.format(Locale.ROOT, "- connections held at the end: %d of %d (peak %d, %d failed to connect,"
-                        + " %d dropped)%n", metrics.connectedNow(), scenario.chargers(), metrics.peakConnected(),
-                metrics.connectFailures(), metrics.disconnects()));
+        text.append(String.format(Locale.ROOT, "- connections held at the end: %d of %d (peak %d, %d dropped)%n",
+                metrics.connectedNow(), scenario.chargers(), metrics.peakConnected(), metrics.disconnects()));
+        text.append(String.format(Locale.ROOT, "- failed connect attempts (each retried after 10 to 30 s, as a charger"
+                + " does): %d %s%n", metrics.connectFailures(), metrics.connectFailureReasons()));
         text.append(String.format(Locale.ROOT, "- messages answered: %d in %.0f s; after ramp-up %.1f per second, of which"
                         + " %.1f transaction messages (StartTransaction, MeterValues, StopTransaction, acked by Kafka)%n",
                 metrics.answeredTotal(), elapsedSeconds, rates[0], rates[1]));

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,7 +64,11 @@ final class SimulatedCharger {
         this.timer = timer;
     }
 
-    /** Connects and starts the charger's life; completes once the socket is open (or failed to open). */
+    /**
+     * Connects and starts the charger's life; completes once the first attempt opened the socket or
+     * failed. A failed attempt is counted with its reason and, like a real charger, tried again after
+     * a pause of 10 to 30 s for as long as the run lasts.
+     */
     CompletableFuture<Void> start(HttpClient client, URI gateway) {
         URI uri = gateway.resolve("/ocpp/" + URLEncoder.encode(chargePointId, StandardCharsets.UTF_8));
         String basic = Base64.getEncoder().encodeToString((chargePointId + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -77,9 +83,21 @@ final class SimulatedCharger {
                     boot();
                 })
                 .exceptionally(failure -> {
-                    metrics.connectFailed();
+                    metrics.connectFailed(reason(failure));
+                    if (running) {
+                        timer.schedule(() -> start(client, gateway), 10 + ThreadLocalRandom.current().nextInt(21),
+                                TimeUnit.SECONDS);
+                    }
                     return null;
                 });
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof WebSocketHandshakeException refused) {
+            return "HTTP " + refused.getResponse().statusCode();
+        }
+        return cause.getClass().getSimpleName();
     }
 
     void stop() {

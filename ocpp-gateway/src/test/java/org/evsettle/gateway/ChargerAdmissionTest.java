@@ -11,8 +11,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.evsettle.events.registry.ChargerRecord;
@@ -116,6 +122,42 @@ class ChargerAdmissionTest {
         // why: health checks answer on the management port, never on the port chargers and clients use
         int managementPort = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
         given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("registry-projection"));
+    }
+
+    @Test
+    void admitsAStormOfChargersConnectingAtOnceWithPasswordsNotCheckedBefore() throws Exception {
+        // why: after a restart of the gateway every charger of the fleet reconnects within seconds
+        int count = 120;
+        UUID operatorId = UUID.randomUUID();
+        fixtures.topics.publish("user-service", RegistryRecords.anOperator(operatorId, "Europe/Amsterdam"));
+        List<ChargerRecord> chargers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ChargerRecord charger = RegistryRecords.aCharger(operatorId, "STORM-" + UUID.randomUUID().toString().substring(0, 8),
+                    GatewayFixtures.PASSWORD);
+            fixtures.topics.publish("user-service", charger);
+            chargers.add(charger);
+        }
+        GatewayFixtures.connect(gateway(), new GatewayFixtures.Site(operatorId, chargers.get(count - 1))).close();
+
+        ExecutorService storm = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<ChargePointSimulator>> connecting = new ArrayList<>();
+            for (ChargerRecord charger : chargers.subList(0, count - 1)) {
+                connecting.add(storm.submit(() -> ChargePointSimulator.connect(gateway(), charger.chargePointId(),
+                        GatewayFixtures.PASSWORD)));
+            }
+            List<String> refused = new ArrayList<>();
+            for (Future<ChargePointSimulator> connection : connecting) {
+                try (ChargePointSimulator charger = connection.get(60, TimeUnit.SECONDS)) {
+                    assertThat(charger.call("Heartbeat", Map.of()).has("currentTime")).isTrue();
+                } catch (ExecutionException e) {
+                    refused.add(String.valueOf(e.getCause()));
+                }
+            }
+            assertThat(refused).isEmpty();
+        } finally {
+            storm.shutdownNow();
+        }
     }
 
     private URI gateway() {

@@ -3,7 +3,11 @@ package org.evsettle.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordHash;
@@ -14,7 +18,7 @@ class ChargerCredentialsTest {
     private static final String PASSWORD = "0123456789ABCDEF0123";
 
     private final RegistryProjection registry = new RegistryProjection();
-    private final ChargerCredentials credentials = new ChargerCredentials(registry, 10);
+    private final ChargerCredentials credentials = new ChargerCredentials(registry, 10, 100);
     private final ChargerRecord charger = RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD);
 
     @Test
@@ -46,6 +50,34 @@ class ChargerCredentialsTest {
         registry.apply(Envelope.of("user-service", withPasswordAndStatus(2, PASSWORD, "DECOMMISSIONED")));
 
         assertThat(verify("ZAP-1", PASSWORD)).isFalse();
+    }
+
+    @Test
+    void checksAGeneratedPasswordAtOnceOnTheCallersThread() {
+        String generated = OcppPasswordHash.generatePassword();
+        registry.apply(Envelope.of("user-service", new ChargerRecord(charger.id(), 2, charger.operatorId(), charger.siteId(),
+                charger.chargePointId(), 2, null, null, null, OcppPasswordHash.hashGenerated(generated), "ACTIVE")));
+
+        CompletableFuture<Boolean> right = credentials.verify("ZAP-1", generated).subscribeAsCompletionStage();
+        CompletableFuture<Boolean> wrong = credentials.verify("ZAP-1", PASSWORD).subscribeAsCompletionStage();
+
+        // why: an answer in the same call lets the handshake finish before the HTTP server reads on
+        assertThat(right).isCompletedWithValue(true);
+        assertThat(wrong).isCompletedWithValue(false);
+    }
+
+    @Test
+    void asksChargersToComeBackLaterWhenCostlyChecksPileUp() {
+        ChargerCredentials small = new ChargerCredentials(registry, 10, 1);
+        registry.apply(Envelope.of("user-service", charger));
+
+        List<CompletableFuture<Boolean>> checks = IntStream.range(0, 200)
+                .mapToObj(i -> small.verify("ZAP-1", PASSWORD + i).subscribeAsCompletionStage())
+                .toList();
+
+        assertThat(checks).anySatisfy(check -> assertThat(check).failsWithin(Duration.ofSeconds(30))
+                .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(ChargerCredentials.Busy.class));
+        assertThat(checks).anySatisfy(check -> assertThat(check).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(false));
     }
 
     private boolean verify(String chargePointId, String password) {

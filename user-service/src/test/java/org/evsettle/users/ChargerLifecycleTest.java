@@ -163,6 +163,16 @@ class ChargerLifecycleTest {
 
         assertThat(generated).matches("[0-9A-F]{40}");
         assertThat(OcppPasswordHash.matches(generated, afterGenerated.ocppPasswordHash())).isTrue();
+        assertThat(OcppPasswordHash.isCostly(afterGenerated.ocppPasswordHash()))
+                .as("160 random bits are stored with the fast hash").isFalse();
+
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(Map.of("ocppPassword", "chosen-by-the-installer")).post("/api/chargers/{c}/ocpp-password", chargerId)
+                .then().statusCode(200).body("ocppPassword", equalTo("chosen-by-the-installer"));
+        ChargerRecord afterChosen = registry.awaitLatest(ChargerRecord.class, chargerId, r -> r.revision() == 2);
+        assertThat(OcppPasswordHash.matches("chosen-by-the-installer", afterChosen.ocppPasswordHash())).isTrue();
+        assertThat(OcppPasswordHash.isCostly(afterChosen.ocppPasswordHash()))
+                .as("a password a person chose is stored with the slow hash").isTrue();
         given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/chargers/{c}", chargerId)
                 .then().statusCode(200).body("ocppPassword", nullValue());
     }

@@ -1,6 +1,7 @@
 package org.evsettle.events.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,27 @@ class OcppPasswordHashTest {
     void neverAcceptsAgainstAMalformedHash() {
         assertThat(OcppPasswordHash.matches("x", "plain-text")).isFalse();
         assertThat(OcppPasswordHash.matches("x", "pbkdf2-sha256$abc$!!$!!")).isFalse();
+        assertThat(OcppPasswordHash.matches("x", "sha256$!!$!!")).isFalse();
+    }
+
+    @Test
+    void checksAGeneratedSecretWithTheFastSchemeAndAChosenPasswordWithTheSlowOne() {
+        String secret = OcppPasswordHash.generatePassword();
+        String fast = OcppPasswordHash.hashGenerated(secret);
+        String slow = OcppPasswordHash.hash("correct horse battery staple");
+
+        assertThat(fast).startsWith("sha256$");
+        assertThat(OcppPasswordHash.matches(secret, fast)).isTrue();
+        assertThat(OcppPasswordHash.matches(secret.toLowerCase(), fast)).isFalse();
+        assertThat(OcppPasswordHash.hashGenerated(secret)).isNotEqualTo(fast);
+        assertThat(OcppPasswordHash.isCostly(fast)).isFalse();
+        assertThat(OcppPasswordHash.isCostly(slow)).isTrue();
+    }
+
+    @Test
+    void refusesToStoreAShortSecretWithTheFastScheme() {
+        assertThatThrownBy(() -> OcppPasswordHash.hashGenerated("0123456789ABCDEF"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

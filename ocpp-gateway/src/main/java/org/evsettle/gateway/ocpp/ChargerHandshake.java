@@ -5,15 +5,12 @@ import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerCredentials;
@@ -73,7 +70,6 @@ public class ChargerHandshake implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
         }
         return credentials.admit(chargePointId, password.get())
-                .emitOn(callersContext())
                 .map(admission -> {
                     if (admission.isEmpty()) {
                         Log.infof("Refused %s: unknown, decommissioned, or wrong password", chargePointId);
@@ -85,6 +81,10 @@ public class ChargerHandshake implements HttpUpgradeCheck {
                     }
                     context.userData().put(ADMISSION, admission.get());
                     return CheckResult.permitUpgradeSync();
+                })
+                .onFailure(ChargerCredentials.Busy.class).recoverWithItem(busy -> {
+                    Log.infof("Asked %s to retry later: too many password checks in progress", chargePointId);
+                    return CheckResult.rejectUpgradeSync(503, RETRY_LATER);
                 });
     }
 
@@ -104,11 +104,5 @@ public class ChargerHandshake implements HttpUpgradeCheck {
         }
         String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
         return shown.replaceAll("\\p{Cntrl}", "?");
-    }
-
-    /** The result goes back to the event loop the handshake came in on (the password may be hashed on a worker). */
-    private static Executor callersContext() {
-        Context context = Vertx.currentContext();
-        return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
     }
 }

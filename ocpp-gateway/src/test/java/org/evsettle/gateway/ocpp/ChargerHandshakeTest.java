@@ -33,7 +33,7 @@ class ChargerHandshakeTest {
 
     private final RegistryProjection registry = new RegistryProjection();
     private Admission lastAdmission;
-    private final ChargerHandshake handshake = new ChargerHandshake(registry, new ChargerCredentials(registry, 10),
+    private final ChargerHandshake handshake = new ChargerHandshake(registry, new ChargerCredentials(registry, 10, 100),
             new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC()));
 
     @Test

@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.users.Charger;
+import org.evsettle.users.OcppPassword;
 import org.evsettle.users.Site;
 import org.evsettle.users.messaging.RegistryPublisher;
 
@@ -99,19 +99,19 @@ public class ChargerResource {
         if (Charger.byChargePointId(form.chargePointId()).isPresent()) {
             throw DomainException.conflict("A charger with chargePointId " + form.chargePointId() + " is already registered");
         }
-        String password = Optional.ofNullable(form.ocppPassword()).orElseGet(OcppPasswordHash::generatePassword);
+        OcppPassword password = OcppPassword.givenOrGenerated(form.ocppPassword());
         Charger charger = new Charger();
         charger.id = UUID.randomUUID();
         charger.operatorId = operatorId;
         charger.siteId = form.siteId();
         charger.chargePointId = form.chargePointId();
         charger.connectorCount = Optional.ofNullable(form.connectorCount()).orElse(1);
-        charger.ocppPasswordHash = OcppPasswordHash.hash(password);
+        charger.ocppPasswordHash = password.hash();
         charger.status = Charger.Status.ACTIVE.name();
         charger.persist();
         registry.changed(charger);
         return Response.created(URI.create("/api/chargers/" + charger.id))
-                .entity(ChargerView.of(charger, password)).build();
+                .entity(ChargerView.of(charger, password.plain())).build();
     }
 
     @GET
@@ -191,11 +191,11 @@ public class ChargerResource {
         if (charger.is(Charger.Status.DECOMMISSIONED)) {
             throw DomainException.conflict("Charger " + charger.chargePointId + " is decommissioned");
         }
-        String password = Optional.ofNullable(change).map(PasswordChange::ocppPassword)
-                .orElseGet(OcppPasswordHash::generatePassword);
-        charger.ocppPasswordHash = OcppPasswordHash.hash(password);
+        OcppPassword password = OcppPassword.givenOrGenerated(
+                Optional.ofNullable(change).map(PasswordChange::ocppPassword).orElse(null));
+        charger.ocppPasswordHash = password.hash();
         registry.changed(charger);
-        return ChargerView.of(charger, password);
+        return ChargerView.of(charger, password.plain());
     }
 
     private Charger find(UUID chargerId) {
