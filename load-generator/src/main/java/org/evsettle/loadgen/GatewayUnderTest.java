@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.evsettle.devstack.Await;
 import org.evsettle.devstack.ChildProcess;
 import org.evsettle.devstack.DevStack;
@@ -32,18 +35,21 @@ final class GatewayUnderTest implements AutoCloseable {
     private final URI websocket;
     private final String kafka;
     private final OptionalLong pid;
+    private final URI metrics;
 
-    private GatewayUnderTest(DevStack stack, ChildProcess gateway, URI websocket, String kafka, OptionalLong pid) {
+    private GatewayUnderTest(DevStack stack, ChildProcess gateway, URI websocket, String kafka, OptionalLong pid,
+                             URI metrics) {
         this.stack = stack;
         this.gateway = gateway;
         this.websocket = websocket;
         this.kafka = kafka;
+        this.metrics = metrics;
         this.pid = pid;
     }
 
     static GatewayUnderTest of(Scenario scenario, Path root) {
         if (!scenario.startPlatform()) {
-            return new GatewayUnderTest(null, null, scenario.gateway(), scenario.kafka(), scenario.gatewayPid());
+            return new GatewayUnderTest(null, null, scenario.gateway(), scenario.kafka(), scenario.gatewayPid(), null);
         }
         Path jar = root.resolve("ocpp-gateway/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -60,15 +66,21 @@ final class GatewayUnderTest implements AutoCloseable {
         int port = Ports.free();
         int managementPort = Ports.free();
         List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xms" + scenario.gatewayHeap(),
-                "-Xmx" + scenario.gatewayHeap(), "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError",
+                "-Xmx" + scenario.gatewayHeap(), "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-Dquarkus.log.level=WARN"));
         Platform.configuration(stack, Service.OCPP_GATEWAY).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // extra JVM options for the gateway, such as a flight recording: GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..."
+        String extra = System.getenv().getOrDefault("GATEWAY_JAVA_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         Path log = data.resolve("logs/ocpp-gateway.log");
         System.out.println("Starting the gateway on port " + port + " (heap " + scenario.gatewayHeap() + ", log " + log + ") ...");
         ChildProcess gateway = ChildProcess.start("ocpp-gateway", command, Map.of(), jar.getParent(), log);
         GatewayUnderTest started = new GatewayUnderTest(stack, gateway, URI.create("ws://localhost:" + port),
-                stack.kafka().bootstrapServers(), OptionalLong.of(gateway.pid()));
+                stack.kafka().bootstrapServers(), OptionalLong.of(gateway.pid()),
+                URI.create("http://localhost:" + managementPort + "/q/metrics"));
         try {
             Await.until("ocpp-gateway on port " + port, Duration.ofSeconds(180), gateway, () -> ready(managementPort));
         } catch (RuntimeException e) {
@@ -92,6 +104,31 @@ final class GatewayUnderTest implements AutoCloseable {
             return new Memory(-1, -1);
         }
         return new Memory(heapUsedMiB(pid.getAsLong()), residentMiB(pid.getAsLong()));
+    }
+
+    /**
+     * The gateway's own view of its answers: seconds from a CALL's frame to its answer, by action,
+     * quantile ("0.5", "0.99", "0.999") to seconds, over its last minutes (metric
+     * {@code ocpp_call_seconds}, outcome result). Empty for a gateway this run did not start.
+     */
+    Map<String, Map<String, Double>> callLatencies() {
+        Map<String, Map<String, Double>> latencies = new TreeMap<>();
+        if (metrics == null) {
+            return latencies;
+        }
+        Pattern line = Pattern.compile(
+                "ocpp_call_seconds\\{action=\"([^\"]+)\",outcome=\"result\",quantile=\"([0-9.]+)\",?} ([0-9.Ee+-]+)");
+        try {
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            text.lines().map(line::matcher).filter(Matcher::matches).forEach(m ->
+                    latencies.computeIfAbsent(m.group(1), a -> new TreeMap<>()).put(m.group(2), Double.parseDouble(m.group(3))));
+        } catch (IOException e) {
+            System.out.println("Could not read the gateway's metrics: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return latencies;
     }
 
     /** What the gateway's process used at one moment; -1 when unknown. */

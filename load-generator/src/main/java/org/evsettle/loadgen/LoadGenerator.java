@@ -93,7 +93,8 @@ public final class LoadGenerator {
                     rates[0], rates[1]);
         }
         GatewayUnderTest.Memory memory = gateway.memory();
-        String report = Report.of(scenario, metrics, memory, (System.nanoTime() - started) / 1e9);
+        String report = Report.of(scenario, metrics, memory, gateway.callLatencies(),
+                (System.nanoTime() - started) / 1e9);
         chargers.forEach(SimulatedCharger::stop);
         timer.shutdownNow();
         return report;

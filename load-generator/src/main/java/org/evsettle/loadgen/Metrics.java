@@ -21,7 +21,8 @@ public final class Metrics {
     static final Set<String> TRANSACTION_MESSAGES = Set.of("StartTransaction", "MeterValues", "StopTransaction");
 
     private final Map<String, Recorder> latencies = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> rampUp = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> measured = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> timeouts = new ConcurrentHashMap<>();
     private final LongAdder answered = new LongAdder();
@@ -81,8 +82,9 @@ public final class Metrics {
         return reasons;
     }
 
-    /** From now on, rates count (the ramp-up is over). */
-    void startMeasuring() {
+    /** From now on, rates count (the ramp-up is over) and latencies go to the measured histograms. */
+    synchronized void startMeasuring() {
+        drainInto(rampUp);
         measuringSince.set(System.nanoTime());
         measuring = true;
     }
@@ -113,13 +115,22 @@ public final class Metrics {
         return new double[] {answeredSinceMeasuring.sum() / seconds, transactionSinceMeasuring.sum() / seconds};
     }
 
-    /** The latency histogram of every action so far, by action name. */
+    /** The latency histogram of every action since measuring started (all connected), by action name. */
     synchronized Map<String, Histogram> histograms() {
+        drainInto(measured);
+        return new TreeMap<>(measured);
+    }
+
+    /** The latency histogram of every action during the ramp-up (chargers connecting), by action name. */
+    synchronized Map<String, Histogram> rampUpHistograms() {
+        return new TreeMap<>(rampUp);
+    }
+
+    private void drainInto(Map<String, Histogram> phase) {
         latencies.forEach((action, recorder) -> {
             Histogram interval = recorder.getIntervalHistogram();
-            totals.computeIfAbsent(action, a -> new Histogram(3)).add(interval);
+            phase.computeIfAbsent(action, a -> new Histogram(3)).add(interval);
         });
-        return new TreeMap<>(totals);
     }
 
     long errors(String action) {

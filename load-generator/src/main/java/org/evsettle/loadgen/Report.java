@@ -10,7 +10,8 @@ final class Report {
     private Report() {
     }
 
-    static String of(Scenario scenario, Metrics metrics, GatewayUnderTest.Memory memory, double elapsedSeconds) {
+    static String of(Scenario scenario, Metrics metrics, GatewayUnderTest.Memory memory,
+                     Map<String, Map<String, Double>> gatewayLatencies, double elapsedSeconds) {
         StringBuilder text = new StringBuilder();
         double[] rates = metrics.ratesPerSecond();
         text.append("## ").append(scenario.describe()).append("\n\n");
@@ -23,16 +24,32 @@ final class Report {
                 metrics.answeredTotal(), elapsedSeconds, rates[0], rates[1]));
         text.append(String.format(Locale.ROOT, "- gateway memory at the end: heap used %s MiB, resident %s MiB%n%n",
                 format(memory.heapUsedMiB()), format(memory.residentMiB())));
+        text.append("Latency from sending a CALL to reading its answer; CALLERROR and timed out count the whole run.\n\n");
+        text.append("After the ramp-up, every charger connected (the measured phase):\n\n");
+        table(text, metrics, metrics.histograms());
+        if (!gatewayLatencies.isEmpty()) {
+            text.append("\nThe gateway's own time from a CALL's frame to its answer (Kafka's ack included), over its last"
+                    + " two minutes (metric ocpp_call_seconds):\n\n");
+            text.append("| action | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n");
+            gatewayLatencies.forEach((action, quantiles) -> text.append(String.format(Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.2f |%n", action, 1000 * quantiles.getOrDefault("0.5", Double.NaN),
+                    1000 * quantiles.getOrDefault("0.99", Double.NaN), 1000 * quantiles.getOrDefault("0.999", Double.NaN))));
+        }
+        text.append("\nDuring the ramp-up (chargers connecting, booting and reporting their status):\n\n");
+        table(text, metrics, metrics.rampUpHistograms());
+        return text.toString();
+    }
+
+    private static void table(StringBuilder text, Metrics metrics, Map<String, Histogram> histograms) {
         text.append("| action | answered | CALLERROR | timed out | p50 ms | p99 ms | p99.9 ms | max ms |\n");
         text.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Map.Entry<String, Histogram> entry : metrics.histograms().entrySet()) {
+        for (Map.Entry<String, Histogram> entry : histograms.entrySet()) {
             Histogram latency = entry.getValue();
             text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f | %.2f | %.2f |%n", entry.getKey(),
                     latency.getTotalCount(), metrics.errors(entry.getKey()), metrics.timeouts(entry.getKey()),
                     millis(latency.getValueAtPercentile(50)), millis(latency.getValueAtPercentile(99)),
                     millis(latency.getValueAtPercentile(99.9)), millis(latency.getMaxValue())));
         }
-        return text.toString();
     }
 
     private static double millis(long micros) {

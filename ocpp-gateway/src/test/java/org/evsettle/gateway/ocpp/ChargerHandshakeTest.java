@@ -2,6 +2,7 @@ package org.evsettle.gateway.ocpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.websockets.next.HttpUpgradeCheck.CheckResult;
 import io.quarkus.websockets.next.HttpUpgradeCheck.HttpUpgradeContext;
 import io.quarkus.websockets.next.UserData;
@@ -34,7 +35,8 @@ class ChargerHandshakeTest {
     private final RegistryProjection registry = new RegistryProjection();
     private Admission lastAdmission;
     private final ChargerHandshake handshake = new ChargerHandshake(registry, new ChargerCredentials(registry, 10, 100),
-            new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC()));
+            new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC(),
+                    new SimpleMeterRegistry()));
 
     @Test
     void refusesWith503UntilTheRegistryProjectionCaughtUp() {
