@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -38,6 +42,30 @@ public class ProcessedEvents {
                 insert.setString(1, consumer);
                 insert.setObject(2, eventId);
                 return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * The ids of a batch this consumer sees for the first time, recorded in one statement; an id seen
+     * before, or twice in the batch, is left out. Joins the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstTimeAll(String consumer, Collection<UUID> eventIds) {
+        UUID[] ids = eventIds.stream().distinct().toArray(UUID[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO processed_event (consumer, event_id) SELECT ?, id FROM unnest(?) AS id
+                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                Set<UUID> recorded = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        recorded.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return recorded;
             }
         });
     }

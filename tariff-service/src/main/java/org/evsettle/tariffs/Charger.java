@@ -5,6 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.ChargerRecord;
@@ -49,6 +52,18 @@ public class Charger extends PanacheEntityBase implements RegistryCopy<ChargerRe
     public static Optional<Charger> inService(String chargePointId) {
         return find("chargePointId = ?1 and status <> ?2 order by revision desc", chargePointId, DECOMMISSIONED)
                 .<Charger>firstResultOptional();
+    }
+
+    /** The chargers in service under these chargePointIds, by chargePointId, read in one query. */
+    public static Map<String, Charger> inService(Collection<String> chargePointIds) {
+        Map<String, Charger> byChargePointId = new HashMap<>();
+        if (chargePointIds.isEmpty()) {
+            return byChargePointId;
+        }
+        Charger.<Charger>list("chargePointId in ?1 and status <> ?2 order by revision desc",
+                        chargePointIds.stream().distinct().toList(), DECOMMISSIONED)
+                .forEach(charger -> byChargePointId.putIfAbsent(charger.chargePointId, charger));
+        return byChargePointId;
     }
 
     public static boolean ofOperator(UUID chargerId, UUID operatorId) {

@@ -3,6 +3,8 @@ package org.evsettle.tariffs;
 import io.quarkus.arc.Unremovable;
 import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,5 +22,15 @@ public class OperatorTariffs implements Serializable {
 
     public List<Tariff> of(UUID operatorId) {
         return byOperator.computeIfAbsent(operatorId, Tariff::ofOperator);
+    }
+
+    /** Reads the tariffs of the operators not read yet, in one query: a batch names its operators up front. */
+    public void load(Collection<UUID> operatorIds) {
+        List<UUID> missing = operatorIds.stream().distinct().filter(id -> !byOperator.containsKey(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.forEach(id -> byOperator.put(id, new ArrayList<>()));
+        Tariff.ofOperators(missing).forEach(tariff -> byOperator.get(tariff.operatorId).add(tariff));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.evsettle.events.sessions.SessionCompleted;
@@ -17,6 +16,8 @@ import org.evsettle.events.tariffs.PriceLine;
 import org.evsettle.events.tariffs.PricedSession;
 import org.evsettle.events.tariffs.SessionPriced;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -61,8 +62,10 @@ public class SessionPrice extends PanacheEntityBase {
     @Column(name = "tariff_version")
     public int tariffVersion;
     public String currency;
+    // why: the lines are replaced, never changed in place, so Hibernate need not copy them through JSON
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<PriceLine> lines = new ArrayList<>();
+    @Mutability(Immutability.class)
+    public List<PriceLine> lines = List.of();
     @Column(name = "net_amount")
     public BigDecimal netAmount;
     @Column(name = "vat_rate")

@@ -2,32 +2,42 @@ package org.evsettle.tariffs;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
+import org.evsettle.events.sessions.SessionEvent;
 import org.evsettle.events.sessions.SessionSnapshot;
 import org.evsettle.events.tariffs.SessionRepriced;
+import org.evsettle.events.tariffs.TariffEvent;
 import org.evsettle.tariffs.messaging.PricePublisher;
 
 /**
  * Prices sessions and keeps their prices current: a completed session is priced once; a correction
  * (a newer revision) prices the corrected session again and announces the new price as replacing the
  * old one; a session no tariff applies to is kept as unpriced and priced once a tariff for it
- * appears. Each price is stored and announced in the same transaction.
+ * appears. Each price is stored and announced in the same transaction; a batch of events is applied
+ * with a few queries in all, not a few per session.
  */
 @ApplicationScoped
 public class SessionPricing {
 
     private final PricePublisher publisher;
     private final OperatorTariffs operatorTariffs;
+    private final EntityManager entityManager;
 
-    public SessionPricing(PricePublisher publisher, OperatorTariffs operatorTariffs) {
+    public SessionPricing(PricePublisher publisher, OperatorTariffs operatorTariffs, EntityManager entityManager) {
         this.publisher = publisher;
         this.operatorTariffs = operatorTariffs;
+        this.entityManager = entityManager;
     }
 
     /** What trying to price a session gave: a price under a tariff version, or the reason there is none. */
@@ -42,31 +52,63 @@ public class SessionPricing {
         }
     }
 
-    /** Prices a completed session, unless it was handled before (a redelivery, or a correction got here first). */
+    /**
+     * Applies a batch of completions and corrections in order, in the caller's transaction. What is stored
+     * of the batch's sessions, their operators' tariffs and the chargers they name are read up front, a
+     * query each; the prices are written at the end in JDBC batches and announced with one outbox write.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void completed(SessionCompleted session) {
-        if (SessionPrice.findByIdOptional(session.sessionId()).isPresent()
-                || UnpricedSession.findByIdOptional(session.sessionId()).isPresent()) {
-            Log.infof("Session %s was handled before; its completion is ignored", session.sessionId());
+    public void apply(List<SessionEvent> events) {
+        if (events.isEmpty()) {
             return;
         }
-        settle(session, 0, null, null, null);
+        List<SessionCompleted> sessions = events.stream().map(SessionPricing::sessionOf).filter(Objects::nonNull)
+                .toList();
+        StoredSessions stored = StoredSessions.lock(events.stream().map(SessionEvent::sessionId).toList());
+        Map<String, Charger> chargers = Charger.inService(sessions.stream()
+                .filter(SessionPricing::needsRegistryCharger).map(SessionCompleted::chargePointId).toList());
+        operatorTariffs.load(sessions.stream().map(SessionCompleted::snapshot).filter(Objects::nonNull)
+                .map(SessionSnapshot::operatorId).filter(Objects::nonNull).toList());
+        Batch batch = new Batch(stored, chargers, new ArrayList<>());
+        for (SessionEvent event : events) {
+            if (event instanceof SessionCompleted completed) {
+                completed(completed, batch);
+            } else if (event instanceof SessionCorrected correction) {
+                corrected(correction, batch);
+            }
+        }
+        entityManager.flush();
+        publisher.announce(batch.announcements());
+    }
+
+    /** What a batch works with: its sessions as stored, the registry's chargers it needs, the prices it announces. */
+    private record Batch(StoredSessions stored, Map<String, Charger> chargers, List<TariffEvent> announcements) {
+
+        Optional<Charger> charger(String chargePointId) {
+            return Optional.ofNullable(chargers.get(chargePointId));
+        }
+    }
+
+    /** Prices a completed session, unless it was handled before (a redelivery, or a correction got here first). */
+    private void completed(SessionCompleted session, Batch batch) {
+        UUID sessionId = session.sessionId();
+        if (batch.stored().price(sessionId) != null || batch.stored().unpriced(sessionId) != null) {
+            Log.infof("Session %s was handled before; its completion is ignored", sessionId);
+            return;
+        }
+        settle(session, 0, null, batch);
     }
 
     /** Prices a corrected session again, unless this correction's revision is not newer than the one applied. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void corrected(SessionCorrected correction) {
+    private void corrected(SessionCorrected correction, Batch batch) {
         UUID sessionId = correction.sessionId();
         if (correction.corrected() == null || !sessionId.equals(correction.corrected().sessionId())) {
             Log.warnf("Skipping correction %d of session %s: it carries no corrected session of that id",
                     correction.revision(), sessionId);
             return;
         }
-        // the locks order this correction with a concurrent pricing of the waiting session
-        SessionPrice priced = SessionPrice.<SessionPrice>findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
-                .orElse(null);
-        UnpricedSession unpriced = UnpricedSession.<UnpricedSession>findByIdOptional(sessionId,
-                LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        SessionPrice priced = batch.stored().price(sessionId);
+        UnpricedSession unpriced = batch.stored().unpriced(sessionId);
         int applied = Math.max(priced == null ? -1 : priced.revision, unpriced == null ? -1 : unpriced.revision);
         if (correction.revision() <= applied) {
             Log.infof("Skipping correction %d of session %s: revision %d is applied already", correction.revision(),
@@ -75,7 +117,7 @@ public class SessionPricing {
         }
         String reason = Optional.ofNullable(correction.reason()).filter(r -> !r.isBlank())
                 .orElse("session corrected (revision " + correction.revision() + ")");
-        settle(correction.corrected(), correction.revision(), reason, priced, unpriced);
+        settle(correction.corrected(), correction.revision(), reason, batch);
     }
 
     /**
@@ -84,7 +126,7 @@ public class SessionPricing {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean retry(UnpricedSession waiting, List<Tariff> tariffs) {
-        Attempt attempt = attempt(waiting.session, tariffs);
+        Attempt attempt = attempt(waiting.session, tariffs, Charger::inService);
         if (attempt.price() == null) {
             waiting.reason = attempt.reason();
             return false;
@@ -92,50 +134,63 @@ public class SessionPricing {
         SessionPrice earlier = SessionPrice.<SessionPrice>findByIdOptional(waiting.sessionId,
                 LockModeType.PESSIMISTIC_WRITE).orElse(null);
         String reason = "correction " + waiting.revision + " priced once a tariff applied to it";
-        announce(waiting.session, waiting.revision, reason, earlier, attempt);
+        List<TariffEvent> announcement = new ArrayList<>(1);
+        store(waiting.session, waiting.revision, reason, earlier, attempt, announcement);
+        publisher.announce(announcement);
         waiting.delete();
         return true;
     }
 
-    private void settle(SessionCompleted session, int revision, String reason, SessionPrice earlier,
-                        UnpricedSession unpriced) {
+    private void settle(SessionCompleted session, int revision, String reason, Batch batch) {
+        StoredSessions stored = batch.stored();
+        SessionPrice earlier = stored.price(session.sessionId());
+        UnpricedSession unpriced = stored.unpriced(session.sessionId());
         UUID operatorId = session.snapshot() == null ? null : session.snapshot().operatorId();
-        Attempt attempt = attempt(session, operatorId == null ? List.of() : operatorTariffs.of(operatorId));
+        Attempt attempt = attempt(session, operatorId == null ? List.of() : operatorTariffs.of(operatorId),
+                batch::charger);
         if (attempt.price() != null) {
-            announce(session, revision, reason, earlier, attempt);
+            stored.priced(store(session, revision, reason, earlier, attempt, batch.announcements()));
             if (unpriced != null) {
                 unpriced.delete();
+                stored.forgetUnpriced(session.sessionId());
             }
             return;
         }
         if (unpriced != null) {
             unpriced.update(session, revision, attempt.reason(), attempt.waiting());
         } else {
-            UnpricedSession.of(session, revision, attempt.reason(), attempt.waiting()).persist();
+            UnpricedSession kept = UnpricedSession.of(session, revision, attempt.reason(), attempt.waiting());
+            kept.persist();
+            stored.unpriced(kept);
         }
         Log.warnf("Session %s (revision %d) is unpriced: %s%s", session.sessionId(), revision, attempt.reason(),
                 earlier == null ? "" : "; its price of revision " + earlier.revision + " stands until then");
     }
 
-    /** Stores the price and announces it: as the first price, or as replacing an earlier one. */
-    private void announce(SessionCompleted session, int revision, String reason, SessionPrice earlier, Attempt attempt) {
+    /** Stores the price (the first, or replacing the earlier one) and adds its announcement; returns it. */
+    private static SessionPrice store(SessionCompleted session, int revision, String reason, SessionPrice earlier,
+                                      Attempt attempt, List<TariffEvent> announcements) {
         TariffVersion version = attempt.resolution().version();
         Price price = attempt.price();
+        SessionPrice stored;
         if (earlier == null) {
-            SessionPrice stored = SessionPrice.of(session, revision, version, price);
+            stored = SessionPrice.of(session, revision, version, price);
             stored.persist();
-            publisher.priced(stored.toEvent());
+            announcements.add(stored.toEvent());
         } else {
-            earlier.update(session, revision, version, price);
-            publisher.repriced(new SessionRepriced(session.sessionId(), revision, earlier.toEvent(), reason));
+            stored = earlier;
+            stored.update(session, revision, version, price);
+            announcements.add(new SessionRepriced(session.sessionId(), revision, stored.toEvent(), reason));
         }
         Log.infof("%s session %s (revision %d) at %s %s gross with tariff %s version %d",
                 earlier == null ? "Priced" : "Repriced", session.sessionId(), revision, price.grossAmount(),
                 price.currency(), version.tariff.id, version.version);
+        return stored;
     }
 
     /** Prices a session with the tariff that applies to it among the operator's, or says why it cannot be. */
-    static Attempt attempt(SessionCompleted session, List<Tariff> operatorTariffs) {
+    static Attempt attempt(SessionCompleted session, List<Tariff> operatorTariffs,
+                           Function<String, Optional<Charger>> chargers) {
         SessionSnapshot who = session.snapshot();
         if (who == null || who.operatorId() == null) {
             return Attempt.unpriced("the session names no operator", false);
@@ -147,7 +202,7 @@ public class SessionPricing {
                 || session.stoppedAt().isBefore(session.startedAt())) {
             return Attempt.unpriced("the session stops before it starts", false);
         }
-        TariffResolver.Place place = placeOf(session);
+        TariffResolver.Place place = placeOf(session, chargers);
         return TariffResolver.choose(operatorTariffs, place, session.startedAt())
                 .map(resolution -> Attempt.priced(resolution,
                         PricingEngine.price(session, resolution.version().terms())))
@@ -157,16 +212,30 @@ public class SessionPricing {
     }
 
     /** Where the session charged: its snapshot's site and charger, or the registry's for its chargePointId. */
-    private static TariffResolver.Place placeOf(SessionCompleted session) {
+    private static TariffResolver.Place placeOf(SessionCompleted session,
+                                                Function<String, Optional<Charger>> chargers) {
         SessionSnapshot who = session.snapshot();
         UUID siteId = who.siteId();
         UUID chargerId = who.chargerId();
-        if ((siteId == null || chargerId == null) && session.chargePointId() != null) {
-            Optional<Charger> charger = Charger.inService(session.chargePointId())
+        if (needsRegistryCharger(session)) {
+            Optional<Charger> charger = chargers.apply(session.chargePointId())
                     .filter(c -> c.operatorId.equals(who.operatorId()));
             siteId = siteId != null ? siteId : charger.map(c -> c.siteId).orElse(null);
             chargerId = chargerId != null ? chargerId : charger.map(c -> c.id).orElse(null);
         }
         return new TariffResolver.Place(who.operatorId(), siteId, chargerId, who.userType());
+    }
+
+    private static boolean needsRegistryCharger(SessionCompleted session) {
+        SessionSnapshot who = session.snapshot();
+        return who != null && (who.siteId() == null || who.chargerId() == null) && session.chargePointId() != null;
+    }
+
+    /** The session an event prices: the completed one, or a correction's corrected session. */
+    private static SessionCompleted sessionOf(SessionEvent event) {
+        if (event instanceof SessionCompleted completed) {
+            return completed;
+        }
+        return ((SessionCorrected) event).corrected();
     }
 }

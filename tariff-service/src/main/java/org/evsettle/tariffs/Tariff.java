@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.kit.api.DomainException;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -82,6 +84,13 @@ public class Tariff extends PanacheEntityBase {
     public static List<Tariff> ofOperator(UUID operatorId) {
         return find("select distinct t from Tariff t left join fetch t.versions where t.operatorId = ?1"
                 + " order by t.createdAt, t.id", operatorId).list();
+    }
+
+    /** The tariffs of several operators with their versions, oldest first, read only: for pricing a batch. */
+    public static List<Tariff> ofOperators(Collection<UUID> operatorIds) {
+        return find("select distinct t from Tariff t left join fetch t.versions where t.operatorId in ?1"
+                + " order by t.createdAt, t.id", List.copyOf(operatorIds))
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** Adds version n+1, in force from effectiveFrom, which may not lie before the latest version's. */

@@ -1,12 +1,16 @@
 package org.evsettle.tariffs.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.evsettle.events.Envelope;
-import org.evsettle.events.tariffs.SessionPriced;
-import org.evsettle.events.tariffs.SessionRepriced;
+import org.evsettle.events.tariffs.TariffEvent;
 import org.evsettle.outbox.Outbox;
 
-/** Announces session prices on {@code tariffs.events} (key sessionId), through the outbox. */
+/**
+ * Announces session prices on {@code tariffs.events} (key sessionId), through the outbox:
+ * {@code SessionPriced} for the first price of a session, {@code SessionRepriced} for a price that
+ * replaces the one announced before.
+ */
 @ApplicationScoped
 public class PricePublisher {
 
@@ -18,13 +22,8 @@ public class PricePublisher {
         this.outbox = outbox;
     }
 
-    /** The first price of a session. */
-    public void priced(SessionPriced priced) {
-        outbox.publish(Envelope.of(SOURCE, priced));
-    }
-
-    /** A price that replaces the one announced before. */
-    public void repriced(SessionRepriced repriced) {
-        outbox.publish(Envelope.of(SOURCE, repriced));
+    /** Stores the announcements in the caller's transaction with one write, relayed in the order given. */
+    public void announce(List<? extends TariffEvent> prices) {
+        outbox.publishAll(prices.stream().map(price -> Envelope.of(SOURCE, price)).toList());
     }
 }

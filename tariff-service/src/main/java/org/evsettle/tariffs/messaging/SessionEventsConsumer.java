@@ -10,9 +10,10 @@ import org.evsettle.events.Envelope;
 import org.evsettle.outbox.Redelivery;
 
 /**
- * Reads {@code sessions.events} a poll at a time (one transaction per batch, which is what lets pricing
- * keep up with thousands of sessions a second); a batch that cannot be applied yet is retried, never
- * skipped, and only acknowledged once applied.
+ * Reads {@code sessions.events} a poll at a time, one transaction per batch (which is what lets pricing
+ * keep up with thousands of sessions a second), acknowledged only once applied. A batch that fails is
+ * applied again one event at a time, each retried until applied and never skipped: the events before
+ * a bad one are kept, and the bad one holds up the channel on its own, by name, as a single event would.
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
@@ -35,12 +36,17 @@ public class SessionEventsConsumer {
         if (envelopes.size() < batch.size()) {
             Log.warnf("Skipping %d sessions.events records without a value", batch.size() - envelopes.size());
         }
-        if (envelopes.isEmpty()) {
-            return;
+        if (envelopes.size() > 1) {
+            try {
+                handler.apply(envelopes);
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf("Could not apply %d session events from %s %s in one transaction, applying them one"
+                        + " at a time: %s", envelopes.size(), envelopes.get(0).type(), envelopes.get(0).id(), e);
+            }
         }
-        Envelope<?> first = envelopes.get(0);
-        String what = envelopes.size() == 1 ? first.type() + " " + first.id()
-                : envelopes.size() + " session events from " + first.type() + " " + first.id();
-        redelivery.untilApplied(what, () -> handler.apply(envelopes));
+        for (Envelope<?> envelope : envelopes) {
+            redelivery.untilApplied(envelope.type() + " " + envelope.id(), () -> handler.apply(List.of(envelope)));
+        }
     }
 }

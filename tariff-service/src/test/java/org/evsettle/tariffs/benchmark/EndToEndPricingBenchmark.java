@@ -9,10 +9,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,19 +46,32 @@ import org.evsettle.events.kafka.EnvelopeDeserializer;
 import org.evsettle.events.kafka.EnvelopeSerializer;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.outbox.Outbox;
+import org.evsettle.tariffs.PricingEngine;
+import org.evsettle.tariffs.SessionPrice;
+import org.evsettle.tariffs.Tariff;
 import org.evsettle.tariffs.TariffComponent;
+import org.evsettle.tariffs.TariffVersion;
+import org.evsettle.tariffs.messaging.PricePublisher;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * End-to-end pricing throughput, not a test (run by {@code -Pbenchmark} only): publishes N
  * SessionCompleted (30 samples each, the JMH workload) to sessions.events and times until N
  * SessionPriced are on tariffs.events, through the running service with its real Kafka consumer,
- * PostgreSQL transactions and outbox relay. Target: 2,000 sessions per second.
+ * PostgreSQL transactions and outbox relay. Target: 2,000 sessions per second. It also reports when the
+ * last price was stored and how many outbox rows waited for the relay at most, which tells whether the
+ * service or the relay sets the pace; then it times the relay alone, from N prices stored in the outbox to
+ * all of them on tariffs.events.
  */
 @QuarkusTest
 @TestProfile(EndToEndPricingBenchmark.Quiet.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @WithTestResource(InfrastructureResource.class)
 class EndToEndPricingBenchmark {
 
@@ -59,7 +83,14 @@ class EndToEndPricingBenchmark {
         }
     }
 
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Outbox outbox;
+
     @Test
+    @Order(1)
     void pricesSessionsThroughKafka() throws IOException {
         int count = Integer.getInteger("benchmark.sessions", 2_000);
         UUID operatorId = UUID.randomUUID();
@@ -76,16 +107,50 @@ class EndToEndPricingBenchmark {
             }
             producer.flush();
             long published = System.nanoTime();
-            Set<UUID> priced = awaitPrices(prices, operatorId, count, Duration.ofSeconds(Math.max(120, count / 100)));
+            Progress progress = awaitPrices(prices, operatorId, count, Duration.ofSeconds(Math.max(120, count / 100)));
             long finished = System.nanoTime();
+            Set<UUID> priced = progress.priced();
 
             double seconds = (finished - started) / 1e9;
             String result = String.format(java.util.Locale.ROOT,
-                    "end-to-end: %d sessions priced through Kafka in %.2f s (published in %.2f s): %.0f sessions/s%n",
-                    priced.size(), seconds, (published - started) / 1e9, priced.size() / seconds);
+                    "end-to-end: %d sessions priced through Kafka in %.2f s (published in %.2f s): %.0f sessions/s%n"
+                            + "  all stored by %.2f s (%.0f sessions/s); outbox rows waiting for the relay: at most %d%n",
+                    priced.size(), seconds, (published - started) / 1e9, priced.size() / seconds,
+                    (progress.storedAt() - started) / 1e9, count / ((progress.storedAt() - started) / 1e9),
+                    progress.mostWaiting());
             System.out.print(result);
             Files.writeString(Path.of("target", "end-to-end-pricing.txt"), result);
             assertThat(priced).hasSize(count);
+        }
+    }
+
+    /** The outbox relay alone: N prices stored in the outbox in one transaction, timed until all are on Kafka. */
+    @Test
+    @Order(2)
+    void relaysStoredPricesToKafka() throws IOException {
+        int count = Integer.getInteger("benchmark.sessions", 2_000);
+        UUID operatorId = UUID.randomUUID();
+        TariffVersion version = new Tariff().addVersion(Instant.parse("2025-01-01T00:00:00Z"), new BigDecimal("0.21"),
+                ZoneId.of("Europe/Amsterdam"), BenchmarkSessions.components());
+        version.tariff.id = UUID.randomUUID();
+        version.tariff.currency = "EUR";
+        List<Envelope<SessionPriced>> prices = BenchmarkSessions.sessions(count, System.nanoTime(), operatorId).stream()
+                .map(session -> SessionPrice.of(session, 0, version, PricingEngine.price(session, version.terms())))
+                .map(price -> Envelope.of(PricePublisher.SOURCE, price.toEvent()))
+                .toList();
+        String bootstrap = InfrastructureResource.stack().kafka().bootstrapServers();
+
+        try (KafkaConsumer<String, Envelope<?>> topic = pricesFromNow(bootstrap)) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.publishAll(prices));
+            long committed = System.nanoTime();
+            Progress progress = awaitPrices(topic, operatorId, count, Duration.ofSeconds(Math.max(120, count / 100)));
+            double seconds = (System.nanoTime() - committed) / 1e9;
+            String result = String.format(java.util.Locale.ROOT,
+                    "outbox relay: %d stored prices on tariffs.events in %.2f s: %.0f events/s%n",
+                    progress.priced().size(), seconds, progress.priced().size() / seconds);
+            System.out.print(result);
+            Files.writeString(Path.of("target", "end-to-end-pricing.txt"), result, StandardOpenOption.APPEND);
+            assertThat(progress.priced()).hasSize(count);
         }
     }
 
@@ -111,10 +176,21 @@ class EndToEndPricingBenchmark {
         return json;
     }
 
-    private static Set<UUID> awaitPrices(KafkaConsumer<String, Envelope<?>> prices, UUID operatorId, int count,
-                                         Duration within) {
+    /** The prices seen on tariffs.events; when the last price was stored; the outbox's largest backlog. */
+    private record Progress(Set<UUID> priced, long storedAt, long mostWaiting) {
+    }
+
+    /**
+     * Reads the prices off tariffs.events until all are there; twice a second it also counts the stored
+     * prices and the outbox rows not yet relayed, which tells the service's pace from the relay's.
+     */
+    private Progress awaitPrices(KafkaConsumer<String, Envelope<?>> prices, UUID operatorId, int count,
+                                 Duration within) {
         Set<UUID> priced = new HashSet<>();
         long deadline = System.nanoTime() + within.toNanos();
+        long nextCount = 0;
+        long storedAt = 0;
+        long mostWaiting = 0;
         while (priced.size() < count && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, Envelope<?>> record : prices.poll(Duration.ofMillis(100))) {
                 if (record.value() != null && record.value().data() instanceof SessionPriced price
@@ -122,11 +198,29 @@ class EndToEndPricingBenchmark {
                     priced.add(price.sessionId());
                 }
             }
+            if (System.nanoTime() >= nextCount) {
+                nextCount = System.nanoTime() + 500_000_000L;
+                mostWaiting = Math.max(mostWaiting, count("SELECT count(*) FROM outbox_event"));
+                if (storedAt == 0 && count("SELECT count(*) FROM session_price WHERE operator_id = '" + operatorId
+                        + "'") == count) {
+                    storedAt = System.nanoTime();
+                }
+            }
         }
         if (priced.size() < count) {
             Log.warnf("Only %d of %d sessions were priced within %s", priced.size(), count, within);
         }
-        return priced;
+        return new Progress(priced, storedAt == 0 ? System.nanoTime() : storedAt, mostWaiting);
+    }
+
+    private long count(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A reader of tariffs.events positioned at its end, so that it sees only what is priced from now on. */
