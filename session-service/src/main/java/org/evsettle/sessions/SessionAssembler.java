@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.sessions.EnergyReading;
+import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionIds;
 import org.evsettle.sessions.ChargingTime.PowerReading;
+import org.evsettle.sessions.SessionInspector.Surroundings;
 import org.evsettle.sessions.messaging.SessionPublisher;
 
 /**
@@ -76,7 +79,7 @@ public class SessionAssembler {
     /**
      * Ends a batch: writes the samples and statuses it holds, then settles the sessions that got both their
      * start and their stop in it, with the samples of the whole batch (also a meter value sent after the stop)
-     * read for all of them at once.
+     * and what lies around them read for all of them at once, and announces the completed ones together.
      */
     public void finish(Intake intake) {
         intake.samples.flush();
@@ -85,9 +88,15 @@ public class SessionAssembler {
         }
         Map<UUID, List<EnergyReading>> samples = MeterSample.ofSessions(intake.ready.keySet());
         Map<UUID, List<PowerReading>> power = PowerSample.ofSessions(intake.ready.keySet());
+        Surroundings around = inspector.surroundings(intake.ready.values());
+        List<SessionCompleted> completed = new ArrayList<>();
         for (ChargingSession session : intake.ready.values()) {
-            settle(session, samples.getOrDefault(session.id, List.of()), power.getOrDefault(session.id, List.of()));
+            List<EnergyReading> readings = samples.getOrDefault(session.id, List.of());
+            if (settle(session, readings, power.getOrDefault(session.id, List.of()), around)) {
+                completed.add(session.completed(readings));
+            }
         }
+        publisher.completed(completed);
         intake.ready.clear();
     }
 
@@ -172,15 +181,17 @@ public class SessionAssembler {
         }
     }
 
-    private void settle(ChargingSession session, List<EnergyReading> samples, List<PowerReading> power) {
-        List<Anomaly> anomalies = inspector.anomalies(session, samples);
-        SessionDurations durations = inspector.durations(session, power);
+    /** Decides the session's outcome; returns true when it completed and is to be announced. */
+    private boolean settle(ChargingSession session, List<EnergyReading> samples, List<PowerReading> power,
+                           Surroundings around) {
+        List<Anomaly> anomalies = inspector.anomalies(session, samples, around);
+        SessionDurations durations = inspector.durations(session, power, around);
         if (session.settle(anomalies, durations)) {
-            publisher.completed(session.completed(samples));
             Log.infof("Session %s completed: %d Wh on %s", session.id, session.energyWh, session.chargePointId);
-        } else {
-            SessionAnomaly.found(session.id, anomalies, Instant.now());
-            Log.warnf("Session %s held: %s", session.id, session.heldReason);
+            return true;
         }
+        SessionAnomaly.found(session.id, anomalies, Instant.now());
+        Log.warnf("Session %s held: %s", session.id, session.heldReason);
+        return false;
     }
 }

@@ -2,8 +2,18 @@ package org.evsettle.sessions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionDurations;
@@ -11,15 +21,51 @@ import org.evsettle.sessions.AnomalyRules.Evidence;
 import org.evsettle.sessions.AnomalyRules.OpenSession;
 import org.evsettle.sessions.AnomalyRules.PriorRegister;
 import org.evsettle.sessions.AnomalyRules.Thresholds;
+import org.evsettle.sessions.ChargingTime.StatusChange;
 import org.evsettle.sessions.config.SessionRules;
+import org.hibernate.Session;
 
 /**
- * Gathers what the database knows around a session (its samples, the connector's statuses and power,
+ * Gathers what the database knows around sessions (their samples, the connector's statuses and power,
  * the connector's previous and overlapping sessions) and applies the pure rules to it: which anomalies
- * it shows, and how its connected time divides into charging and idle time.
+ * a session shows, and how its connected time divides into charging and idle time. What a batch of
+ * sessions needs is read for all of them at once ({@link Surroundings}), one query per kind.
  */
 @ApplicationScoped
 public class SessionInspector {
+
+    private static final String NEIGHBOURS = """
+            SELECT r.id, prior.id, prior.at, prior.register_wh, busy.id, busy.started_at
+            FROM unnest(?, ?, ?, ?, ?) AS r(id, charge_point_id, connector_id, started_at, transaction_id)
+            LEFT JOIN LATERAL (
+                SELECT s.id, coalesce(s.stopped_at, s.started_at) AS at,
+                       coalesce(s.meter_stop_wh, s.meter_start_wh) AS register_wh
+                FROM charging_session s
+                WHERE s.charge_point_id = r.charge_point_id AND s.connector_id = r.connector_id
+                  AND s.started_at < r.started_at AND s.id <> r.id
+                ORDER BY s.started_at DESC LIMIT 1) prior ON true
+            LEFT JOIN LATERAL (
+                SELECT s.id, s.started_at
+                FROM charging_session s
+                WHERE s.charge_point_id = r.charge_point_id AND s.connector_id = r.connector_id AND s.id <> r.id
+                  AND (s.started_at < r.started_at
+                       OR (s.started_at = r.started_at AND s.transaction_id < r.transaction_id))
+                  AND (s.stopped_at IS NULL OR s.stopped_at > r.started_at)
+                ORDER BY s.started_at DESC LIMIT 1) busy ON true""";
+    // the last status at or before the start says how the session began; then the changes up to the stop
+    private static final String STATUSES = """
+            SELECT r.id, c.changed_at, c.status
+            FROM unnest(?, ?, ?, ?, ?) AS r(id, charge_point_id, connector_id, started_at, stopped_at)
+            CROSS JOIN LATERAL (
+                (SELECT cs.changed_at, cs.status FROM connector_status cs
+                 WHERE cs.charge_point_id = r.charge_point_id AND cs.connector_id = r.connector_id
+                   AND cs.changed_at <= r.started_at
+                 ORDER BY cs.changed_at DESC LIMIT 1)
+                UNION ALL
+                (SELECT cs.changed_at, cs.status FROM connector_status cs
+                 WHERE cs.charge_point_id = r.charge_point_id AND cs.connector_id = r.connector_id
+                   AND cs.changed_at > r.started_at AND cs.changed_at < r.stopped_at)) c
+            ORDER BY r.id, c.changed_at""";
 
     private final SessionRules rules;
     private final EntityManager entityManager;
@@ -29,94 +75,130 @@ public class SessionInspector {
         this.entityManager = entityManager;
     }
 
-    /** The anomalies of a session with its start and its stop; empty when it may be billed as it is. */
-    public List<Anomaly> anomalies(ChargingSession session) {
-        return anomalies(session, MeterSample.of(session.id));
+    /**
+     * Around each session: the register at the end of the connector's previous session, another session
+     * still open on the connector when it started, and the connector's statuses from start to stop.
+     */
+    public record Surroundings(Map<UUID, PriorRegister> priors, Map<UUID, OpenSession> busy,
+                               Map<UUID, List<StatusChange>> statuses) {
+
+        PriorRegister priorOf(ChargingSession session) {
+            return priors.get(session.id);
+        }
+
+        OpenSession busyWith(ChargingSession session) {
+            return busy.get(session.id);
+        }
+
+        List<StatusChange> statusesOf(ChargingSession session) {
+            return statuses.getOrDefault(session.id, List.of());
+        }
     }
 
-    /** The same, with the register samples stored for the session already at hand. */
-    public List<Anomaly> anomalies(ChargingSession session, List<EnergyReading> samples) {
+    /**
+     * Reads the surroundings of these sessions with two queries, whatever their number. What this
+     * transaction changed is written first: the queries see the sessions of the same batch.
+     */
+    public Surroundings surroundings(Collection<ChargingSession> sessions) {
+        Map<UUID, PriorRegister> priors = new HashMap<>();
+        Map<UUID, OpenSession> busy = new HashMap<>();
+        Map<UUID, List<StatusChange>> statuses = new HashMap<>();
+        List<ChargingSession> placed = sessions.stream()
+                .filter(session -> session.connectorId != null && session.startedAt != null).toList();
+        List<ChargingSession> timed = placed.stream()
+                .filter(session -> session.stoppedAt != null && !session.stoppedAt.isBefore(session.startedAt))
+                .toList();
+        if (placed.isEmpty()) {
+            return new Surroundings(priors, busy, statuses);
+        }
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(NEIGHBOURS)) {
+                List<Array> arrays = bind(connection, query, placed, "integer",
+                        placed.stream().map(session -> (Object) session.transactionId).toArray());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        UUID prior = rows.getObject(2, UUID.class);
+                        if (prior != null) {
+                            priors.put(id, new PriorRegister(prior, instant(rows, 3), rows.getLong(4)));
+                        }
+                        UUID open = rows.getObject(5, UUID.class);
+                        if (open != null) {
+                            busy.put(id, new OpenSession(open, instant(rows, 6)));
+                        }
+                    }
+                } finally {
+                    free(arrays);
+                }
+            }
+            if (timed.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement query = connection.prepareStatement(STATUSES)) {
+                List<Array> arrays = bind(connection, query, timed, "timestamptz",
+                        timed.stream().map(session -> (Object) session.stoppedAt.toString()).toArray());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        statuses.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
+                                .add(new StatusChange(instant(rows, 2), rows.getString(3)));
+                    }
+                } finally {
+                    free(arrays);
+                }
+            }
+        });
+        return new Surroundings(priors, busy, statuses);
+    }
+
+    /** The anomalies of a session with its start and its stop; empty when it may be billed as it is. */
+    public List<Anomaly> anomalies(ChargingSession session, List<EnergyReading> samples, Surroundings around) {
         Evidence evidence = new Evidence(session.authorizationStatus, session.driverId, session.startedAt,
                 session.startReceivedAt, session.stoppedAt, session.stopReceivedAt, session.meterStartWh,
-                session.meterStopWh, samples, priorRegister(session), busyWith(session));
+                session.meterStopWh, samples, around.priorOf(session), around.busyWith(session));
         return AnomalyRules.of(evidence, Thresholds.of(rules, session.chargePointId));
     }
 
     /** Connected, charging and idle time; null while start or stop is missing or out of order. */
     public SessionDurations durations(ChargingSession session) {
-        return durations(session, PowerSample.of(session.id));
+        return durations(session, PowerSample.of(session.id), surroundings(List.of(session)));
     }
 
-    /** The same, with the power samples stored for the session already at hand. */
-    public SessionDurations durations(ChargingSession session, List<ChargingTime.PowerReading> power) {
+    /** The same, with the power samples and the surroundings already at hand. */
+    public SessionDurations durations(ChargingSession session, List<ChargingTime.PowerReading> power,
+                                      Surroundings around) {
         if (session.startedAt == null || session.stoppedAt == null || session.stoppedAt.isBefore(session.startedAt)) {
             return null;
         }
-        List<ChargingTime.StatusChange> statuses = session.connectorId == null ? List.of()
-                : ConnectorStatus.around(session.chargePointId, session.connectorId, session.startedAt,
-                        session.stoppedAt);
-        return ChargingTime.of(session.startedAt, session.stoppedAt, statuses, power, rules.idlePowerW());
+        return ChargingTime.of(session.startedAt, session.stoppedAt, around.statusesOf(session), power,
+                rules.idlePowerW());
     }
 
-    /** The register at the end of the latest session on the same connector that started before this one. */
-    private PriorRegister priorRegister(ChargingSession session) {
-        if (session.connectorId == null || session.startedAt == null) {
-            return null;
+    /** Binds id, charger, connector and start of each session, then the fifth column, as arrays. */
+    private static List<Array> bind(Connection connection, PreparedStatement query, List<ChargingSession> sessions,
+                                    String fifthType, Object[] fifth) throws SQLException {
+        List<Array> arrays = List.of(
+                connection.createArrayOf("uuid", sessions.stream().map(session -> session.id).toArray()),
+                connection.createArrayOf("text", sessions.stream().map(session -> session.chargePointId).toArray()),
+                connection.createArrayOf("integer", sessions.stream().map(session -> session.connectorId).toArray()),
+                // ISO-8601 with its Z: read as the same instant whatever the connection's time zone
+                connection.createArrayOf("timestamptz",
+                        sessions.stream().map(session -> session.startedAt.toString()).toArray()),
+                connection.createArrayOf(fifthType, fifth));
+        for (int i = 0; i < arrays.size(); i++) {
+            query.setArray(i + 1, arrays.get(i));
         }
-        List<?> rows = entityManager.createNativeQuery("""
-                        SELECT id, coalesce(stopped_at, started_at), coalesce(meter_stop_wh, meter_start_wh)
-                        FROM charging_session
-                        WHERE charge_point_id = ?1 AND connector_id = ?2 AND started_at < ?3 AND id <> ?4
-                        ORDER BY started_at DESC LIMIT 1""")
-                .setParameter(1, session.chargePointId)
-                .setParameter(2, session.connectorId)
-                .setParameter(3, session.startedAt)
-                .setParameter(4, session.id)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new PriorRegister((UUID) row[0], instant(row[1]), ((Number) row[2]).longValue());
+        return arrays;
     }
 
-    /**
-     * Another session on the connector, started before this one (or at the same instant with a lower
-     * transactionId: a repeated start), that was still open when this one started.
-     */
-    private OpenSession busyWith(ChargingSession session) {
-        if (session.connectorId == null || session.startedAt == null) {
-            return null;
+    private static void free(List<Array> arrays) throws SQLException {
+        for (Array array : arrays) {
+            array.free();
         }
-        List<?> rows = entityManager.createNativeQuery("""
-                        SELECT id, started_at FROM charging_session
-                        WHERE charge_point_id = ?1 AND connector_id = ?2 AND id <> ?3
-                          AND (started_at < ?4 OR (started_at = ?4 AND transaction_id < ?5))
-                          AND (stopped_at IS NULL OR stopped_at > ?4)
-                        ORDER BY started_at DESC LIMIT 1""")
-                .setParameter(1, session.chargePointId)
-                .setParameter(2, session.connectorId)
-                .setParameter(3, session.id)
-                .setParameter(4, session.startedAt)
-                .setParameter(5, session.transactionId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new OpenSession((UUID) row[0], instant(row[1]));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value);
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -2,6 +2,7 @@ package org.evsettle.sessions.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.sessions.SessionCompleted;
@@ -22,8 +23,14 @@ public class SessionPublisher {
 
     /** The id follows from the session, so that a repeat could never pass for a second completion downstream. */
     public void completed(SessionCompleted completed) {
-        outbox.publish(Envelope.of(EventIds.nameBased("session-completed", completed.sessionId()), SOURCE, completed,
-                Instant.now()));
+        completed(List.of(completed));
+    }
+
+    /** Several completions in one write, in the order given (the sessions of a batch of charger events). */
+    public void completed(List<SessionCompleted> completed) {
+        Instant now = Instant.now();
+        outbox.publishAll(completed.stream().map(session -> Envelope.of(
+                EventIds.nameBased("session-completed", session.sessionId()), SOURCE, session, now)).toList());
     }
 
     /** The id follows from the session and the revision: one event per correction. */

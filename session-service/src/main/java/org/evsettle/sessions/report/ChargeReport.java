@@ -19,8 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads a charge report from the database and hands it to a {@link ReportWriter} as it reads: the
- * totals and groups (aggregated by PostgreSQL), then the sessions through a cursor of a fixed fetch
- * size, so that a report of any length is written in constant memory. Both reads share one
+ * groups (aggregated by PostgreSQL), then the sessions through a cursor of a fixed fetch size, so that a
+ * report of any length is written in constant memory. The totals are the sum of the groups; without
+ * groups they are aggregated by PostgreSQL for a format that shows them first, or added up as the rows
+ * pass for one that shows them last (one read of the period instead of two). All reads share one
  * read-only, repeatable-read transaction: the totals always add up to the rows.
  */
 @ApplicationScoped
@@ -40,13 +42,19 @@ public class ChargeReport {
             count(*) FILTER (WHERE p.session_id IS NULL)
             """;
 
+    static final String TOTAL_KEY = "total";
+    static final String TOTAL_LABEL = "Total";
+
     private final AgroalDataSource dataSource;
     private final int fetchSize;
+    private final String workMem;
 
     public ChargeReport(AgroalDataSource dataSource,
-                        @ConfigProperty(name = "evsettle.report.fetch-size", defaultValue = "2000") int fetchSize) {
+                        @ConfigProperty(name = "evsettle.report.fetch-size", defaultValue = "2000") int fetchSize,
+                        @ConfigProperty(name = "evsettle.report.work-mem", defaultValue = "64MB") String workMem) {
         this.dataSource = dataSource;
         this.fetchSize = fetchSize;
+        this.workMem = workMem;
     }
 
     /** SQL with its parameters in order of appearance. */
@@ -95,14 +103,20 @@ public class ChargeReport {
                 isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             try {
-                ReportFigures totals = totals(connection, request, header.zone());
-                List<ReportFigures> groups = request.groupBy() == null ? List.of()
-                        : groups(connection, request, header.zone());
+                workMem(connection);
+                boolean grouped = request.groupBy() != null;
+                List<ReportFigures> groups = grouped ? groups(connection, request, header.zone()) : List.of();
+                ReportFigures totals = !writer.totalsFirst() ? null
+                        : grouped ? RunningTotals.of(groups) : totals(connection, request, header.zone());
                 writer.begin(header, totals, groups);
+                RunningTotals running = new RunningTotals();
                 if (writer.wantsRows()) {
-                    rows(connection, request, header.zone(), writer);
+                    rows(connection, request, header.zone(), row -> {
+                        running.add(row);
+                        writer.row(row);
+                    });
                 }
-                writer.end();
+                writer.end(totals != null ? totals : grouped ? RunningTotals.of(groups) : running.figures());
             } finally {
                 connection.rollback();
             }
@@ -113,8 +127,21 @@ public class ChargeReport {
         }
     }
 
+    /** The month's rows are sorted by start: in memory, not in temporary files (for this transaction only). */
+    private void workMem(Connection connection) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
+            set.setString(1, workMem);
+            set.execute();
+        }
+    }
+
+    /** What is done with each row as it is read. */
+    private interface RowSink {
+        void accept(ReportRow row) throws IOException;
+    }
+
     private ReportFigures totals(Connection connection, ReportRequest request, ZoneId zone) throws SQLException {
-        Query query = new Query().add("SELECT 'total', 'Total', ").add(FIGURES).add(FROM);
+        Query query = new Query().add("SELECT '" + TOTAL_KEY + "', '" + TOTAL_LABEL + "', ").add(FIGURES).add(FROM);
         where(query, request, zone);
         try (PreparedStatement statement = query.prepare(connection); ResultSet result = statement.executeQuery()) {
             result.next();
@@ -137,7 +164,7 @@ public class ChargeReport {
         return groups;
     }
 
-    private void rows(Connection connection, ReportRequest request, ZoneId zone, ReportWriter writer)
+    private void rows(Connection connection, ReportRequest request, ZoneId zone, RowSink writer)
             throws SQLException, IOException {
         Query query = new Query().add("""
                 SELECT s.id, s.status, s.started_at, s.stopped_at, s.connected_seconds, s.charging_seconds,
@@ -151,7 +178,7 @@ public class ChargeReport {
             statement.setFetchSize(fetchSize); // a cursor: rows come in slices, never all at once
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
-                    writer.row(new ReportRow(r.getObject(1, UUID.class), r.getString(2), instant(r, 3),
+                    writer.accept(new ReportRow(r.getObject(1, UUID.class), r.getString(2), instant(r, 3),
                             instant(r, 4), longOrNull(r, 5), longOrNull(r, 6), longOrNull(r, 7), longOrNull(r, 8),
                             r.getObject(9, UUID.class), r.getString(10), r.getObject(11, UUID.class), r.getString(12),
                             (Integer) r.getObject(13), r.getObject(14, UUID.class), r.getString(15),
@@ -197,7 +224,7 @@ public class ChargeReport {
                 money(r.getBigDecimal(10)), r.getLong(11));
     }
 
-    private static BigDecimal money(BigDecimal amount) {
+    static BigDecimal money(BigDecimal amount) {
         return amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 

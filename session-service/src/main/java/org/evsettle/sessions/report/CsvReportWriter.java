@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * The charge report as CSV (RFC 4180, comma-separated, UTF-8): a header of {@code #} lines naming the
- * operator, period and its rule, filters, grouping, totals and time of generation; then one line per
- * group when grouped, otherwise one line per session. Times carry the operator's offset.
+ * operator, period and its rule, filters, grouping and time of generation; then one line per group when
+ * grouped, otherwise one line per session; then the totals, a {@code #} line of their own at the end (so
+ * that the report is read from the database once). Times carry the operator's offset.
  */
 public final class CsvReportWriter implements ReportWriter {
 
@@ -33,6 +34,11 @@ public final class CsvReportWriter implements ReportWriter {
     }
 
     @Override
+    public boolean totalsFirst() {
+        return false;
+    }
+
+    @Override
     public void begin(ReportHeader header, ReportFigures totals, List<ReportFigures> groups) throws IOException {
         this.header = header;
         comment("EV Settle charge report");
@@ -41,12 +47,6 @@ public final class CsvReportWriter implements ReportWriter {
         comment("Rule: " + ReportHeader.PERIOD_RULE);
         comment("Filters: " + header.filtersText());
         comment("Grouped by: " + (header.groupBy() == null ? "none (one line per session)" : header.groupBy().parameter()));
-        comment("Totals: " + totals.sessions() + " sessions, " + totals.energyKwh().toPlainString() + " kWh, "
-                + ReportText.duration(totals.connectedSeconds()) + " connected ("
-                + ReportText.duration(totals.chargingSeconds()) + " charging, "
-                + ReportText.duration(totals.idleSeconds()) + " idle), " + header.currency() + " "
-                + totals.netAmount().toPlainString() + " net, " + totals.vatAmount().toPlainString() + " VAT, "
-                + totals.grossAmount().toPlainString() + " gross; " + totals.unpricedSessions() + " not priced yet");
         comment("Generated: " + ReportText.LOCAL_TIME.format(header.generatedAt()));
         if (header.groupBy() == null) {
             line(SESSION_COLUMNS);
@@ -71,20 +71,39 @@ public final class CsvReportWriter implements ReportWriter {
         return header.groupBy() == null;
     }
 
+    /** One session; its cells are written as they are made, without a list per line. */
     @Override
     public void row(ReportRow row) throws IOException {
-        line(List.of(row.sessionId().toString(), row.status(), ReportText.time(row.startedAt(), header.zone()),
-                ReportText.time(row.stoppedAt(), header.zone()), ReportText.duration(row.connectedSeconds()),
-                ReportText.duration(row.chargingSeconds()), ReportText.duration(row.idleSeconds()),
-                plain(row.energyKwh()), ReportText.text(row.siteName()), Objects.requireNonNullElse(row.chargePointId(), ""),
-                row.connectorId() == null ? "" : row.connectorId().toString(), ReportText.text(row.driverName()),
-                ReportText.text(row.cardLabel()), ReportText.text(row.idTag()), ReportText.text(row.userType()),
-                Objects.requireNonNullElse(row.currency(), ""), plain(row.netAmount()), plain(row.vatAmount()),
-                plain(row.grossAmount())));
+        out.write(row.sessionId().toString());
+        next(row.status());
+        next(ReportText.time(row.startedAt(), header.zone()));
+        next(ReportText.time(row.stoppedAt(), header.zone()));
+        next(ReportText.duration(row.connectedSeconds()));
+        next(ReportText.duration(row.chargingSeconds()));
+        next(ReportText.duration(row.idleSeconds()));
+        next(kwh(row.energyWh()));
+        next(ReportText.text(row.siteName()));
+        next(row.chargePointId());
+        next(row.connectorId() == null ? "" : row.connectorId().toString());
+        next(ReportText.text(row.driverName()));
+        next(ReportText.text(row.cardLabel()));
+        next(ReportText.text(row.idTag()));
+        next(ReportText.text(row.userType()));
+        next(row.currency());
+        next(plain(row.netAmount()));
+        next(plain(row.vatAmount()));
+        next(plain(row.grossAmount()));
+        out.write("\r\n");
     }
 
     @Override
-    public void end() throws IOException {
+    public void end(ReportFigures totals) throws IOException {
+        comment("Totals: " + totals.sessions() + " sessions, " + totals.energyKwh().toPlainString() + " kWh, "
+                + ReportText.duration(totals.connectedSeconds()) + " connected ("
+                + ReportText.duration(totals.chargingSeconds()) + " charging, "
+                + ReportText.duration(totals.idleSeconds()) + " idle), " + header.currency() + " "
+                + totals.netAmount().toPlainString() + " net, " + totals.vatAmount().toPlainString() + " VAT, "
+                + totals.grossAmount().toPlainString() + " gross; " + totals.unpricedSessions() + " not priced yet");
         out.flush();
     }
 
@@ -107,6 +126,23 @@ public final class CsvReportWriter implements ReportWriter {
             out.write(cell(cells.get(i)));
         }
         out.write("\r\n");
+    }
+
+    private void next(String value) throws IOException {
+        out.write(',');
+        out.write(cell(value));
+    }
+
+    /** Wh as kWh with three decimals (12340 is 12.340), as BigDecimal.valueOf(wh, 3) writes it. */
+    static String kwh(Long wh) {
+        if (wh == null) {
+            return "";
+        }
+        if (wh < 0) {
+            return BigDecimal.valueOf(wh, 3).toPlainString();
+        }
+        long milli = wh % 1000;
+        return wh / 1000 + (milli < 10 ? ".00" : milli < 100 ? ".0" : ".") + milli;
     }
 
     private static String plain(BigDecimal value) {

@@ -28,6 +28,11 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
+    public boolean totalsFirst() {
+        return true;
+    }
+
+    @Override
     public void begin(ReportHeader header, ReportFigures totals, List<ReportFigures> groups) throws IOException {
         this.header = header;
         json.writeStartObject();
@@ -105,7 +110,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void end() throws IOException {
+    public void end(ReportFigures totals) throws IOException {
         if (header.groupBy() == null) {
             json.writeEndArray();
         }

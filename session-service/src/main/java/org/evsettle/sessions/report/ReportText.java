@@ -1,6 +1,7 @@
 package org.evsettle.sessions.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,9 +15,50 @@ final class ReportText {
     private ReportText() {
     }
 
-    /** An instant as the operator's local time with its offset: 2026-02-01T00:50:00+01:00. */
+    /**
+     * An instant as the operator's local time with its offset: 2026-02-01T00:50:00+01:00 (what
+     * {@link #LOCAL_TIME} writes, to the second). Written digit by digit: a report writes two per session.
+     */
     static String time(Instant instant, ZoneId zone) {
-        return instant == null ? "" : LOCAL_TIME.format(local(instant, zone));
+        if (instant == null) {
+            return "";
+        }
+        int offset = zone.getRules().getOffset(instant).getTotalSeconds();
+        long local = instant.getEpochSecond() + offset;
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(local, 86_400));
+        if (offset % 60 != 0 || date.getYear() < 0 || date.getYear() > 9999) {
+            return LOCAL_TIME.format(local(instant, zone)); // a historic offset with seconds, a year of five digits
+        }
+        int second = (int) Math.floorMod(local, 86_400);
+        char[] text = new char[offset == 0 ? 20 : 25];
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, second / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, second / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, second % 60, 2);
+        if (offset == 0) {
+            text[19] = 'Z';
+        } else {
+            int minutes = Math.abs(offset) / 60;
+            text[19] = offset < 0 ? '-' : '+';
+            digits(text, 20, minutes / 60, 2);
+            text[22] = ':';
+            digits(text, 23, minutes % 60, 2);
+        }
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static OffsetDateTime local(Instant instant, ZoneId zone) {

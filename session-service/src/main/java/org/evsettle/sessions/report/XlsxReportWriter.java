@@ -37,6 +37,11 @@ public final class XlsxReportWriter implements ReportWriter {
     }
 
     @Override
+    public boolean totalsFirst() {
+        return true;
+    }
+
+    @Override
     public void begin(ReportHeader header, ReportFigures totals, List<ReportFigures> groups) throws IOException {
         this.header = header;
         Worksheet report = workbook.newWorksheet("Report");
@@ -163,7 +168,7 @@ public final class XlsxReportWriter implements ReportWriter {
     }
 
     @Override
-    public void end() throws IOException {
+    public void end(ReportFigures totals) throws IOException {
         styleRows();
         sessions.finish();
         workbook.finish();
