@@ -16,5 +16,5 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 # the chargers' sockets: one file descriptor each
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-exec java -Xmx2g -XX:+UseG1GC -cp "load-generator/target/classes:load-generator/target/lib/*" \
+exec java -Xmx2g -XX:+UseParallelGC -cp "load-generator/target/classes:load-generator/target/lib/*" \
   org.evsettle.loadgen.LoadGenerator --root="$root" "$@"

@@ -65,15 +65,19 @@ final class GatewayUnderTest implements AutoCloseable {
         DevStack stack = DevStack.start(DevStack.Settings.forTests(root, data, false));
         int port = Ports.free();
         int managementPort = Ports.free();
+        // extra JVM options for the gateway, such as a flight recording or another collector:
+        // GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..." or "-XX:+UseParallelGC" (instead of G1)
+        List<String> extra = List.of(System.getenv().getOrDefault("GATEWAY_JAVA_OPTS", "").trim().split("\\s+"))
+                .stream().filter(option -> !option.isEmpty()).toList();
+        boolean collectorChosen = extra.stream().anyMatch(option -> option.matches("-XX:\\+Use\\w+GC"));
         List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xms" + scenario.gatewayHeap(),
-                "-Xmx" + scenario.gatewayHeap(), "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
+                "-Xmx" + scenario.gatewayHeap(), "-XX:+ExitOnOutOfMemoryError",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-Dquarkus.log.level=WARN"));
-        Platform.configuration(stack, Service.OCPP_GATEWAY).forEach((key, value) -> command.add("-D" + key + "=" + value));
-        // extra JVM options for the gateway, such as a flight recording: GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..."
-        String extra = System.getenv().getOrDefault("GATEWAY_JAVA_OPTS", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
+        if (!collectorChosen) {
+            command.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"));
         }
+        Platform.configuration(stack, Service.OCPP_GATEWAY).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(extra);
         command.addAll(List.of("-jar", jar.toString()));
         Path log = data.resolve("logs/ocpp-gateway.log");
         System.out.println("Starting the gateway on port " + port + " (heap " + scenario.gatewayHeap() + ", log " + log + ") ...");
