@@ -31,9 +31,13 @@ final class Report {
             text.append("\nThe gateway's own time from a CALL's frame to its answer (Kafka's ack included), over its last"
                     + " two minutes (metric ocpp_call_seconds):\n\n");
             text.append("| action | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n");
-            gatewayLatencies.forEach((action, quantiles) -> text.append(String.format(Locale.ROOT,
-                    "| %s | %.2f | %.2f | %.2f |%n", action, 1000 * quantiles.getOrDefault("0.5", Double.NaN),
-                    1000 * quantiles.getOrDefault("0.99", Double.NaN), 1000 * quantiles.getOrDefault("0.999", Double.NaN))));
+            // an action without an answer in the gateway's last minutes has all quantiles 0: left out
+            gatewayLatencies.entrySet().stream()
+                    .filter(entry -> entry.getValue().values().stream().anyMatch(seconds -> seconds > 0))
+                    .forEach(entry -> text.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n",
+                            entry.getKey(), 1000 * entry.getValue().getOrDefault("0.5", Double.NaN),
+                            1000 * entry.getValue().getOrDefault("0.99", Double.NaN),
+                            1000 * entry.getValue().getOrDefault("0.999", Double.NaN))));
         }
         text.append("\nDuring the ramp-up (chargers connecting, booting and reporting their status):\n\n");
         table(text, metrics, metrics.rampUpHistograms());
