@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -121,8 +122,12 @@ public class BillingRuns {
         return id instanceof UUID uuid ? uuid : UUID.fromString(id.toString());
     }
 
+    /**
+     * Completes the run. Its row is locked first: another run of the same period may still be adding
+     * its chunk's counts, and writing the run back from a stale read would lose them.
+     */
     BillingRun complete(UUID runId, UUID operatorId, BillingPeriod period) {
-        BillingRun run = BillingRun.findById(runId);
+        BillingRun run = BillingRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
         run.held = ((Number) entityManager.createNativeQuery("""
                         SELECT count(*) FROM invoice i
                         WHERE i.operator_id = ?1 AND i.status = 'OPEN' AND i.period_end <= ?2
