@@ -16,6 +16,8 @@ import org.evsettle.devstack.DevStack;
  */
 public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final int START_ATTEMPTS = 3;
+
     private static DevStack stack;
 
     @Override
@@ -38,13 +40,37 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
     public static synchronized DevStack stack() {
         if (stack == null) {
             Path data = temporaryDirectory();
-            stack = DevStack.start(DevStack.Settings.forTests(ProjectRoot.find(), data, false));
+            stack = startOnFreePorts(data);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
                 deleteQuietly(data);
             }, "test-infrastructure-stop"));
         }
         return stack;
+    }
+
+    /**
+     * Starts the stack on free ports. A port found free may be taken by another process before the
+     * server binds it (tests of several modules start and stop servers side by side), so a failed
+     * start is tried again on other ports, in a fresh directory, before the tests are failed.
+     */
+    private static DevStack startOnFreePorts(Path data) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            Path attemptData = data.resolve("attempt-" + attempt);
+            try {
+                return DevStack.start(DevStack.Settings.forTests(ProjectRoot.find(), attemptData, false));
+            } catch (RuntimeException e) {
+                System.err.println("Test infrastructure failed to start (attempt " + attempt + " of "
+                        + START_ATTEMPTS + "): " + e);
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        throw failure;
     }
 
     private static Path temporaryDirectory() {
