@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.sessions.ChargingTime.PowerReading;
@@ -16,8 +18,10 @@ import org.hibernate.Session;
 /**
  * The samples and statuses of a batch of charger events, held until {@link #flush()} writes them with
  * one JDBC batch per table in the caller's transaction: most charger events are samples, and a
- * statement per sample would bound ingest by round trips. A repeat (same session or connector and
- * instant) keeps what was stored first; for a status the later one wins, as the charger sent them in order.
+ * statement per sample would bound ingest by round trips. Each is kept by its natural key, so that
+ * applying the same event again changes nothing: a sample by session and instant (a repeat keeps what
+ * was stored first), a status by connector and instant (the one received last wins, as the charger
+ * sends them in order; a repeat of an earlier one does not undo a later one).
  */
 public final class ReportedSamples {
 
@@ -30,9 +34,13 @@ public final class ReportedSamples {
     private record Status(String chargePointId, int connectorId, Instant at, String status, Instant receivedAt) {
     }
 
+    private record ConnectorInstant(String chargePointId, int connectorId, Instant at) {
+    }
+
     private final List<Energy> energy = new ArrayList<>();
     private final List<Power> power = new ArrayList<>();
-    private final List<Status> statuses = new ArrayList<>();
+    /** One row per connector and instant: a statement may not update a row twice. */
+    private final Map<ConnectorInstant, Status> statuses = new LinkedHashMap<>();
 
     public void energy(UUID sessionId, EnergyReading reading, Instant receivedAt) {
         energy.add(new Energy(sessionId, reading, receivedAt != null ? receivedAt : Instant.now()));
@@ -43,7 +51,9 @@ public final class ReportedSamples {
     }
 
     public void status(String chargePointId, int connectorId, Instant at, String status, Instant receivedAt) {
-        statuses.add(new Status(chargePointId, connectorId, at, status, receivedAt != null ? receivedAt : at));
+        Status reported = new Status(chargePointId, connectorId, at, status, receivedAt != null ? receivedAt : at);
+        statuses.merge(new ConnectorInstant(chargePointId, connectorId, at), reported,
+                (held, later) -> later.receivedAt().isBefore(held.receivedAt()) ? held : later);
     }
 
     public boolean isEmpty() {
@@ -93,8 +103,9 @@ public final class ReportedSamples {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO connector_status (charge_point_id, connector_id, changed_at, status, received_at)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (charge_point_id, connector_id, changed_at)
-                    DO UPDATE SET status = excluded.status, received_at = excluded.received_at""")) {
-                for (Status row : statuses) {
+                    DO UPDATE SET status = excluded.status, received_at = excluded.received_at
+                    WHERE connector_status.received_at <= excluded.received_at""")) {
+                for (Status row : statuses.values()) {
                     upsert.setString(1, row.chargePointId());
                     upsert.setInt(2, row.connectorId());
                     upsert.setTimestamp(3, Timestamp.from(row.at()));

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.evsettle.events.Envelope;
+import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
@@ -92,6 +93,34 @@ class ChargerEventBatchTest {
         SessionCompleted completed = awaitCompleted(topics, tx.sessionId());
         assertThat(completed.meterStopWh()).isEqualTo(503_000);
         assertThat(completions(topics, tx.sessionId())).hasSize(1);
+    }
+
+    @Test
+    void keepsTheStatusReceivedLastAtAnInstantWhateverIsRepeatedOrRedelivered() {
+        ChargerReports tx = aTransaction(accepted(UUID.randomUUID(), UUID.randomUUID()));
+        Instant at = minutes(5);
+        // two notifications with one charger timestamp: the one received later is the connector's status
+        Envelope<ChargerStatusChanged> charging = statusReceived(tx, "Charging", at, at.plusSeconds(1));
+        Envelope<ChargerStatusChanged> suspended = statusReceived(tx, "SuspendedEV", at, at.plusSeconds(2));
+
+        handler.apply(List.of(charging, suspended, charging));
+        assertThat(statusAt(tx, at)).isEqualTo("SuspendedEV");
+        handler.apply(List.of(charging)); // the earlier one redelivered alone, after a crash
+        assertThat(statusAt(tx, at)).isEqualTo("SuspendedEV");
+        handler.apply(List.of(suspended, charging, suspended));
+        assertThat(statusAt(tx, at)).isEqualTo("SuspendedEV");
+    }
+
+    private static Envelope<ChargerStatusChanged> statusReceived(ChargerReports tx, String status, Instant at,
+                                                                 Instant receivedAt) {
+        return Envelope.of(UUID.randomUUID(), ChargerReports.GATEWAY,
+                new ChargerStatusChanged(tx.chargePointId, 1, status, "NoError", null, at, receivedAt), receivedAt);
+    }
+
+    private static String statusAt(ChargerReports tx, Instant at) {
+        return QuarkusTransaction.requiringNew().call(() -> ConnectorStatus.<ConnectorStatus>find(
+                "chargePointId = ?1 and connectorId = 1 and changedAt = ?2", tx.chargePointId, at)
+                .singleResult().status);
     }
 
     @Test

@@ -19,13 +19,17 @@ import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.sessions.SessionIds;
-import org.evsettle.sessions.SessionAssembler.Intake;
+import org.evsettle.sessions.ReportedSamples;
 import org.evsettle.sessions.SessionAssembler;
+import org.evsettle.sessions.SessionAssembler.Intake;
 
 /**
- * Applies a batch of charger events to the sessions, in their order, in one transaction, each once:
- * the batch's event ids are recorded in that transaction, so a redelivered event changes nothing.
- * Dispatches on the record type; the types sessions do not use (boots, connections, firmware) pass by.
+ * Applies a batch of charger events to the sessions, in their order, in one transaction, each once.
+ * Starts and stops change a session's state: their event ids are recorded in that transaction, and
+ * one seen before is skipped. Meter values and status notifications, most of the events, are kept by
+ * their natural key (session and instant, connector and instant; see {@link ReportedSamples}), so
+ * applying one again changes nothing and its id need not be recorded. Dispatches on the record type;
+ * the types sessions do not use (boots, connections, firmware) pass by.
  */
 @ApplicationScoped
 public class OcppEventHandler {
@@ -66,7 +70,8 @@ public class OcppEventHandler {
         if (relevant.isEmpty()) {
             return;
         }
-        Set<UUID> fresh = firstDeliveries.of(CONSUMER, relevant.stream().map(Envelope::id).toList());
+        Set<UUID> fresh = firstDeliveries.of(CONSUMER, relevant.stream().filter(OcppEventHandler::changesState)
+                .map(Envelope::id).toList());
         Set<UUID> sessionIds = new LinkedHashSet<>();
         Set<UUID> driverIds = new HashSet<>();
         for (Envelope<?> envelope : relevant) {
@@ -81,14 +86,18 @@ public class OcppEventHandler {
         }
         Intake intake = assembler.intake(sessionIds, driverIds);
         for (Envelope<?> envelope : relevant) {
-            // an id twice in one batch is applied at its first place only
-            if (fresh.remove(envelope.id())) {
+            // a start or stop twice in one batch is applied at its first place only
+            if (!changesState(envelope) || fresh.remove(envelope.id())) {
                 steps.get(envelope.data().getClass()).apply(intake, envelope.data());
             } else {
                 Log.debugf("Already applied %s %s", envelope.type(), envelope.id());
             }
         }
         assembler.finish(intake);
+    }
+
+    private static boolean changesState(Envelope<?> envelope) {
+        return envelope.data() instanceof TransactionStarted || envelope.data() instanceof TransactionStopped;
     }
 
     private <T extends Event> void on(Class<T> type, Step<T> step) {
