@@ -182,7 +182,7 @@ public class SessionPricing {
             stored.update(session, revision, version, price);
             announcements.add(new SessionRepriced(session.sessionId(), revision, stored.toEvent(), reason));
         }
-        Log.infof("%s session %s (revision %d) at %s %s gross with tariff %s version %d",
+        Log.debugf("%s session %s (revision %d) at %s %s gross with tariff %s version %d",
                 earlier == null ? "Priced" : "Repriced", session.sessionId(), revision, price.grossAmount(),
                 price.currency(), version.tariff.id, version.version);
         return stored;

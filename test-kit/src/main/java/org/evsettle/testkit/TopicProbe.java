@@ -3,18 +3,24 @@ package org.evsettle.testkit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.evsettle.events.Envelope;
@@ -30,6 +36,7 @@ public final class TopicProbe implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaProducer<String, Envelope<?>> producer;
+    private Admin admin;
 
     public TopicProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -39,10 +46,11 @@ public final class TopicProbe implements AutoCloseable {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new EnvelopeSerializer());
     }
 
-    /** Publishes the envelope to its topic, keyed by its subject, and waits for the broker's ack. */
-    public void publish(Envelope<?> envelope) {
+    /** Publishes the envelope to its topic, keyed by its subject, waits for the broker's ack and says where it landed. */
+    public RecordMetadata publish(Envelope<?> envelope) {
         try {
-            producer.send(new ProducerRecord<>(envelope.topic(), envelope.subject(), envelope)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(envelope.topic(), envelope.subject(), envelope))
+                    .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot publish " + envelope.type(), e);
         }
@@ -50,6 +58,28 @@ public final class TopicProbe implements AutoCloseable {
 
     public <T extends Event> void publish(String source, T event) {
         publish(Envelope.of(source, event));
+    }
+
+    /**
+     * Whether the consumer group has committed its offset past the record: the service applied it (and
+     * everything before it on its partition) and acknowledged it.
+     */
+    public boolean consumed(String groupId, RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try {
+            OffsetAndMetadata committed = admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(partition);
+            return committed != null && committed.offset() > record.offset();
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the offsets of " + groupId, e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        }
+        return admin;
     }
 
     /** Every envelope on the topic from its start, read until nothing new arrives for the quiet period. */
@@ -88,7 +118,10 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         producer.close(Duration.ofSeconds(5));
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
     }
 }
