@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The JSON form of every event: ISO-8601 instants and dates, exact decimals written plainly and kept with their scale, null
+ * The JSON form of every event: ISO-8601 instants (see {@link IsoInstants}) and dates, exact decimals written plainly and kept with their scale, null
  * fields left out, unknown fields ignored (so producers may add fields without breaking consumers).
  */
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(IsoInstants.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
