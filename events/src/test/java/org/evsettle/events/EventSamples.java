@@ -58,6 +58,7 @@ final class EventSamples {
     static final UUID INVOICE = UUID.fromString("72a3de60-8192-4314-85c6-e7f8091a2b08");
     static final UUID CREDIT_NOTE = UUID.fromString("83b4ef71-92a3-4425-96d7-f8091a2b3c09");
     static final UUID COMMAND = UUID.fromString("94c5f082-a3b4-4536-a7e8-091a2b3c4d0a");
+    static final UUID PARTNER_OPERATOR = UUID.fromString("a5d60193-b4c5-4647-b8f9-1a2b3c4d5e0b");
     static final Address ADDRESS = new Address("Stationsplein 1", "3511 ED", "Utrecht", "NL");
     static final Instant START = Instant.parse("2026-03-29T00:45:00Z");
     static final Instant STOP = Instant.parse("2026-03-29T02:15:30Z");
@@ -105,7 +106,7 @@ final class EventSamples {
                         "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR",
                         "MONTHLY", 5, 14, "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"),
                         new DunningPolicy(true, 14), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                        false),
+                        false, List.of(PARTNER_OPERATOR), List.of(PARTNER_OPERATOR)),
                 new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS),
                 new ChargerRecord(CHARGER, 2, OPERATOR, SITE, "ZAP-000123", 2, "Zaptec", "Go2", "3.2.1.0",
                         "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE"),

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.evsettle.events.kafka.CloudEventHeaders;
+import org.evsettle.events.kafka.EnvelopeDeserializer;
+import org.evsettle.events.registry.OperatorRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,8 +65,32 @@ class EventWireFormatTest {
     @Test
     void ignoresFieldsAddedByANewerProducer() throws IOException {
         JsonNode golden = golden(EventCatalog.SITE.ceType());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) golden).put("openingHours", "24/7");
+        ((ObjectNode) golden).put("openingHours", "24/7");
         assertThat(JSON.treeToValue(golden, EventCatalog.SITE.dataClass()).name()).isEqualTo("Parkeergarage Lindelaan");
+    }
+
+    @Test
+    void readsAnOperatorRecordPublishedBeforeRoamingAsOwnCardsAtOwnChargersOnly() throws IOException {
+        ObjectNode old = (ObjectNode) golden(EventCatalog.OPERATOR.ceType());
+        old.remove(List.of("cardsValidAt", "acceptsCardsOf"));
+        ObjectNode nulls = old.deepCopy();
+        nulls.putNull("cardsValidAt");
+        nulls.putNull("acceptsCardsOf");
+
+        for (ObjectNode json : List.of(old, nulls)) {
+            OperatorRecord read = JSON.treeToValue(json, OperatorRecord.class);
+            assertThat(read.cardsValidAt()).isEmpty();
+            assertThat(read.acceptsCardsOf()).isEmpty();
+            assertThat(read.legalName()).isEqualTo("Woonstichting De Linde");
+            assertThat(read.issuesStatements()).isFalse();
+        }
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.write(UUID.randomUUID(), EventCatalog.OPERATOR.ceType(), "user-service",
+                EventSamples.OPERATOR.toString(), Instant.now(), true, headers);
+        Envelope<?> fromTheWire = new EnvelopeDeserializer().deserialize(Topics.REGISTRY_OPERATORS, headers,
+                JSON.writeValueAsBytes(old));
+        assertThat(fromTheWire.data()).isInstanceOfSatisfying(OperatorRecord.class,
+                read -> assertThat(read.acceptsCardsOf()).isEmpty());
     }
 
     private static JsonNode golden(String ceType) throws IOException {

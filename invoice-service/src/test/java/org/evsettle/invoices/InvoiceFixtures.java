@@ -110,7 +110,7 @@ final class InvoiceFixtures {
             return new OperatorRecord(id, revision, legalName, address("Utrecht"), "NL001234567B01", "12345678",
                     "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR", interval,
                     graceDays, paymentTermDays, prefix, false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), dunning, null,
-                    issuesStatements);
+                    issuesStatements, List.of(), List.of());
         }
     }
 

@@ -2,6 +2,8 @@ package org.evsettle.gateway;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +21,9 @@ import org.evsettle.events.registry.RegistryRecord;
 /**
  * The gateway's in-memory copy of the registry it needs to admit chargers and authorize cards:
  * operators (also by enrollment key), chargers (indexed by chargePointId) and cards (indexed by
- * operator and normalized idTag), each at its highest revision; a tombstone deletes. Every replica holds the whole table,
- * so the gateway answers a charger without a remote call. Writes are serialized; reads are lock-free.
+ * operator and normalized idTag, and by normalized idTag alone for partner operators' cards), each at
+ * its highest revision; a tombstone deletes. Every replica holds the whole table, so the gateway
+ * answers a charger without a remote call. Writes are serialized; reads are lock-free.
  */
 @ApplicationScoped
 public class RegistryProjection {
@@ -30,6 +33,8 @@ public class RegistryProjection {
     private final Map<String, ChargerRecord> chargersByChargePointId = new ConcurrentHashMap<>();
     private final Map<UUID, CardRecord> cards = new ConcurrentHashMap<>();
     private final Map<CardKey, CardRecord> cardsByIdTag = new ConcurrentHashMap<>();
+    /** Every operator's cards with one normalized idTag; the lists are immutable and replaced whole. */
+    private final Map<String, List<CardRecord>> cardsOfAnyOperator = new ConcurrentHashMap<>();
     private final Map<String, OperatorRecord> operatorsByEnrollmentKey = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
@@ -49,6 +54,11 @@ public class RegistryProjection {
     /** The card with this idTag (as a charger sent it) among the cards of one operator. */
     public Optional<CardRecord> card(UUID operatorId, String idTag) {
         return Optional.ofNullable(cardsByIdTag.get(new CardKey(operatorId, IdTags.normalize(idTag))));
+    }
+
+    /** The cards of every operator with this idTag (as a charger sent it): usually none or one. */
+    public List<CardRecord> cardsOfAnyOperator(String idTag) {
+        return cardsOfAnyOperator.getOrDefault(IdTags.normalize(idTag), List.of());
     }
 
     public Optional<OperatorRecord> operator(UUID operatorId) {
@@ -93,6 +103,7 @@ public class RegistryProjection {
                 unindex(previous);
                 cards.put(card.id(), card);
                 cardsByIdTag.put(CardKey.of(card), card);
+                cardsOfAnyOperator.compute(CardKey.of(card).idTag(), (tag, known) -> with(known, card));
             }
         }
     }
@@ -129,7 +140,21 @@ public class RegistryProjection {
     private void unindex(CardRecord card) {
         if (card != null) {
             cardsByIdTag.remove(CardKey.of(card), card);
+            cardsOfAnyOperator.computeIfPresent(CardKey.of(card).idTag(), (tag, known) -> without(known, card));
         }
+    }
+
+    private static List<CardRecord> with(List<CardRecord> known, CardRecord card) {
+        List<CardRecord> cards = new ArrayList<>(known == null ? List.of() : known);
+        cards.removeIf(other -> other.id().equals(card.id()));
+        cards.add(card);
+        return List.copyOf(cards);
+    }
+
+    /** The list without this card, or null (no entry) when it was the last. */
+    private static List<CardRecord> without(List<CardRecord> known, CardRecord card) {
+        List<CardRecord> cards = known.stream().filter(other -> !other.id().equals(card.id())).toList();
+        return cards.isEmpty() ? null : cards;
     }
 
     private static boolean isNewer(RegistryRecord candidate, RegistryRecord stored) {

@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,7 +97,7 @@ class EnrollmentTest {
                 operator.legalName(), operator.address(), operator.vatNumber(), operator.chamberOfCommerceNumber(),
                 operator.iban(), operator.bic(), operator.contactEmail(), operator.timeZone(), operator.currency(),
                 operator.billingInterval(), operator.graceDays(), operator.paymentTermDays(),
-                operator.invoiceNumberPrefix(), false, operator.userTypes(), null, null, false));
+                operator.invoiceNumberPrefix(), false, operator.userTypes(), null, null, false, List.of(), List.of()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), chargePointId, key).close())
                         .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401)));

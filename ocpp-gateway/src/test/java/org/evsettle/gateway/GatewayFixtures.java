@@ -16,6 +16,7 @@ import org.evsettle.events.Envelope;
 import org.evsettle.events.Topics;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TopicProbe;
@@ -54,6 +55,18 @@ final class GatewayFixtures {
                 PASSWORD);
         topics.publish("user-service", charger);
         return new Site(operatorId, charger);
+    }
+
+    /** The operator record {@link #aSite()} published. */
+    static OperatorRecord operatorOf(Site site) {
+        return RegistryRecords.anOperator(site.operatorId(), "Europe/Amsterdam");
+    }
+
+    /** Publishes the operator one revision on with these roaming choices; returns what it published. */
+    OperatorRecord roaming(OperatorRecord operator, List<UUID> cardsValidAt, List<UUID> acceptsCardsOf) {
+        OperatorRecord changed = RegistryRecords.withRoaming(operator, cardsValidAt, acceptsCardsOf);
+        topics.publish("user-service", changed);
+        return changed;
     }
 
     CardRecord aCard(UUID operatorId, String idTag, UnaryOperator<RegistryRecords.CardBuilder> changes) {

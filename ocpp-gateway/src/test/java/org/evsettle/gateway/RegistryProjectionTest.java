@@ -39,6 +39,24 @@ class RegistryProjectionTest {
     }
 
     @Test
+    void indexesTheCardsOfEveryOperatorByIdTagAtTheirLatestRevision() {
+        UUID partnerId = UUID.randomUUID();
+        CardRecord own = aCard(operatorId, "0A1B2C3D", c -> c);
+        CardRecord partners = aCard(partnerId, "0A1B2C3D", c -> c);
+        projection.apply(Envelope.of("user-service", own));
+        projection.apply(Envelope.of("user-service", partners));
+        CardRecord blocked = aCard(partnerId, "0A1B2C3D", c -> c.id(partners.id()).revision(2).status("BLOCKED"));
+        projection.apply(Envelope.of("user-service", blocked));
+
+        assertThat(projection.cardsOfAnyOperator("0a:1b:2c:3d")).containsExactlyInAnyOrder(own, blocked);
+
+        projection.apply(Envelope.tombstone(EventCatalog.CARD, "user-service", own.id().toString()));
+        assertThat(projection.cardsOfAnyOperator("0A1B2C3D")).containsExactly(blocked);
+        projection.apply(Envelope.tombstone(EventCatalog.CARD, "user-service", partners.id().toString()));
+        assertThat(projection.cardsOfAnyOperator("0A1B2C3D")).isEmpty();
+    }
+
+    @Test
     void movesTheIndexWhenAChargerIsRenamed() {
         ChargerRecord before = aCharger(operatorId, "OLD-1", "password-of-16-chars");
         ChargerRecord after = new ChargerRecord(before.id(), 2, operatorId, before.siteId(), "NEW-1", 2, null, null,

@@ -26,7 +26,21 @@ public final class RegistryRecords {
         return new OperatorRecord(operatorId, 1, "Woonstichting De Linde",
                 new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), "NL001234567B01", "12345678",
                 "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", timeZone, "EUR", "MONTHLY", 14, 14,
-                "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false);
+                "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false, List.of(), List.of());
+    }
+
+    /**
+     * The same operator at the next revision with these roaming choices: the operators its cards are
+     * valid at, and the operators whose cards its chargers accept.
+     */
+    public static OperatorRecord withRoaming(OperatorRecord operator, List<UUID> cardsValidAt,
+                                             List<UUID> acceptsCardsOf) {
+        return new OperatorRecord(operator.id(), operator.revision() + 1, operator.legalName(), operator.address(),
+                operator.vatNumber(), operator.chamberOfCommerceNumber(), operator.iban(), operator.bic(),
+                operator.contactEmail(), operator.timeZone(), operator.currency(), operator.billingInterval(),
+                operator.graceDays(), operator.paymentTermDays(), operator.invoiceNumberPrefix(),
+                operator.acceptsUnknownChargers(), operator.userTypes(), operator.dunning(),
+                operator.chargerEnrollmentKeyHash(), operator.issuesStatements(), cardsValidAt, acceptsCardsOf);
     }
 
     /** An enrollment key as user-service generates it: 32 random bytes in base64url, 43 characters. */
@@ -44,7 +58,7 @@ public final class RegistryRecords {
                 operator.contactEmail(), operator.timeZone(), operator.currency(), operator.billingInterval(),
                 operator.graceDays(), operator.paymentTermDays(), operator.invoiceNumberPrefix(), true,
                 operator.userTypes(), operator.dunning(), sha256Hex(enrollmentKey),
-                operator.issuesStatements());
+                operator.issuesStatements(), operator.cardsValidAt(), operator.acceptsCardsOf());
     }
 
     public static ChargerRecord aCharger(UUID operatorId, String chargePointId, String password) {

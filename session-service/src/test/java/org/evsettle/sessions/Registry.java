@@ -28,7 +28,7 @@ final class Registry {
         topics.publish(USER_SERVICE, new OperatorRecord(operatorId, 1, name, new Address("Stationsplein 1",
                 "3511 ED", "Utrecht", "NL"), "NL001234567B01", "12345678", "NL91ABNA0417164300", "ABNANL2A",
                 "billing@example.org", timeZone, "EUR", "MONTHLY", 0, 14, "INV", false,
-                List.of("RESIDENT", "GUEST"), null, null, false));
+                List.of("RESIDENT", "GUEST"), null, null, false, List.of(), List.of()));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> RegisteredOperator.findById(operatorId)) != null);
     }

@@ -29,7 +29,8 @@ final class RegistryFixtures {
     static OperatorRecord operator(UUID id, long revision, String timeZone, String currency, List<String> userTypes) {
         return new OperatorRecord(id, revision, "Woonstichting " + id.toString().substring(0, 6), ADDRESS,
                 "NL001234567B01", "12345678", "NL91ABNA0417164300", "ABNANL2A", "billing@example.org", timeZone,
-                currency, "MONTHLY", 0, 14, "INV", false, userTypes, new DunningPolicy(false, 30), null, false);
+                currency, "MONTHLY", 0, 14, "INV", false, userTypes, new DunningPolicy(false, 30), null, false,
+                List.of(), List.of());
     }
 
     static SiteRecord site(UUID id, UUID operatorId) {

@@ -15,11 +15,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.OperatorRecord;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /** A tenant: a housing corporation, homeowners' association or company that bills its drivers. */
 @Entity
@@ -70,6 +73,18 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     @CollectionTable(name = "operator_user_type", joinColumns = @JoinColumn(name = "operator_id"))
     @Column(name = "user_type")
     public Set<String> ownUserTypes = new HashSet<>();
+    /** The operators at whose chargers this operator's cards are also valid, if they accept them too. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT) // beside the user types: a join would multiply the rows
+    @CollectionTable(name = "operator_cards_valid_at", joinColumns = @JoinColumn(name = "operator_id"))
+    @Column(name = "partner_operator_id")
+    public Set<UUID> cardsValidAt = new HashSet<>();
+    /** The operators whose cards this operator's chargers accept, if they let them be used here too. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "operator_accepts_cards_of", joinColumns = @JoinColumn(name = "operator_id"))
+    @Column(name = "partner_operator_id")
+    public Set<UUID> acceptsCardsOf = new HashSet<>();
 
     public static Optional<Operator> byId(UUID id) {
         return findByIdOptional(id);
@@ -116,6 +131,11 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
         return new OperatorRecord(id, revision, legalName, address.toAddress(), vatNumber, chamberOfCommerceNumber,
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
                 invoiceNumberPrefix, acceptsUnknownChargers, userTypes().all(), dunning(), chargerEnrollmentKeyHash,
-                issuesStatements);
+                issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf));
+    }
+
+    /** Partner operators in a fixed order, so that the same choice publishes the same record. */
+    public static List<UUID> sorted(Set<UUID> operatorIds) {
+        return operatorIds.stream().sorted().toList();
     }
 }

@@ -7,7 +7,9 @@ import static org.evsettle.users.RegistryFixtures.anOperator;
 import static org.evsettle.users.RegistryFixtures.createDriver;
 import static org.evsettle.users.RegistryFixtures.createOperator;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -20,17 +22,22 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 
-/** The operator's settings that other services rely on: user types, dunning, statements, the enrollment key. */
+/**
+ * The operator's settings that other services rely on: user types, dunning, statements, the enrollment
+ * key, roaming.
+ */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
 class OperatorSettingsTest {
@@ -67,6 +74,83 @@ class OperatorSettingsTest {
         assertThat(record.acceptsUnknownChargers()).isFalse();
         assertThat(record.chargerEnrollmentKeyHash()).isNull();
         assertThat(record.issuesStatements()).isFalse();
+        assertThat(record.cardsValidAt()).isEmpty();
+        assertThat(record.acceptsCardsOf()).isEmpty();
+    }
+
+    @Test
+    void publishesTheRoamingChoicesTheOperatorsAdminSetsAndWithdraws() {
+        UUID operatorId = createOperator();
+        UUID partner = createOperator();
+        UUID otherPartner = createOperator();
+        List<UUID> both = Stream.of(partner, otherPartner).sorted().toList();
+
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(anOperator(o -> {
+                    o.put("cardsValidAt", List.of(both.get(1), both.get(0)));
+                    o.put("acceptsCardsOf", List.of(partner));
+                })).put("/api/operators/{o}", operatorId)
+                .then().statusCode(200)
+                .body("cardsValidAt", contains(both.get(0).toString(), both.get(1).toString()))
+                .body("acceptsCardsOf", contains(partner.toString()));
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/operators/{o}", operatorId)
+                .then().statusCode(200).body("acceptsCardsOf", contains(partner.toString()));
+        OperatorRecord roaming = registry.awaitLatest(OperatorRecord.class, operatorId, r -> !r.cardsValidAt().isEmpty());
+        assertThat(roaming.cardsValidAt()).containsExactlyElementsOf(both);
+        assertThat(roaming.acceptsCardsOf()).containsExactly(partner);
+
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(anOperator(o -> o.put("cardsValidAt", List.of(otherPartner)))).put("/api/operators/{o}", operatorId)
+                .then().statusCode(200).body("acceptsCardsOf", empty());
+        OperatorRecord withdrawn = registry.awaitLatest(OperatorRecord.class, operatorId,
+                r -> r.revision() > roaming.revision());
+        assertThat(withdrawn.cardsValidAt()).containsExactly(otherPartner);
+        assertThat(withdrawn.acceptsCardsOf()).isEmpty();
+        registry.awaitLatest(OperatorRecord.class, partner);
+        assertThat(registry.of(OperatorRecord.class, partner)).as("the partner's own choices are its own")
+                .singleElement().satisfies(record -> assertThat(record.acceptsCardsOf()).isEmpty());
+    }
+
+    @Test
+    void namesEveryPartnerOperatorThatIsUnknownRepeatedOrItself() {
+        UUID operatorId = createOperator();
+        UUID partner = createOperator();
+        UUID unknown = UUID.randomUUID();
+        long revision = registry.awaitLatest(OperatorRecord.class, operatorId).revision();
+
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(anOperator(o -> {
+                    o.put("cardsValidAt", List.of(partner, operatorId, unknown));
+                    o.put("acceptsCardsOf", List.of(partner, partner));
+                })).put("/api/operators/{o}", operatorId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:evsettle:problem:validation"))
+                .body("violations.field", containsInAnyOrder("cardsValidAt[1]", "cardsValidAt[2]", "acceptsCardsOf[1]"))
+                .body("violations.find { it.field == 'cardsValidAt[2]' }.message", equalTo("is not an operator"))
+                .body("detail", containsString("must be another operator"));
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(anOperator(o -> o.put("acceptsCardsOf", Arrays.asList(partner, null))))
+                .put("/api/operators/{o}", operatorId)
+                .then().statusCode(400).body("violations.field", contains("acceptsCardsOf[1]"));
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(anOperator(o -> o.put("cardsValidAt", List.of("not-an-id"))))
+                .put("/api/operators/{o}", operatorId)
+                .then().statusCode(400).body("violations[0].field", equalTo("cardsValidAt[0]"));
+
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/operators/{o}", operatorId)
+                .then().statusCode(200).body("revision", equalTo((int) revision)).body("cardsValidAt", empty());
+    }
+
+    @Test
+    void letsOnlyTheOperatorsOwnAdminsChooseItsRoaming() {
+        UUID operatorId = createOperator();
+        UUID partner = createOperator();
+
+        given().auth().oauth2(TestTokens.operatorAdmin(partner)).contentType(ContentType.JSON)
+                .body(anOperator(o -> o.put("acceptsCardsOf", List.of(partner)))).put("/api/operators/{o}", operatorId)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/operators/{o}", operatorId)
+                .then().statusCode(200).body("acceptsCardsOf", empty());
     }
 
     @Test

@@ -9,6 +9,11 @@ import java.util.UUID;
  * (RESIDENT, EMPLOYEE, GUEST and its own); dunning says whether overdue invoices block cards;
  * chargerEnrollmentKeyHash (a SHA-256, hex, of a generated high-entropy key) is set while it accepts
  * unknown chargers as pending; issuesStatements asks for statements even when nothing is owed.
+ * <p>
+ * Roaming needs both sides: a card of this operator is valid at another operator's chargers only
+ * when that operator is in this one's cardsValidAt and this one is in that operator's acceptsCardsOf.
+ * The session is then billed by the card's operator. Empty lists (also absent or null, as in records
+ * published before roaming existed) mean own cards at own chargers only.
  */
 public record OperatorRecord(
         UUID id,
@@ -30,5 +35,12 @@ public record OperatorRecord(
         List<String> userTypes,
         DunningPolicy dunning,
         String chargerEnrollmentKeyHash,
-        boolean issuesStatements) implements RegistryRecord {
+        boolean issuesStatements,
+        List<UUID> cardsValidAt,
+        List<UUID> acceptsCardsOf) implements RegistryRecord {
+
+    public OperatorRecord {
+        cardsValidAt = cardsValidAt == null ? List.of() : List.copyOf(cardsValidAt);
+        acceptsCardsOf = acceptsCardsOf == null ? List.of() : List.copyOf(acceptsCardsOf);
+    }
 }

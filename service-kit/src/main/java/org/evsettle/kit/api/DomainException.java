@@ -1,6 +1,7 @@
 package org.evsettle.kit.api;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A request that is well-formed but cannot be carried out: answered as problem+json with the
@@ -27,6 +28,12 @@ public class DomainException extends RuntimeException {
     public static DomainException invalid(String field, String rule) {
         return new DomainException(ProblemType.VALIDATION, 400, field + " " + rule,
                 List.of(new Problem.Violation(field, rule)));
+    }
+
+    /** Several fields break such rules (entries of a list): one violation each, answered 400 together. */
+    public static DomainException invalid(List<Problem.Violation> violations) {
+        String detail = violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+        return new DomainException(ProblemType.VALIDATION, 400, detail, List.copyOf(violations));
     }
 
     /** Not there, or not the caller's to see: the two answer alike, so that ids leak nothing. */

@@ -9,13 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.users.UserTypes;
 
 /**
  * An operator's details and settings as a client sends them (a PUT sends them all). Left out:
  * timeZone Europe/Amsterdam, currency EUR, billingInterval MONTHLY, graceDays 5, paymentTermDays 14,
- * no own user types, no card blocking, unknown chargers refused, no statements.
+ * no own user types, no card blocking, unknown chargers refused, no statements, no roaming (own cards
+ * at own chargers only).
  */
 public record OperatorForm(
         @NotBlank @Size(max = 200) String legalName,
@@ -41,7 +43,15 @@ public record OperatorForm(
         @Size(max = 30) List<@NotNull @Pattern(regexp = UserTypes.PATTERN, message = UserTypes.PATTERN_RULE) String> userTypes,
         @Valid DunningForm dunning,
         @Schema(description = "Send drivers a statement every period, even when they owe nothing")
-        Boolean issuesStatements) {
+        Boolean issuesStatements,
+        @Schema(description = "Operators at whose chargers this operator's cards are also valid, once each accepts "
+                + "them (acceptsCardsOf); sessions there are billed by this operator")
+        @Size(max = MAX_PARTNERS) List<@NotNull UUID> cardsValidAt,
+        @Schema(description = "Operators whose cards this operator's chargers accept, once each allows it "
+                + "(cardsValidAt); sessions of their cards are billed by them")
+        @Size(max = MAX_PARTNERS) List<@NotNull UUID> acceptsCardsOf) {
+
+    static final int MAX_PARTNERS = 500;
 
     /** How often an operator's drivers are invoiced. */
     public enum BillingInterval { WEEKLY, MONTHLY, QUARTERLY }

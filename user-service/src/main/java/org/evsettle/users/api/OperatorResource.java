@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Problem;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.users.Operator;
@@ -94,7 +97,8 @@ public class OperatorResource {
     @Transactional
     @Operation(summary = "Replace an operator's details and settings",
             description = "Turning acceptsUnknownChargers on answers a new enrollment key once; turning it off voids "
-                    + "the key. A user type still assigned to drivers cannot be removed (409).")
+                    + "the key. A user type still assigned to drivers cannot be removed (409). cardsValidAt and "
+                    + "acceptsCardsOf name other existing operators, each once (400 otherwise).")
     public OperatorView update(@PathParam("operatorId") UUID operatorId, @NotNull @Valid OperatorForm form) {
         Operator operator = find(operatorId);
         String enrollmentKey = apply(form, operator).orElse(null);
@@ -149,6 +153,7 @@ public class OperatorResource {
         operator.dunningBlockCards = dunning.blockCards();
         operator.dunningBlockAfterDaysOverdue = dunning.blockAfterDaysOverdue();
         applyUserTypes(Optional.ofNullable(form.userTypes()).orElse(List.of()), operator);
+        applyRoaming(form, operator);
         boolean accepts = Boolean.TRUE.equals(form.acceptsUnknownChargers());
         if (accepts && !operator.acceptsUnknownChargers) {
             return Optional.of(operator.issueEnrollmentKey(clock.instant()));
@@ -173,5 +178,42 @@ public class OperatorResource {
         }
         operator.ownUserTypes.retainAll(own);
         operator.ownUserTypes.addAll(own);
+    }
+
+    /**
+     * The roaming choices: both lists must name existing operators other than this one, each once.
+     * Every broken entry is named (cardsValidAt[1]) in one 400.
+     */
+    private void applyRoaming(OperatorForm form, Operator operator) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Set<UUID> validAt = partners("cardsValidAt", form.cardsValidAt(), operator.id, violations);
+        Set<UUID> accepts = partners("acceptsCardsOf", form.acceptsCardsOf(), operator.id, violations);
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid(violations);
+        }
+        operator.cardsValidAt.retainAll(validAt);
+        operator.cardsValidAt.addAll(validAt);
+        operator.acceptsCardsOf.retainAll(accepts);
+        operator.acceptsCardsOf.addAll(accepts);
+    }
+
+    private Set<UUID> partners(String field, List<UUID> requested, UUID self, List<Problem.Violation> violations) {
+        List<UUID> ids = Optional.ofNullable(requested).orElse(List.of());
+        Set<UUID> existing = ids.isEmpty() ? Set.of() : Set.copyOf(entityManager
+                .createQuery("select o.id from Operator o where o.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
+        Set<UUID> partners = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            String at = field + "[" + i + "]";
+            if (id.equals(self)) {
+                violations.add(new Problem.Violation(at, "must be another operator than this one"));
+            } else if (!partners.add(id)) {
+                violations.add(new Problem.Violation(at, "names operator " + id + " a second time"));
+            } else if (!existing.contains(id)) {
+                violations.add(new Problem.Violation(at, "is not an operator"));
+            }
+        }
+        return partners;
     }
 }

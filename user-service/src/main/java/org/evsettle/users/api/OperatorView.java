@@ -9,12 +9,16 @@ import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.users.Operator;
 
-/** An operator as the API shows it; chargerEnrollmentKey only in the answer that generated it. */
+/**
+ * An operator as the API shows it; chargerEnrollmentKey only in the answer that generated it. The
+ * roaming lists are in a fixed order (as published), not necessarily the order they were sent in.
+ */
 public record OperatorView(
         UUID id, long revision, String legalName, Address address, String vatNumber, String chamberOfCommerceNumber,
         String iban, String bic, String contactEmail, String timeZone, String currency, String billingInterval,
         int graceDays, int paymentTermDays, String invoiceNumberPrefix, List<String> userTypes, DunningPolicy dunning,
         boolean issuesStatements, boolean acceptsUnknownChargers, Instant chargerEnrollmentKeyCreatedAt,
+        List<UUID> cardsValidAt, List<UUID> acceptsCardsOf,
         @Schema(description = "The key unknown chargers present as their OCPP password to enroll; shown once")
         @JsonInclude(JsonInclude.Include.NON_NULL) String chargerEnrollmentKey) {
 
@@ -26,6 +30,7 @@ public record OperatorView(
         return new OperatorView(o.id, o.revision, o.legalName, o.address.toAddress(), o.vatNumber,
                 o.chamberOfCommerceNumber, o.iban, o.bic, o.contactEmail, o.timeZone, o.currency, o.billingInterval,
                 o.graceDays, o.paymentTermDays, o.invoiceNumberPrefix, o.userTypes().all(), o.dunning(),
-                o.issuesStatements, o.acceptsUnknownChargers, o.chargerEnrollmentKeyCreatedAt, newEnrollmentKey);
+                o.issuesStatements, o.acceptsUnknownChargers, o.chargerEnrollmentKeyCreatedAt,
+                Operator.sorted(o.cardsValidAt), Operator.sorted(o.acceptsCardsOf), newEnrollmentKey);
     }
 }

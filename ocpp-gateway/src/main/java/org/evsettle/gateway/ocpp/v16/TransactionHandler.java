@@ -142,11 +142,15 @@ public class TransactionHandler implements ActionFamily {
                                 authorizer.authorize(registry.charger(chargePointId), stop.idTag())))));
     }
 
+    /**
+     * The ids behind a start. The operator is the card's, who bills its driver (a partner's card at
+     * this charger), and the charger's when no card matched; site and charger are always the charger's.
+     */
     private static ChargeAuthorization chargeAuthorization(CardAuthorization authorization,
                                                            Optional<ChargerRecord> charger) {
         Optional<CardRecord> card = authorization.card();
         return new ChargeAuthorization(authorization.status().ocpp(),
-                charger.map(ChargerRecord::operatorId).orElse(null),
+                card.map(CardRecord::operatorId).or(() -> charger.map(ChargerRecord::operatorId)).orElse(null),
                 charger.map(ChargerRecord::siteId).orElse(null),
                 charger.map(ChargerRecord::id).orElse(null),
                 card.map(CardRecord::id).orElse(null),
