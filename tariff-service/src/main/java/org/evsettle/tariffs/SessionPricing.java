@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
@@ -69,7 +70,7 @@ public class SessionPricing {
                 .filter(SessionPricing::needsRegistryCharger).map(SessionCompleted::chargePointId).toList());
         operatorTariffs.load(sessions.stream().map(SessionCompleted::snapshot).filter(Objects::nonNull)
                 .map(SessionSnapshot::operatorId).filter(Objects::nonNull).toList());
-        Batch batch = new Batch(stored, chargers, new ArrayList<>());
+        Batch batch = new Batch(stored, chargers, new NewPrices(), new ArrayList<>());
         for (SessionEvent event : events) {
             if (event instanceof SessionCompleted completed) {
                 completed(completed, batch);
@@ -78,11 +79,16 @@ public class SessionPricing {
             }
         }
         entityManager.flush();
+        batch.newPrices().write(entityManager);
         publisher.announce(batch.announcements());
     }
 
-    /** What a batch works with: its sessions as stored, the registry's chargers it needs, the prices it announces. */
-    private record Batch(StoredSessions stored, Map<String, Charger> chargers, List<TariffEvent> announcements) {
+    /**
+     * What a batch works with: its sessions as stored, the registry's chargers it needs, the first prices
+     * it makes (written at its end) and the prices it announces.
+     */
+    private record Batch(StoredSessions stored, Map<String, Charger> chargers, NewPrices newPrices,
+                         List<TariffEvent> announcements) {
 
         Optional<Charger> charger(String chargePointId) {
             return Optional.ofNullable(chargers.get(chargePointId));
@@ -135,7 +141,7 @@ public class SessionPricing {
                 LockModeType.PESSIMISTIC_WRITE).orElse(null);
         String reason = "correction " + waiting.revision + " priced once a tariff applied to it";
         List<TariffEvent> announcement = new ArrayList<>(1);
-        store(waiting.session, waiting.revision, reason, earlier, attempt, announcement);
+        store(waiting.session, waiting.revision, reason, earlier, attempt, price -> price.persist(), announcement);
         publisher.announce(announcement);
         waiting.delete();
         return true;
@@ -149,7 +155,8 @@ public class SessionPricing {
         Attempt attempt = attempt(session, operatorId == null ? List.of() : operatorTariffs.of(operatorId),
                 batch::charger);
         if (attempt.price() != null) {
-            stored.priced(store(session, revision, reason, earlier, attempt, batch.announcements()));
+            stored.priced(store(session, revision, reason, earlier, attempt, batch.newPrices()::add,
+                    batch.announcements()));
             if (unpriced != null) {
                 unpriced.delete();
                 stored.forgetUnpriced(session.sessionId());
@@ -167,15 +174,19 @@ public class SessionPricing {
                 earlier == null ? "" : "; its price of revision " + earlier.revision + " stands until then");
     }
 
-    /** Stores the price (the first, or replacing the earlier one) and adds its announcement; returns it. */
+    /**
+     * Stores the price (the first, handed to insert, or replacing the earlier one) and adds its
+     * announcement; returns it.
+     */
     private static SessionPrice store(SessionCompleted session, int revision, String reason, SessionPrice earlier,
-                                      Attempt attempt, List<TariffEvent> announcements) {
+                                      Attempt attempt, Consumer<SessionPrice> insert,
+                                      List<TariffEvent> announcements) {
         TariffVersion version = attempt.resolution().version();
         Price price = attempt.price();
         SessionPrice stored;
         if (earlier == null) {
             stored = SessionPrice.of(session, revision, version, price);
-            stored.persist();
+            insert.accept(stored);
             announcements.add(stored.toEvent());
         } else {
             stored = earlier;

@@ -1,6 +1,5 @@
 package org.evsettle.tariffs;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,19 +25,20 @@ final class StoredSessions {
         if (sessionIds.isEmpty()) {
             return stored;
         }
-        List<UUID> ids = sessionIds.stream().distinct().sorted().toList();
-        // prices first, then unpriced entries: the order in which a waiting session's pricing takes them too
-        SessionPrice.getEntityManager()
-                .createQuery("select p from SessionPrice p where p.sessionId in ?1 order by p.sessionId",
-                        SessionPrice.class)
-                .setParameter(1, ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                .forEach(stored::priced);
-        UnpricedSession.getEntityManager()
-                .createQuery("select u from UnpricedSession u where u.sessionId in ?1 order by u.sessionId",
-                        UnpricedSession.class)
-                .setParameter(1, ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                .forEach(stored::unpriced);
+        UUID[] ids = sessionIds.stream().distinct().sorted().toArray(UUID[]::new);
+        // prices first, then unpriced entries: the order in which a waiting session's pricing takes them too;
+        // one array parameter rather than a parameter per session, so the statement is the same for every batch
+        lockedRows(SessionPrice.class, "session_price", ids).forEach(stored::priced);
+        lockedRows(UnpricedSession.class, "unpriced_session", ids).forEach(stored::unpriced);
         return stored;
+    }
+
+    private static <T> List<T> lockedRows(Class<T> entity, String table, UUID[] ids) {
+        return SessionPrice.getEntityManager()
+                .createNativeQuery("SELECT * FROM " + table + " WHERE session_id = ANY(?1) ORDER BY session_id FOR UPDATE",
+                        entity)
+                .setParameter(1, ids)
+                .getResultList();
     }
 
     SessionPrice price(UUID sessionId) {
