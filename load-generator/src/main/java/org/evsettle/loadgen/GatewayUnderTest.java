@@ -66,7 +66,8 @@ final class GatewayUnderTest implements AutoCloseable {
         int port = Ports.free();
         int managementPort = Ports.free();
         // extra JVM options for the gateway, such as a flight recording or another collector:
-        // GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..." or "-XX:+UseParallelGC" (instead of G1)
+        // GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=..." or "-XX:+UseG1GC" (instead of the parallel collector,
+        // which the gateway's container runs on, see deploy/docker/Dockerfile.jvm)
         List<String> extra = List.of(System.getenv().getOrDefault("GATEWAY_JAVA_OPTS", "").trim().split("\\s+"))
                 .stream().filter(option -> !option.isEmpty()).toList();
         boolean collectorChosen = extra.stream().anyMatch(option -> option.matches("-XX:\\+Use\\w+GC"));
@@ -74,7 +75,7 @@ final class GatewayUnderTest implements AutoCloseable {
                 "-Xmx" + scenario.gatewayHeap(), "-XX:+ExitOnOutOfMemoryError",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-Dquarkus.log.level=WARN"));
         if (!collectorChosen) {
-            command.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"));
+            command.add("-XX:+UseParallelGC");
         }
         Platform.configuration(stack, Service.OCPP_GATEWAY).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(extra);
