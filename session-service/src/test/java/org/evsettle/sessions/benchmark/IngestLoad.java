@@ -40,11 +40,20 @@ final class IngestLoad {
     private final String bootstrapServers;
     private final int sessions;
     private final int chargers;
+    private final String chargerPrefix;
+    private final List<UUID> transactionEventIds = new ArrayList<>();
 
-    IngestLoad(String bootstrapServers, int sessions) {
+    /** sessions on chargers named chargerPrefix and a number. */
+    IngestLoad(String bootstrapServers, int sessions, String chargerPrefix) {
         this.bootstrapServers = bootstrapServers;
         this.sessions = sessions;
         this.chargers = Math.max(1, Math.min(1_000, sessions / 5));
+        this.chargerPrefix = chargerPrefix;
+    }
+
+    /** The event ids of the starts and stops published: session-service records these as it applies them. */
+    List<UUID> transactionEventIds() {
+        return transactionEventIds;
     }
 
     int chargers() {
@@ -69,7 +78,7 @@ final class IngestLoad {
             for (int n = 0; n < sessions; n++) {
                 int charger = n % chargers;
                 int round = n / chargers;
-                String chargePointId = "IN-" + charger;
+                String chargePointId = chargerPrefix + charger;
                 int transactionId = n + 1;
                 Instant start = DAY.plus(Duration.ofMinutes(90L * round));
                 ChargeAuthorization authorization = new ChargeAuthorization("Accepted", operator, UUID.randomUUID(),
@@ -78,6 +87,9 @@ final class IngestLoad {
                 for (Event event : session(chargePointId, transactionId, start, meter, authorization, received)) {
                     Envelope<?> envelope = Envelope.of(EventIds.nameBased(chargePointId, transactionId, published),
                             GATEWAY, event, start);
+                    if (event instanceof TransactionStarted || event instanceof TransactionStopped) {
+                        transactionEventIds.add(envelope.id());
+                    }
                     acks.add(producer.send(new ProducerRecord<>(envelope.topic(), envelope.subject(), envelope)));
                     published++;
                 }
