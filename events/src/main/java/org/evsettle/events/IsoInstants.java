@@ -45,41 +45,61 @@ public final class IsoInstants {
     /** The text of the instant, equal to {@link Instant#toString()}. */
     public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
-        if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds >= AFTER_FOUR_DIGIT_SECONDS) {
+        if (!hasFourDigitYear(seconds)) {
             return instant.toString();
         }
-        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        LocalDate date = LocalDate.ofEpochDay(day);
         int nano = instant.getNano();
         char[] text = new char[30];
-        digits(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        digits(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        digits(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        digits(text, 11, secondOfDay / 3600, 2);
-        text[13] = ':';
-        digits(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        digits(text, 17, secondOfDay % 60, 2);
+        writeDateTime(text, seconds);
         int length = 19;
         if (nano != 0) {
             text[length++] = '.';
             if (nano % 1_000_000 == 0) {
-                digits(text, length, nano / 1_000_000, 3);
+                writeDigits(text, length, nano / 1_000_000, 3);
                 length += 3;
             } else if (nano % 1_000 == 0) {
-                digits(text, length, nano / 1_000, 6);
+                writeDigits(text, length, nano / 1_000, 6);
                 length += 6;
             } else {
-                digits(text, length, nano, 9);
+                writeDigits(text, length, nano, 9);
                 length += 9;
             }
         }
         text[length++] = 'Z';
         return new String(text, 0, length);
+    }
+
+    /** Whether the date of these seconds since the epoch (UTC or local) has a year of 0000 to 9999. */
+    public static boolean hasFourDigitYear(long seconds) {
+        return seconds >= FIRST_FOUR_DIGIT_SECOND && seconds < AFTER_FOUR_DIGIT_SECONDS;
+    }
+
+    /**
+     * Writes {@code yyyy-MM-ddTHH:mm:ss} of these seconds since the epoch (UTC, or local time counted
+     * the same way) into the first 19 characters of text; the year must have four digits.
+     */
+    public static void writeDateTime(char[] text, long seconds) {
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        writeDigits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        writeDigits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        writeDigits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        writeDigits(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        writeDigits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        writeDigits(text, 17, secondOfDay % 60, 2);
+    }
+
+    /** Writes the value as width decimal digits, zero-padded, at the position. */
+    public static void writeDigits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
@@ -139,13 +159,6 @@ public final class IsoInstants {
         }
         long seconds = date.toEpochDay() * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(seconds, nano);
-    }
-
-    private static void digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     /** The decimal number of width digits at the position, or -1 if one of them is not a digit. */

@@ -53,6 +53,9 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> firstTimeAll(String consumer, Collection<UUID> eventIds) {
         UUID[] ids = eventIds.stream().distinct().toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return new HashSet<>();
+        }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO processed_event (consumer, event_id) SELECT ?, id FROM unnest(?) AS id

@@ -19,6 +19,7 @@ import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.sessions.SessionIds;
+import org.evsettle.outbox.ProcessedEvents;
 import org.evsettle.sessions.ReportedSamples;
 import org.evsettle.sessions.SessionAssembler;
 import org.evsettle.sessions.SessionAssembler.Intake;
@@ -41,12 +42,12 @@ public class OcppEventHandler {
         void apply(Intake intake, T event);
     }
 
-    private final FirstDeliveries firstDeliveries;
+    private final ProcessedEvents processed;
     private final SessionAssembler assembler;
     private final Map<Class<?>, Step<Event>> steps = new HashMap<>();
 
-    public OcppEventHandler(FirstDeliveries firstDeliveries, SessionAssembler assembler) {
-        this.firstDeliveries = firstDeliveries;
+    public OcppEventHandler(ProcessedEvents processed, SessionAssembler assembler) {
+        this.processed = processed;
         this.assembler = assembler;
         on(TransactionStarted.class, assembler::started);
         on(MeterValuesSampled.class, assembler::sampled);
@@ -70,7 +71,7 @@ public class OcppEventHandler {
         if (relevant.isEmpty()) {
             return;
         }
-        Set<UUID> fresh = firstDeliveries.of(CONSUMER, relevant.stream().filter(OcppEventHandler::changesState)
+        Set<UUID> fresh = processed.firstTimeAll(CONSUMER, relevant.stream().filter(OcppEventHandler::changesState)
                 .map(Envelope::id).toList());
         Set<UUID> sessionIds = new LinkedHashSet<>();
         Set<UUID> driverIds = new HashSet<>();

@@ -1,11 +1,11 @@
 package org.evsettle.sessions.report;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.evsettle.events.IsoInstants;
 
 /** How the text formats of the report (CSV, the XLSX header) write times and durations. */
 final class ReportText {
@@ -25,40 +25,21 @@ final class ReportText {
         }
         int offset = zone.getRules().getOffset(instant).getTotalSeconds();
         long local = instant.getEpochSecond() + offset;
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(local, 86_400));
-        if (offset % 60 != 0 || date.getYear() < 0 || date.getYear() > 9999) {
+        if (offset % 60 != 0 || !IsoInstants.hasFourDigitYear(local)) {
             return LOCAL_TIME.format(local(instant, zone)); // a historic offset with seconds, a year of five digits
         }
-        int second = (int) Math.floorMod(local, 86_400);
         char[] text = new char[offset == 0 ? 20 : 25];
-        digits(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        digits(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        digits(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        digits(text, 11, second / 3600, 2);
-        text[13] = ':';
-        digits(text, 14, second / 60 % 60, 2);
-        text[16] = ':';
-        digits(text, 17, second % 60, 2);
+        IsoInstants.writeDateTime(text, local);
         if (offset == 0) {
             text[19] = 'Z';
         } else {
             int minutes = Math.abs(offset) / 60;
             text[19] = offset < 0 ? '-' : '+';
-            digits(text, 20, minutes / 60, 2);
+            IsoInstants.writeDigits(text, 20, minutes / 60, 2);
             text[22] = ':';
-            digits(text, 23, minutes % 60, 2);
+            IsoInstants.writeDigits(text, 23, minutes % 60, 2);
         }
         return new String(text);
-    }
-
-    private static void digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     static OffsetDateTime local(Instant instant, ZoneId zone) {
