@@ -69,16 +69,16 @@ public final class IsoInstants {
         return new String(text, 0, length);
     }
 
-    /** Whether the date of these seconds since the epoch (UTC or local) has a year of 0000 to 9999. */
-    public static boolean hasFourDigitYear(long seconds) {
+    /** Whether the date of these seconds since the epoch has a year of 0000 to 9999. */
+    private static boolean hasFourDigitYear(long seconds) {
         return seconds >= FIRST_FOUR_DIGIT_SECOND && seconds < AFTER_FOUR_DIGIT_SECONDS;
     }
 
     /**
-     * Writes {@code yyyy-MM-ddTHH:mm:ss} of these seconds since the epoch (UTC, or local time counted
-     * the same way) into the first 19 characters of text; the year must have four digits.
+     * Writes {@code yyyy-MM-ddTHH:mm:ss} of these seconds since the epoch into the first 19 characters
+     * of text; the year must have four digits.
      */
-    public static void writeDateTime(char[] text, long seconds) {
+    private static void writeDateTime(char[] text, long seconds) {
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         writeDigits(text, 0, date.getYear(), 4);
@@ -95,7 +95,7 @@ public final class IsoInstants {
     }
 
     /** Writes the value as width decimal digits, zero-padded, at the position. */
-    public static void writeDigits(char[] text, int at, int value, int width) {
+    private static void writeDigits(char[] text, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             text[i] = (char) ('0' + value % 10);
             value /= 10;

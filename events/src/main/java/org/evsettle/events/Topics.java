@@ -1,6 +1,7 @@
 package org.evsettle.events;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Kafka topic names: one per aggregate family, keyed by the aggregate id so order holds per key. */
 public final class Topics {
@@ -23,10 +24,21 @@ public final class Topics {
     public static final String INVOICES_EVENTS = "invoices.events";
 
     /**
-     * How every topic is created: partitions bound how far consumers of a family scale out;
-     * registry topics are compacted so that they hold the latest state of every entity.
+     * The consumers that keep their place in a topic (a consumer group's channel), by the name their
+     * quarantined records and dead-letter topic carry: {@code <service>.<what it reads>}.
      */
-    public static final List<TopicSpec> SPECS = List.of(
+    public static final List<String> CONSUMERS = List.of(
+            "user-service.charger-events", "user-service.dunning",
+            "session-service.charger-events", "session-service.registry", "session-service.prices",
+            "tariff-service.sessions", "tariff-service.registry",
+            "invoice-service.prices", "invoice-service.registry");
+
+    /**
+     * How every topic is created: partitions bound how far consumers of a family scale out;
+     * registry topics are compacted so that they hold the latest state of every entity; every
+     * consumer has a dead-letter topic of one partition.
+     */
+    public static final List<TopicSpec> SPECS = Stream.concat(Stream.of(
             new TopicSpec(OCPP_EVENTS, 12, false),
             new TopicSpec(OCPP_COMMANDS, 12, false),
             new TopicSpec(REGISTRY_OPERATORS, 3, true),
@@ -36,12 +48,21 @@ public final class Topics {
             new TopicSpec(REGISTRY_CARDS, 6, true),
             new TopicSpec(SESSIONS_EVENTS, 12, false),
             new TopicSpec(TARIFFS_EVENTS, 12, false),
-            new TopicSpec(INVOICES_EVENTS, 6, false));
+            new TopicSpec(INVOICES_EVENTS, 6, false)),
+            CONSUMERS.stream().map(consumer -> new TopicSpec(deadLetters(consumer), 1, false))).toList();
 
     /** A topic as it is created: name, partition count and whether it is compacted. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
     }
 
     private Topics() {
+    }
+
+    /**
+     * Where a consumer puts a record it could not apply, beside the row an admin sees and replays
+     * (the outbox module's failure policy): {@code dlq.<consumer>}, key and headers as the record came.
+     */
+    public static String deadLetters(String consumer) {
+        return "dlq." + consumer;
     }
 }

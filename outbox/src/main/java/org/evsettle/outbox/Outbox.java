@@ -10,6 +10,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventJson;
 import org.hibernate.Session;
@@ -64,6 +66,30 @@ public class Outbox {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
+    }
+
+    /**
+     * Stores a record to be sent as it is given, headers and value byte for byte (a quarantined record
+     * on its way to a dead-letter topic), in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forward(String topic, String key, Map<String, String> headers, UUID eventId, String ceType,
+                        byte[] payload) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, message_key, ce_type, ce_source, ce_time, payload, headers)
+                    VALUES (?, ?, ?, ?, ?, now(), ?, ?::jsonb)""")) {
+                insert.setObject(1, eventId != null ? eventId : UUID.randomUUID());
+                insert.setString(2, topic);
+                insert.setString(3, key == null ? "" : key);
+                insert.setString(4, ceType != null ? ceType : "unreadable");
+                insert.setString(5, topic);
+                insert.setBytes(6, payload);
+                insert.setString(7, OutboxHeaders.toJson(headers));
+                insert.executeUpdate();
             }
         });
         wakeRelayAfterCommit();

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -116,7 +117,7 @@ public class OutboxRelay {
                 List<Long> sequence = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement("""
-                        SELECT seq, event_id, topic, message_key, ce_type, ce_source, ce_time, payload
+                        SELECT seq, event_id, topic, message_key, ce_type, ce_source, ce_time, payload, headers
                         FROM outbox_event ORDER BY seq LIMIT ?""")) {
                     select.setInt(1, batchSize);
                     try (ResultSet rows = select.executeQuery()) {
@@ -154,12 +155,19 @@ public class OutboxRelay {
         }
     }
 
+    /** A row's record: its CloudEvents headers from its columns, or, for a forwarded record, the headers it came with. */
     private static ProducerRecord<String, byte[]> record(ResultSet row) throws SQLException {
         String key = row.getString("message_key");
         byte[] payload = row.getBytes("payload");
+        String forwardedHeaders = row.getString("headers");
         RecordHeaders headers = new RecordHeaders();
-        CloudEventHeaders.write(row.getObject("event_id", UUID.class), row.getString("ce_type"),
-                row.getString("ce_source"), key, row.getTimestamp("ce_time").toInstant(), payload != null, headers);
+        if (forwardedHeaders != null) {
+            OutboxHeaders.fromJson(forwardedHeaders)
+                    .forEach((name, value) -> headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        } else {
+            CloudEventHeaders.write(row.getObject("event_id", UUID.class), row.getString("ce_type"),
+                    row.getString("ce_source"), key, row.getTimestamp("ce_time").toInstant(), payload != null, headers);
+        }
         return new ProducerRecord<>(row.getString("topic"), null, key, payload, headers);
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
  * (RESIDENT, EMPLOYEE, GUEST and its own); dunning says whether overdue invoices block cards;
  * chargerEnrollmentKeyHash (a SHA-256, hex, of a generated high-entropy key) is set while it accepts
  * unknown chargers as pending; issuesStatements asks for statements even when nothing is owed.
+ * Without a timeZone or currency, {@link OperatorZone#DEFAULT} and {@link #DEFAULT_CURRENCY} apply.
  * <p>
  * Roaming needs both sides: a card of this operator is valid at another operator's chargers only
  * when that operator is in this one's cardsValidAt and this one is in that operator's acceptsCardsOf.
@@ -38,6 +39,9 @@ public record OperatorRecord(
         boolean issuesStatements,
         List<UUID> cardsValidAt,
         List<UUID> acceptsCardsOf) implements RegistryRecord {
+
+    /** The currency of an operator that names none, and of one the registry has not told about yet. */
+    public static final String DEFAULT_CURRENCY = "EUR";
 
     public OperatorRecord {
         cardsValidAt = cardsValidAt == null ? List.of() : List.copyOf(cardsValidAt);

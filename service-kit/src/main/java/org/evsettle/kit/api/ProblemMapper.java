@@ -61,6 +61,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof DomainException domain) {
+            return domain(domain, uri);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = status == 404 ? ProblemType.NOT_FOUND : ProblemType.HTTP;
         String title = status == 404 ? type.title() : e.getResponse().getStatusInfo().getReasonPhrase();

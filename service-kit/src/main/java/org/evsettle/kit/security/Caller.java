@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.evsettle.kit.api.DomainException;
 
@@ -82,6 +83,48 @@ public class Caller {
         if (!administers(operatorId)) {
             throw DomainException.notFound(what, id);
         }
+    }
+
+    /**
+     * The operator a path names ({@code /operators/{operatorId}/...}), as this service knows it, when the
+     * caller administers it; 404 otherwise, whether it is another operator's or not known here at all.
+     */
+    public <T> T administeredOperator(UUID operatorId, Function<UUID, Optional<T>> known) {
+        requireAdministers(operatorId, "Operator", operatorId);
+        return known.apply(operatorId).orElseThrow(() -> DomainException.notFound("Operator", operatorId));
+    }
+
+    /** Whose data a list covers: one operator or all (null), one driver or all (null). */
+    public record ListScope(UUID operatorId, UUID driverId) {
+    }
+
+    /**
+     * The scope of a list of drivers' data filtered by operator and driver, by the one rule every list
+     * follows: a filter can only narrow what the caller may see, and a filter naming an operator or a
+     * driver the caller may not see answers 404, as that operator or driver would if asked for itself.
+     * A platform admin gets the filters as given; an operator admin the own operator, and a driver of
+     * it (operatorOfDriver tells whose a driver is, empty for one not known here); a driver only the own
+     * data.
+     */
+    public ListScope listScope(UUID operatorId, UUID driverId, Function<UUID, Optional<UUID>> operatorOfDriver) {
+        if (isPlatformAdmin()) {
+            return new ListScope(operatorId, driverId);
+        }
+        UUID ownOperator = requireOperatorId();
+        if (operatorId != null && !operatorId.equals(ownOperator)) {
+            throw DomainException.notFound("Operator", operatorId);
+        }
+        if (isOperatorAdmin()) {
+            if (driverId != null && !operatorOfDriver.apply(driverId).filter(ownOperator::equals).isPresent()) {
+                throw DomainException.notFound("Driver", driverId);
+            }
+            return new ListScope(ownOperator, driverId);
+        }
+        UUID ownDriver = requireDriverId();
+        if (driverId != null && !driverId.equals(ownDriver)) {
+            throw DomainException.notFound("Driver", driverId);
+        }
+        return new ListScope(ownOperator, ownDriver);
     }
 
     /** May the caller see data that belongs to this driver of this operator? Either may be null (unknown). */

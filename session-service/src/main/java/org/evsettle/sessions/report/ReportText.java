@@ -17,29 +17,24 @@ final class ReportText {
 
     /**
      * An instant as the operator's local time with its offset: 2026-02-01T00:50:00+01:00 (what
-     * {@link #LOCAL_TIME} writes, to the second). Written digit by digit: a report writes two per session.
+     * {@link #LOCAL_TIME} writes, to the second). A report writes two per session, so the local time is
+     * written as the UTC text of the shifted instant, as fast as event JSON writes instants, and the
+     * offset put in place of its Z.
      */
     static String time(Instant instant, ZoneId zone) {
         if (instant == null) {
             return "";
         }
         int offset = zone.getRules().getOffset(instant).getTotalSeconds();
-        long local = instant.getEpochSecond() + offset;
-        if (offset % 60 != 0 || !IsoInstants.hasFourDigitYear(local)) {
+        String local = IsoInstants.format(Instant.ofEpochSecond(instant.getEpochSecond() + offset));
+        if (offset % 60 != 0 || local.length() != 20) {
             return LOCAL_TIME.format(local(instant, zone)); // a historic offset with seconds, a year of five digits
         }
-        char[] text = new char[offset == 0 ? 20 : 25];
-        IsoInstants.writeDateTime(text, local);
         if (offset == 0) {
-            text[19] = 'Z';
-        } else {
-            int minutes = Math.abs(offset) / 60;
-            text[19] = offset < 0 ? '-' : '+';
-            IsoInstants.writeDigits(text, 20, minutes / 60, 2);
-            text[22] = ':';
-            IsoInstants.writeDigits(text, 23, minutes % 60, 2);
+            return local;
         }
-        return new String(text);
+        int minutes = Math.abs(offset) / 60;
+        return local.substring(0, 19) + (offset < 0 ? '-' : '+') + two(minutes / 60) + ':' + two(minutes % 60);
     }
 
     static OffsetDateTime local(Instant instant, ZoneId zone) {

@@ -1,10 +1,13 @@
-package org.evsettle.users.config;
+package org.evsettle.kit.time;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock the registry reads "now" and "today" from: UTC; dates are taken in the operator's zone. */
+/**
+ * The clock every service reads "now" from: UTC. Dates people read are taken from it in the
+ * operator's zone ({@code OperatorZone.today}); tests may replace it.
+ */
 public class SystemClock {
 
     @Produces
