@@ -1,41 +1,35 @@
 package org.evsettle.loadgen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.evsettle.events.EventJson;
+import java.util.concurrent.TimeoutException;
+import org.evsettle.testkit.ChargePointConnection;
+import org.evsettle.testkit.OcppCallError;
 
 /**
  * One charger as a Zaptec or any OCPP 1.6J charger lives: connect with HTTP Basic, BootNotification,
  * StatusNotification per connector, a Heartbeat every interval, and sessions one after another
  * (Authorize, StartTransaction, MeterValues every interval with a rising energy register,
  * StopTransaction). Like a real charger it sends one CALL at a time and waits for its answer.
- * Everything is asynchronous: thousands of chargers share a few threads.
+ * The OCPP itself is test-kit's {@link ChargePointConnection}; this is the scenario and what it measures.
  */
 final class SimulatedCharger {
 
-    private static final ObjectMapper JSON = EventJson.mapper();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Map<String, String> ACCEPTED = Map.of("status", "Accepted");
 
     private final String chargePointId;
     private final String password;
@@ -43,16 +37,10 @@ final class SimulatedCharger {
     private final Scenario scenario;
     private final Metrics metrics;
     private final ScheduledExecutorService timer;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final AtomicLong messageIds = new AtomicLong();
-    private final StringBuilder partial = new StringBuilder();
     private CompletableFuture<JsonNode> tail = CompletableFuture.completedFuture(null);
-    private volatile WebSocket socket;
+    private volatile ChargePointConnection connection;
     private volatile boolean running = true;
     private long meterWh = 1_000_000 + ThreadLocalRandom.current().nextLong(50_000_000);
-
-    private record Pending(String action, long sentAt, CompletableFuture<JsonNode> answer) {
-    }
 
     SimulatedCharger(String chargePointId, String password, String idTag, Scenario scenario, Metrics metrics,
                      ScheduledExecutorService timer) {
@@ -70,16 +58,13 @@ final class SimulatedCharger {
      * a pause of 10 to 30 s for as long as the run lasts.
      */
     CompletableFuture<Void> start(HttpClient client, URI gateway) {
-        URI uri = gateway.resolve("/ocpp/" + URLEncoder.encode(chargePointId, StandardCharsets.UTF_8));
-        String basic = Base64.getEncoder().encodeToString((chargePointId + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return client.newWebSocketBuilder()
-                .subprotocols("ocpp1.6")
-                .header("Authorization", "Basic " + basic)
-                .connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(uri, new Listener())
-                .thenAccept(webSocket -> {
-                    socket = webSocket;
+        ChargePointConnection attempt = new ChargePointConnection(chargePointId).callTimeout(CALL_TIMEOUT)
+                .onOtherCalls(payload -> ACCEPTED);
+        return attempt.open(client, gateway, password, CONNECT_TIMEOUT)
+                .thenAccept(opened -> {
+                    connection = opened;
                     metrics.connected();
+                    opened.closed().thenRun(metrics::disconnected);
                     boot();
                 })
                 .exceptionally(failure -> {
@@ -93,19 +78,22 @@ final class SimulatedCharger {
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = unwrap(failure);
         if (cause instanceof WebSocketHandshakeException refused) {
             return "HTTP " + refused.getResponse().statusCode();
         }
         return cause.getClass().getSimpleName();
     }
 
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     void stop() {
         running = false;
-        WebSocket current = socket;
+        ChargePointConnection current = connection;
         if (current != null) {
-            current.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(e -> null);
+            current.close("done");
         }
     }
 
@@ -174,55 +162,26 @@ final class SimulatedCharger {
         return tail;
     }
 
+    /** Sends one CALL and measures it; completes with the CALLRESULT payload, or null for anything else. */
     private CompletableFuture<JsonNode> send(String action, Object payload) {
-        WebSocket current = socket;
-        if (current == null || current.isOutputClosed() || !running) {
+        ChargePointConnection current = connection;
+        if (current == null || !current.isOpen() || !running) {
             return CompletableFuture.completedFuture(null);
         }
-        String messageId = Long.toString(messageIds.incrementAndGet(), 36);
-        ArrayNode frame = JSON.createArrayNode().add(2).add(messageId).add(action);
-        frame.add(JSON.valueToTree(payload));
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        pending.put(messageId, new Pending(action, System.nanoTime(), answer));
-        current.sendText(frame.toString(), true).exceptionally(failure -> {
-            answer.complete(null);
-            return null;
-        });
-        return answer.orTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(failure -> {
-            pending.remove(messageId);
-            metrics.timedOut(action);
-            return null;
-        });
-    }
-
-    private void onFrame(String text) {
-        JsonNode frame;
-        try {
-            frame = JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            return;
-        }
-        if (!frame.isArray() || frame.size() < 3) {
-            return;
-        }
-        String messageId = frame.get(1).asText();
-        int type = frame.get(0).asInt();
-        if (type == 2) {
-            // a command from the central system: accept it
-            socket.sendText("[3,\"" + messageId + "\",{\"status\":\"Accepted\"}]", true);
-            return;
-        }
-        Pending call = pending.remove(messageId);
-        if (call == null) {
-            return;
-        }
-        if (type == 3) {
-            metrics.answered(call.action(), System.nanoTime() - call.sentAt());
-            call.answer().complete(frame.get(2));
-        } else {
-            metrics.callError(call.action());
-            call.answer().complete(null);
-        }
+        long sentAt = System.nanoTime();
+        return current.call(action, payload).handle((answer, failure) -> {
+            if (failure == null) {
+                metrics.answered(action, System.nanoTime() - sentAt);
+                return answer;
+            }
+            Throwable cause = unwrap(failure);
+            if (cause instanceof OcppCallError) {
+                metrics.callError(action);
+            } else if (cause instanceof TimeoutException) {
+                metrics.timedOut(action);
+            }
+            return (JsonNode) null;
+        }).toCompletableFuture();
     }
 
     private void later(Duration delay, Runnable task) {
@@ -238,36 +197,5 @@ final class SimulatedCharger {
     private static Map<String, Object> status(int connectorId, String status) {
         return Map.of("connectorId", connectorId, "errorCode", "NoError", "status", status,
                 "timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            synchronized (partial) {
-                partial.append(data);
-                if (last) {
-                    String text = partial.toString();
-                    partial.setLength(0);
-                    onFrame(text);
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            metrics.disconnected();
-            pending.values().forEach(p -> p.answer().complete(null));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            if (socket != null) {
-                metrics.disconnected();
-            }
-            pending.values().forEach(p -> p.answer().complete(null));
-        }
     }
 }
