@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,29 +12,44 @@ import java.util.concurrent.TimeUnit;
 /**
  * A program the devstack runs in a process of its own, with its output in a log file: stopped
  * gracefully (SIGTERM, then SIGKILL after a grace period) or killed outright to simulate a crash.
+ * It runs in a process group of its own, which ends with the JVM that started it (see {@link ParentWatch}).
  */
 public final class ChildProcess {
+
+    /** How long the group may take to stop once this JVM is gone, before it is killed. */
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(10);
 
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final ParentWatch watch;
 
-    private ChildProcess(String name, Process process, Path logFile) {
+    private ChildProcess(String name, Process process, Path logFile, ParentWatch watch) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.watch = watch;
     }
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                                      Path workingDirectory, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            // setsid makes the child a group leader (same pid, no fork), so its whole tree can be signalled
+            List<String> inOwnGroup = new ArrayList<>(List.of("setsid"));
+            inOwnGroup.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(inOwnGroup)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
-            return new ChildProcess(name, builder.start(), logFile);
+            Process process = builder.start();
+            try {
+                return new ChildProcess(name, process, logFile, ParentWatch.processGroup(process, ORPHAN_GRACE));
+            } catch (DevStackException e) {
+                process.destroyForcibly();
+                throw e;
+            }
         } catch (IOException e) {
             throw new DevStackException("Cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -58,6 +74,11 @@ public final class ChildProcess {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The watchdog that ends this child's group if this JVM dies; it ends once the child has. */
+    ProcessHandle watchdog() {
+        return watch.watchdog();
     }
 
     /** Fails with the end of the log when the process has exited while it should be running. */

@@ -75,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(directory.resolve("log").resolve("meta.properties"))) {
             format(config);
         }
-        process = ChildProcess.start("Kafka", javaCommand(BrokerMain.class.getName(), config.toString()),
+        process = ChildProcess.start("Kafka", javaCommand("kafka.Kafka", config.toString()),
                 Map.of(), directory, logFile);
         Await.until("Kafka on port " + port, Duration.ofSeconds(60), process, this::answers);
     }
@@ -206,7 +206,8 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new DevStackException("The Kafka classpath is missing from the devstack jar: build it with ./mvnw");
             }
             String classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return classpath + java.io.File.pathSeparator + codeSourceOf(BrokerMain.class);
+            // the devstack's own classes and resources, for its simplelogger.properties
+            return classpath + java.io.File.pathSeparator + codeSourceOf(KafkaBroker.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

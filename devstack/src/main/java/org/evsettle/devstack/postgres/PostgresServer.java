@@ -9,17 +9,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.evsettle.devstack.DevStackException;
+import org.evsettle.devstack.ParentWatch;
 import org.evsettle.devstack.Ports;
 
 /**
  * A real PostgreSQL from the embedded binaries on Maven Central, one database per service. The data
- * directory survives restarts; fsync is on when the data is meant to be kept.
+ * directory survives restarts; fsync is on when the data is meant to be kept. It stops when the
+ * JVM that started it ends.
  */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
+    /** How long a fast shutdown (SIGINT) may take once this JVM is gone, before the postmaster is killed. */
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(10);
 
     private final EmbeddedPostgres postgres;
     private final int port;
@@ -52,7 +57,18 @@ public final class PostgresServer implements AutoCloseable {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             PostgresServer server = new PostgresServer(postgres, port);
-            server.createDatabases(databases);
+            try {
+                // pg_ctl daemonizes the postmaster: it is no child of this JVM, so it is watched by its pid file
+                ParentWatch.pidFile(dataDirectory.resolve("postmaster.pid"), "INT", ORPHAN_GRACE);
+                server.createDatabases(databases);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    server.close();
+                } catch (RuntimeException notStopped) {
+                    e.addSuppressed(notStopped);
+                }
+                throw e;
+            }
             return server;
         } catch (IOException | SQLException | RuntimeException e) {
             throw new DevStackException("PostgreSQL did not start on port " + port + " with data in "
