@@ -86,8 +86,9 @@ public final class OpenApiConventions {
         if (mediaType.has("example") || mediaType.path("examples").size() > 0) {
             return true;
         }
-        JsonNode schema = resolve(document, mediaType.path("schema"));
-        if (schema.has("example")) {
+        JsonNode declared = mediaType.path("schema");
+        JsonNode schema = resolve(document, declared);
+        if (exemplified(declared) || exemplified(schema)) {
             return true;
         }
         JsonNode properties = schema.path("properties");
@@ -95,14 +96,26 @@ public final class OpenApiConventions {
             return false;
         }
         for (Iterator<JsonNode> each = properties.elements(); each.hasNext(); ) {
-            JsonNode property = resolve(document, each.next());
-            if (!property.has("example") && !property.has("enum") && !property.has("default")
-                    && !resolve(document, property.path("items")).has("example") && !property.has("$ref")
-                    && !"object".equals(property.path("type").asText()) && !"array".equals(property.path("type").asText())) {
+            JsonNode declaredProperty = each.next();
+            JsonNode property = resolve(document, declaredProperty);
+            if (!exemplified(declaredProperty) && !exemplified(property) && !property.has("enum")
+                    && !property.has("default") && !exemplified(resolve(document, property.path("items")))
+                    && !"object".equals(type(property)) && !"array".equals(type(property))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** An example in OpenAPI 3.0's form ({@code example}) or 3.1's ({@code examples}), beside a $ref too. */
+    private static boolean exemplified(JsonNode schema) {
+        return schema.has("example") || schema.path("examples").size() > 0;
+    }
+
+    /** The type, also when 3.1 writes it as a list ({@code ["string", "null"]}). */
+    private static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        return type.isArray() && type.size() > 0 ? type.get(0).asText() : type.asText();
     }
 
     private static JsonNode resolve(JsonNode document, JsonNode node) {

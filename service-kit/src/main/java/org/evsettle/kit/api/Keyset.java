@@ -63,7 +63,7 @@ public final class Keyset {
     }
 
     /**
-     * The condition for the page after the cursor ({@code (a < :k0) or (a = :k0 and b < :k1)}), or empty
+     * The condition for the page after the cursor ({@code a <= :k0 and ((a < :k0) or (a = :k0 and b < :k1))}), or empty
      * for the first page; 400 naming cursor when it is not a cursor of this list.
      */
     public Optional<After> after(String cursor) {
@@ -83,7 +83,11 @@ public final class Keyset {
             alternative.append(column.name()).append(column.descending() ? " < :k" : " > :k").append(i).append(')');
             alternatives.add(alternative.toString());
         }
-        return Optional.of(new After("(" + String.join(" or ", alternatives) + ")", parameters));
+        // the leading column's bound alone lets the database start an index scan at the cursor; the
+        // alternatives then decide among the rows that share its value
+        Column first = columns.get(0);
+        String bound = first.name() + (first.descending() ? " <= :k0" : " >= :k0");
+        return Optional.of(new After("(" + bound + " and (" + String.join(" or ", alternatives) + "))", parameters));
     }
 
     /** The key values a cursor names, or empty for the first page; 400 naming cursor when it is not one of this list. */
