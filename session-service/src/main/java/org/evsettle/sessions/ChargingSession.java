@@ -1,13 +1,13 @@
 package org.evsettle.sessions;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +27,9 @@ import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionIds;
 import org.evsettle.events.sessions.SessionSnapshot;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 
 /**
  * A charging session: one transaction of one charger, assembled from its start and its stop in
@@ -35,6 +38,10 @@ import org.evsettle.events.sessions.SessionSnapshot;
 @Entity
 @Table(name = "charging_session")
 public class ChargingSession extends PanacheEntityBase {
+
+    /** The order of session lists, newest first: a key that is never null and unique. */
+    private static final Keyset LISTED = Keyset.of(Keyset.descending("listedAt", Instant.class),
+            Keyset.descending("id", UUID.class));
 
     @Id
     public UUID id;
@@ -98,6 +105,12 @@ public class ChargingSession extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "stop_source")
     public StopSource stopSource;
+    /**
+     * Where lists place the session (PostgreSQL computes it): the charger's start, else its stop, else when
+     * either arrived. Never null, unlike startedAt while the start has not arrived.
+     */
+    @Column(name = "listed_at", insertable = false, updatable = false)
+    public Instant listedAt;
 
     /** Where a session's stop came from. */
     public enum StopSource {
@@ -128,32 +141,44 @@ public class ChargingSession extends PanacheEntityBase {
         return found;
     }
 
-    /** Sessions that match the filter, newest first (by the charger's clock). */
-    public static List<ChargingSession> search(SessionFilter filter, int limit) {
+    /**
+     * One page of the sessions that match the filter, newest first by {@link #listedAt}, then by id: one
+     * query of limit + 1 rows after the cursor, whatever the page's depth.
+     */
+    public static Page<ChargingSession> page(SessionFilter filter, PageRequest request) {
+        int limit = request.limit();
         List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (filter.operatorId() != null) {
-            conditions.add("operatorId = :operatorId");
-            parameters.and("operatorId", filter.operatorId());
-        }
-        if (filter.driverId() != null) {
-            conditions.add("driverId = :driverId");
-            parameters.and("driverId", filter.driverId());
-        }
-        if (filter.chargePointId() != null) {
-            conditions.add("chargePointId = :chargePointId");
-            parameters.and("chargePointId", filter.chargePointId());
-        }
-        if (filter.status() != null) {
-            conditions.add("status = :status");
-            parameters.and("status", filter.status());
-        }
+        Map<String, Object> parameters = new HashMap<>();
+        condition(conditions, parameters, "operatorId = :operatorId", "operatorId", filter.operatorId());
+        condition(conditions, parameters, "driverId = :driverId", "driverId", filter.driverId());
+        condition(conditions, parameters, "chargePointId = :chargePointId", "chargePointId", filter.chargePointId());
+        condition(conditions, parameters, "status = :status", "status", filter.status());
+        condition(conditions, parameters, "listedAt >= :listedFrom", "listedFrom", filter.from());
+        condition(conditions, parameters, "listedAt < :listedUntil", "listedUntil", filter.until());
+        LISTED.after(request.cursor()).ifPresent(after -> {
+            conditions.add(after.condition());
+            parameters.putAll(after.parameters());
+        });
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        // a session still waiting for its start is placed by its stop
-        return ChargingSession.<ChargingSession>find("from ChargingSession" + where
-                        + " order by coalesce(startedAt, stoppedAt) desc, id", parameters)
-                .range(0, limit - 1)
-                .list();
+        TypedQuery<ChargingSession> query = getEntityManager().createQuery("from ChargingSession" + where
+                + " order by " + LISTED.orderBy(), ChargingSession.class).setMaxResults(limit + 1);
+        parameters.forEach(query::setParameter);
+        return LISTED.page(query.getResultList(), limit, session -> List.of(session.listedAt, session.id));
+    }
+
+    private static void condition(List<String> conditions, Map<String, Object> parameters, String condition,
+                                  String name, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.put(name, value);
+        }
+    }
+
+    /** The operator of the driver's sessions here, for a driver the registry no longer holds. */
+    public static Optional<UUID> operatorOfDriver(UUID driverId) {
+        return getEntityManager().createQuery("select operatorId from ChargingSession where driverId = :driverId"
+                        + " and operatorId is not null", UUID.class)
+                .setParameter("driverId", driverId).setMaxResults(1).getResultStream().findFirst();
     }
 
     public boolean hasStart() {

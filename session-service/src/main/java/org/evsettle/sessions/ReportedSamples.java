@@ -37,13 +37,19 @@ public final class ReportedSamples {
     private record ConnectorInstant(String chargePointId, int connectorId, Instant at) {
     }
 
+    /** What a sample whose arrival the gateway did not say is taken to have arrived at: the batch's moment. */
+    private final Instant now;
     private final List<Energy> energy = new ArrayList<>();
     private final List<Power> power = new ArrayList<>();
     /** One row per connector and instant: a statement may not update a row twice. */
     private final Map<ConnectorInstant, Status> statuses = new LinkedHashMap<>();
 
+    public ReportedSamples(Instant now) {
+        this.now = now;
+    }
+
     public void energy(UUID sessionId, EnergyReading reading, Instant receivedAt) {
-        energy.add(new Energy(sessionId, reading, receivedAt != null ? receivedAt : Instant.now()));
+        energy.add(new Energy(sessionId, reading, receivedAt != null ? receivedAt : now));
     }
 
     public void power(UUID sessionId, PowerReading reading) {

@@ -1,8 +1,11 @@
 package org.evsettle.sessions;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,10 +39,14 @@ public class SessionAssembler {
 
     private final SessionPublisher publisher;
     private final SessionInspector inspector;
+    private final Clock clock;
+    private final Counter held;
 
-    public SessionAssembler(SessionPublisher publisher, SessionInspector inspector) {
+    public SessionAssembler(SessionPublisher publisher, SessionInspector inspector, Clock clock, MeterRegistry meters) {
         this.publisher = publisher;
         this.inspector = inspector;
+        this.clock = clock;
+        this.held = SessionCounters.held(meters);
     }
 
     /**
@@ -50,13 +57,14 @@ public class SessionAssembler {
 
         private final Map<UUID, ChargingSession> sessions;
         private final Map<UUID, String> userTypes;
-        private final ReportedSamples samples = new ReportedSamples();
+        private final ReportedSamples samples;
         /** Sessions whose start and stop are both in, settled when the batch ends, in the order they got ready. */
         private final Map<UUID, ChargingSession> ready = new LinkedHashMap<>();
 
-        private Intake(Map<UUID, ChargingSession> sessions, Map<UUID, String> userTypes) {
+        private Intake(Map<UUID, ChargingSession> sessions, Map<UUID, String> userTypes, Instant now) {
             this.sessions = sessions;
             this.userTypes = userTypes;
+            this.samples = new ReportedSamples(now);
         }
 
         /** The session of the transaction: as loaded or created earlier in the batch, or a new one. */
@@ -73,7 +81,7 @@ public class SessionAssembler {
 
     /** Starts a batch that will touch these sessions (the starts' and stops') and these drivers (the starts'). */
     public Intake intake(Collection<UUID> sessionIds, Collection<UUID> driverIds) {
-        return new Intake(ChargingSession.byIds(sessionIds), RegisteredDriver.userTypes(driverIds));
+        return new Intake(ChargingSession.byIds(sessionIds), Driver.userTypes(driverIds), clock.instant());
     }
 
     /**
@@ -148,13 +156,13 @@ public class SessionAssembler {
         if (wasStale) {
             // the charger was late, not silent: the session is judged like any other
             SessionAnomaly.open(session.id).stream().filter(anomaly -> anomaly.rule == AnomalyRule.STALE)
-                    .forEach(anomaly -> anomaly.resolve("charger", "its stop arrived", Instant.now()));
+                    .forEach(anomaly -> anomaly.resolve("charger", "its stop arrived", clock.instant()));
             session.status = SessionStatus.ACTIVE;
             session.heldReason = null;
         }
         session.persist();
         if (!session.hasStart()) {
-            Log.infof("Session %s (%s transaction %d) stopped before its start arrived%s", session.id,
+            Log.debugf("Session %s (%s transaction %d) stopped before its start arrived%s", session.id,
                     session.chargePointId, session.transactionId,
                     stopped.knownTransaction() ? "" : "; the gateway does not know this transaction");
         }
@@ -167,11 +175,11 @@ public class SessionAssembler {
     }
 
     /** The charger stopped a session that an operator had already closed: kept for the operator to see. */
-    private static void lateStop(ChargingSession session, TransactionStopped stopped) {
+    private void lateStop(ChargingSession session, TransactionStopped stopped) {
         Anomaly late = new Anomaly(AnomalyRule.LATE_STOP, "the charger stopped it at " + stopped.timestamp()
                 + " with meter stop " + stopped.meterStopWh() + " Wh after an operator had closed it at "
                 + session.stoppedAt + " with " + session.meterStopWh + " Wh");
-        SessionAnomaly.found(session.id, List.of(late), Instant.now());
+        SessionAnomaly.found(session.id, List.of(late), clock.instant());
         Log.warnf("Session %s: %s", session.id, late.detail());
     }
 
@@ -187,11 +195,13 @@ public class SessionAssembler {
         List<Anomaly> anomalies = inspector.anomalies(session, samples, around);
         SessionDurations durations = inspector.durations(session, power, around);
         if (session.settle(anomalies, durations)) {
-            Log.infof("Session %s completed: %d Wh on %s", session.id, session.energyWh, session.chargePointId);
+            Log.debugf("Session %s completed: %d Wh on %s", session.id, session.energyWh, session.chargePointId);
             return true;
         }
-        SessionAnomaly.found(session.id, anomalies, Instant.now());
-        Log.warnf("Session %s held: %s", session.id, session.heldReason);
+        SessionAnomaly.found(session.id, anomalies, clock.instant());
+        held.increment();
+        // an operator has to look at it: rare enough to say, and no fault of this service
+        Log.infof("Session %s held: %s", session.id, session.heldReason);
         return false;
     }
 }

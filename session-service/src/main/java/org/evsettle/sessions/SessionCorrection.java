@@ -20,6 +20,9 @@ import java.util.UUID;
 @Table(name = "session_correction")
 public class SessionCorrection extends PanacheEntityBase {
 
+    /** How many corrections and releases a session takes: far more than people make, and the trail stays one answer. */
+    public static final int MOST_PER_SESSION = 100;
+
     /** What an operator did. */
     public enum Action {
         /** Changed the stop time, meter start or meter stop. */

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,11 +33,13 @@ public class SessionCorrections {
     private final SessionPublisher publisher;
     private final SessionInspector inspector;
     private final SessionRules rules;
+    private final Clock clock;
 
-    public SessionCorrections(SessionPublisher publisher, SessionInspector inspector, SessionRules rules) {
+    public SessionCorrections(SessionPublisher publisher, SessionInspector inspector, SessionRules rules, Clock clock) {
         this.publisher = publisher;
         this.inspector = inspector;
         this.rules = rules;
+        this.clock = clock;
     }
 
     /** Corrects the session if the caller may see it (visible); someone else's session answers 404. */
@@ -63,7 +66,7 @@ public class SessionCorrections {
             throw DomainException.unprocessable("The correction changes nothing in session " + session.id);
         }
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SessionCorrection entry = SessionCorrection.before(session, Action.CORRECTED, by, change.reason(), now);
         boolean wasHeld = session.status == SessionStatus.HELD;
         session.correct(change.stoppedAt(), change.meterStartWh(), change.meterStopWh());
@@ -85,17 +88,26 @@ public class SessionCorrections {
                     + "stoppedAt and meterStopWh instead");
         }
         requireBillable(session, session.stoppedAt, session.meterStartWh, session.meterStopWh);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SessionCorrection entry = SessionCorrection.before(session, Action.RELEASED, by, reason, now);
         announce(session, entry, true, reason, by, now);
         return session;
     }
 
-    /** The session, locked against a charger event that would change it at the same time. */
+    /**
+     * The session, locked against a charger event that would change it at the same time; 409 once its
+     * trail is full: the trail is answered whole, so it is bounded.
+     */
     private static ChargingSession locked(UUID sessionId, Predicate<ChargingSession> visible) {
-        return ChargingSession.<ChargingSession>findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
+        ChargingSession session = ChargingSession.<ChargingSession>findByIdOptional(sessionId,
+                        LockModeType.PESSIMISTIC_WRITE)
                 .filter(visible)
                 .orElseThrow(() -> DomainException.notFound("Session", sessionId));
+        if (SessionCorrection.count("sessionId", sessionId) >= SessionCorrection.MOST_PER_SESSION) {
+            throw DomainException.conflict("Session " + sessionId + " has been corrected or released "
+                    + SessionCorrection.MOST_PER_SESSION + " times, the most a session's audit trail holds");
+        }
+        return session;
     }
 
     /** What no operator's word makes billable: a stop before the start, negative energy, a stop in the future. */
@@ -110,7 +122,7 @@ public class SessionCorrections {
         if (stoppedAt.isBefore(session.startedAt)) {
             throw DomainException.invalid("stoppedAt", "must not be before the start (" + session.startedAt + ")");
         }
-        if (stoppedAt.isAfter(Instant.now().plus(rules.futureTolerance()))) {
+        if (stoppedAt.isAfter(clock.instant().plus(rules.futureTolerance()))) {
             throw DomainException.invalid("stoppedAt", "must not be in the future");
         }
         if (meterStop < meterStart) {

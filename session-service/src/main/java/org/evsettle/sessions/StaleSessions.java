@@ -1,9 +1,12 @@
 package org.evsettle.sessions;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.evsettle.sessions.config.SessionRules;
@@ -21,15 +24,20 @@ public class StaleSessions {
     static final int PER_RUN = 500;
 
     private final SessionRules rules;
+    private final Clock clock;
+    private final Counter held;
 
-    public StaleSessions(SessionRules rules) {
+    public StaleSessions(SessionRules rules, Clock clock, MeterRegistry meters) {
         this.rules = rules;
+        this.clock = clock;
+        this.held = SessionCounters.held(meters);
     }
 
-    @Scheduled(every = "${evsettle.sessions.stale-check-every:5m}", delayed = "1m",
+    // the interval's default is SessionRules'
+    @Scheduled(every = "${evsettle.sessions.stale-check-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        hold(Instant.now());
+        hold(clock.instant());
     }
 
     /** Holds the sessions that are stale at this moment; returns how many. */
@@ -46,7 +54,8 @@ public class StaleSessions {
                     + " after the start (" + session.startedAt + ")");
             session.holdAsStale(anomaly);
             SessionAnomaly.found(session.id, List.of(anomaly), now);
-            Log.warnf("Session %s on %s held: %s", session.id, session.chargePointId, anomaly.detail());
+            held.increment();
+            Log.infof("Session %s on %s held: %s", session.id, session.chargePointId, anomaly.detail());
         }
         return stale.size();
     }

@@ -196,7 +196,7 @@ class ChargeReportTest {
         report(admin(), JANUARY + "&siteId=" + UUID.randomUUID()).then().body("totals.sessions", equalTo(0));
         report(admin(), JANUARY + "&chargePointId=" + lateInJanuary.chargePointId).then()
                 .body("sessions.sessionId", contains(lateInJanuary.sessionId().toString()));
-        report(admin(), JANUARY + "&status=HELD").then()
+        report(admin(), JANUARY + "&status=held").then()
                 .body("sessions.sessionId", contains(held.sessionId().toString()));
     }
 
@@ -226,7 +226,7 @@ class ChargeReportTest {
         assertThat(lines).hasSize(10);
 
         List<String> grouped = given().auth().oauth2(admin())
-                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&groupBy=driver&format=csv")
+                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&groupBy=Driver&format=CSV")
                 .then().statusCode(200).extract().asString().lines().toList();
         assertThat(grouped).contains("Driver,Key,Sessions,Energy (kWh),Duration,Charging,Idle,Currency,Net,VAT,Gross,"
                         + "Unpriced sessions",
@@ -276,8 +276,12 @@ class ChargeReportTest {
         report(admin(), "from=2026-02-01&to=2026-01-01").then().statusCode(400)
                 .body("violations.field", contains("to"));
         report(admin(), JANUARY + "&groupBy=planet").then().statusCode(400);
-        report(admin(), JANUARY + "&format=pdf").then().statusCode(400);
-        report(admin(), JANUARY + "&status=LOST").then().statusCode(400);
+        report(admin(), JANUARY + "&status=LOST").then().statusCode(400)
+                .body("violations[0].message", containsString("ACTIVE, AWAITING_START, COMPLETED, HELD"));
+        report(admin(), JANUARY + "&format=pdf").then().statusCode(400)
+                .body("violations[0].field", equalTo("format"));
+        // a driver not of this operator (or not known here at all) is not the admin's to report on
+        report(admin(), JANUARY + "&driverId=" + UUID.randomUUID()).then().statusCode(404);
         given().get("/api/reports/sessions?operatorId=" + operatorId).then().statusCode(401);
     }
 

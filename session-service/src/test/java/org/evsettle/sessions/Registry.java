@@ -30,14 +30,14 @@ final class Registry {
                 "billing@example.org", timeZone, "EUR", "MONTHLY", 0, 14, "INV", false,
                 List.of("RESIDENT", "GUEST"), null, null, false, List.of(), List.of()));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> RegisteredOperator.findById(operatorId)) != null);
+                .call(() -> Operator.findById(operatorId)) != null);
     }
 
     void site(UUID siteId, UUID operatorId, String name) {
         topics.publish(USER_SERVICE, new SiteRecord(siteId, 1, operatorId, name,
                 new Address("Lindelaan 2", "3581 AB", "Utrecht", "NL")));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> RegisteredSite.findById(siteId)) != null);
+                .call(() -> Site.findById(siteId)) != null);
     }
 
     void driver(UUID driverId, UUID operatorId, String name, String userType) {
@@ -45,13 +45,13 @@ final class Registry {
                 .replace(' ', '.') + "@example.org", new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"),
                 userType, null, null, "ACTIVE", null, null));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> RegisteredDriver.findById(driverId)) != null);
+                .call(() -> Driver.findById(driverId)) != null);
     }
 
     void card(UUID cardId, UUID operatorId, UUID driverId, String idTag, String label) {
         topics.publish(USER_SERVICE, new CardRecord(cardId, 1, operatorId, driverId, idTag, label, "ACTIVE", null,
                 null));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> RegisteredCard.findById(cardId)) != null);
+                .call(() -> Card.findById(cardId)) != null);
     }
 }

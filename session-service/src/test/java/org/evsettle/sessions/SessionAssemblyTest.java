@@ -174,7 +174,7 @@ class SessionAssemblyTest {
         topics.publish("user-service", new DriverRecord(driverId, 1, operatorId, "Anna de Vries", "anna@example.org",
                 new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), userType, null, null, "ACTIVE", null, null));
         await().atMost(PATIENCE).until(
-                () -> QuarkusTransaction.requiringNew().call(() -> RegisteredDriver.userTypeOf(driverId)).isPresent());
+                () -> QuarkusTransaction.requiringNew().call(() -> Driver.userTypeOf(driverId)).isPresent());
     }
 
     private static List<EnergyReading> samplesOf(UUID sessionId) {

@@ -12,6 +12,7 @@ import static org.evsettle.sessions.SessionWaits.awaitStatus;
 import static org.evsettle.sessions.SessionWaits.completions;
 import static org.evsettle.sessions.SessionWaits.corrections;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -173,6 +174,27 @@ class SessionCorrectionTest {
                 .body("meterStopWh", equalTo(66_000)));
         assertThat(completions(topics, tx.sessionId())).hasSize(1);
         assertThat(corrections(topics, tx.sessionId())).isEmpty();
+    }
+
+    @Test
+    void refusesACorrectionOnceTheSessionsAuditTrailIsFullSoThatTheTrailStaysOneAnswer() {
+        UUID operatorId = UUID.randomUUID();
+        String admin = TestTokens.operatorAdmin(operatorId);
+        ChargerReports tx = aTransaction(accepted(operatorId, UUID.randomUUID()));
+        topics.publish(tx.started(200_000, minutes(0)));
+        topics.publish(tx.stopped(210_000, minutes(60)));
+        awaitCompleted(topics, tx.sessionId());
+
+        for (int i = 1; i <= SessionCorrection.MOST_PER_SESSION; i++) {
+            post(admin, "corrections", tx.sessionId(), Map.of("meterStopWh", 210_000 + i, "reason", "reading " + i))
+                    .then().statusCode(200).body("correctionRevision", equalTo(i));
+        }
+        post(admin, "corrections", tx.sessionId(), Map.of("meterStopWh", 200_500, "reason", "one more"))
+                .then().statusCode(409).body("detail", containsString("100 times"));
+
+        given().auth().oauth2(admin).get("/api/sessions/{id}/corrections", tx.sessionId())
+                .then().statusCode(200).body("size()", equalTo(SessionCorrection.MOST_PER_SESSION))
+                .body("[99].meterStopWhAfter", equalTo(210_100));
     }
 
     @Test

@@ -3,7 +3,12 @@ package org.evsettle.sessions.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.kit.api.Page;
 import org.evsettle.sessions.AnomalyRule;
 import org.evsettle.sessions.ChargingSession;
 import org.evsettle.sessions.SessionAnomaly;
@@ -15,9 +20,13 @@ import org.evsettle.sessions.SessionStatus;
  * connected, charging and idle time in seconds; cost as tariff-service priced it (null until priced);
  * every anomaly found, open or resolved.
  */
+@Schema(description = "A charging session: what the charger reported, the snapshot of who charged where taken at"
+        + " its start, its durations, cost and anomalies")
 public record SessionView(
+        @Schema(description = "SessionIds.of(chargePointId, transactionId)", example = "3f1c2a9e-8b7d-3c6e-9a5f-1e2d3c4b5a69")
         UUID sessionId,
         SessionStatus status,
+        @Schema(description = "Why it is held, in words; null unless HELD", example = "zero energy (0 Wh)")
         String heldReason,
         String chargePointId,
         int transactionId,
@@ -35,14 +44,18 @@ public record SessionView(
         Instant stopReceivedAt,
         Long meterStartWh,
         Long meterStopWh,
+        @Schema(description = "meterStopWh - meterStartWh; null until both are in", example = "12340")
         Long energyWh,
+        @Schema(description = "energyWh in kWh with 3 decimals", example = "12.340")
         BigDecimal energyKwh,
         String stopReason,
         ChargingSession.StopSource stopSource,
         Long connectedSeconds,
         Long chargingSeconds,
         Long idleSeconds,
+        @Schema(description = "The price as tariff-service announced it; null until priced")
         Cost cost,
+        @Schema(description = "How many SessionCorrected were announced for it: the revision of the latest", example = "0")
         int correctionRevision,
         List<AnomalyView> anomalies) {
 
@@ -66,7 +79,23 @@ public record SessionView(
         }
     }
 
-    static SessionView of(ChargingSession s, SessionPrice price, List<SessionAnomaly> anomalies) {
+    /** The session with its price and anomalies. */
+    static SessionView of(ChargingSession session) {
+        return of(session, SessionPrice.of(session.id).orElse(null), SessionAnomaly.of(session.id));
+    }
+
+    /** A page of sessions with their prices and anomalies, in two more queries whatever its size. */
+    static Page<SessionView> page(Page<ChargingSession> sessions) {
+        List<UUID> ids = sessions.items().stream().map(session -> session.id).toList();
+        Map<UUID, SessionPrice> prices = SessionPrice.ofSessions(ids).stream()
+                .collect(Collectors.toMap(price -> price.sessionId, Function.identity()));
+        Map<UUID, List<SessionAnomaly>> anomalies = SessionAnomaly.ofSessions(ids).stream()
+                .collect(Collectors.groupingBy(anomaly -> anomaly.sessionId));
+        return sessions.map(session -> of(session, prices.get(session.id),
+                anomalies.getOrDefault(session.id, List.of())));
+    }
+
+    private static SessionView of(ChargingSession s, SessionPrice price, List<SessionAnomaly> anomalies) {
         return new SessionView(s.id, s.status, s.heldReason, s.chargePointId, s.transactionId, s.connectorId,
                 s.operatorId, s.siteId, s.chargerId, s.cardId, s.driverId, s.idTag, s.userType, s.startedAt,
                 s.startReceivedAt, s.stoppedAt, s.stopReceivedAt, s.meterStartWh, s.meterStopWh, s.energyWh,

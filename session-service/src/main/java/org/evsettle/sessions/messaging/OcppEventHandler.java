@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.Event;
-import org.evsettle.events.UnknownEvent;
 import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.sessions.SessionIds;
 import org.evsettle.outbox.ProcessedEvents;
+import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.sessions.ReportedSamples;
 import org.evsettle.sessions.SessionAssembler;
 import org.evsettle.sessions.SessionAssembler.Intake;
@@ -30,12 +30,11 @@ import org.evsettle.sessions.SessionAssembler.Intake;
  * one seen before is skipped. Meter values and status notifications, most of the events, are kept by
  * their natural key (session and instant, connector and instant; see {@link ReportedSamples}), so
  * applying one again changes nothing and its id need not be recorded. Dispatches on the record type;
- * the types sessions do not use (boots, connections, firmware) pass by.
+ * the types sessions do not use (boots, connections, firmware) pass by. Unreadable records never get
+ * here: the failure policy quarantines them first.
  */
 @ApplicationScoped
 public class OcppEventHandler {
-
-    static final String CONSUMER = "session-assembler";
 
     /** What the assembler does with one event of a type, within a batch. */
     private interface Step<T extends Event> {
@@ -55,23 +54,26 @@ public class OcppEventHandler {
         on(TransactionStopped.class, assembler::stopped);
     }
 
+    /**
+     * Applies a poll's events in one transaction. A record without a value is refused (ocpp.events carries
+     * no tombstones): the poll fails, and the policy applies its records one at a time, quarantining that one.
+     */
     @Transactional
     public void apply(List<Envelope<?>> envelopes) {
         List<Envelope<?>> relevant = new ArrayList<>();
         for (Envelope<?> envelope : envelopes) {
-            if (envelope == null) {
-                Log.warn("Skipped a record without a value on ocpp.events");
-            } else if (envelope.data() instanceof UnknownEvent unknown) {
-                Log.warnf("Skipped an unreadable record about %s on ocpp.events (%s): %s", unknown.subject(),
-                        unknown.ceType(), unknown.reason());
-            } else if (envelope.data() != null && steps.containsKey(envelope.data().getClass())) {
+            if (envelope.isTombstone()) {
+                throw new MalformedRecord("ocpp.events carries no tombstones, but " + envelope.type() + " about "
+                        + envelope.subject() + " has no value");
+            }
+            if (steps.containsKey(envelope.data().getClass())) {
                 relevant.add(envelope);
             }
         }
         if (relevant.isEmpty()) {
             return;
         }
-        Set<UUID> fresh = processed.firstTimeAll(CONSUMER, relevant.stream().filter(OcppEventHandler::changesState)
+        Set<UUID> fresh = processed.firstTimeAll(OcppEventsConsumer.NAME, relevant.stream().filter(OcppEventHandler::changesState)
                 .map(Envelope::id).toList());
         Set<UUID> sessionIds = new LinkedHashSet<>();
         Set<UUID> driverIds = new HashSet<>();

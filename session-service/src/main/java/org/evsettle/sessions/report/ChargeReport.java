@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evsettle.sessions.config.ReportSettings;
 
 /**
  * Reads a charge report from the database and hands it to a {@link ReportWriter} as it reads: the
@@ -30,9 +30,9 @@ public class ChargeReport {
 
     private static final String FROM = """
             FROM charging_session s
-            LEFT JOIN registered_site rs ON rs.id = s.site_id
-            LEFT JOIN registered_driver rd ON rd.id = s.driver_id
-            LEFT JOIN registered_card rc ON rc.id = s.card_id
+            LEFT JOIN site rs ON rs.id = s.site_id
+            LEFT JOIN driver rd ON rd.id = s.driver_id
+            LEFT JOIN card rc ON rc.id = s.card_id
             LEFT JOIN session_price p ON p.session_id = s.id
             """;
     private static final String FIGURES = """
@@ -49,12 +49,10 @@ public class ChargeReport {
     private final int fetchSize;
     private final String workMem;
 
-    public ChargeReport(AgroalDataSource dataSource,
-                        @ConfigProperty(name = "evsettle.report.fetch-size", defaultValue = "2000") int fetchSize,
-                        @ConfigProperty(name = "evsettle.report.work-mem", defaultValue = "64MB") String workMem) {
+    public ChargeReport(AgroalDataSource dataSource, ReportSettings settings) {
         this.dataSource = dataSource;
-        this.fetchSize = fetchSize;
-        this.workMem = workMem;
+        this.fetchSize = settings.fetchSize();
+        this.workMem = settings.workMem();
     }
 
     /** SQL with its parameters in order of appearance. */

@@ -3,6 +3,8 @@ package org.evsettle.sessions.report;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.evsettle.kit.api.DomainException;
 
 /**
  * What a charge report may be grouped by, with the SQL that names each group (key) and shows it
@@ -44,5 +46,14 @@ public enum Grouping {
 
     public static Optional<Grouping> of(String parameter) {
         return Arrays.stream(values()).filter(g -> g.parameter().equalsIgnoreCase(parameter.trim())).findFirst();
+    }
+
+    /** What {@code groupBy} asks for, in any case; null when absent; 400 naming the allowed values otherwise. */
+    public static Grouping asked(String groupBy) {
+        if (groupBy == null || groupBy.isBlank()) {
+            return null;
+        }
+        return of(groupBy).orElseThrow(() -> DomainException.invalid("groupBy", "must be one of "
+                + Arrays.stream(values()).map(Grouping::parameter).collect(Collectors.joining(", "))));
     }
 }

@@ -8,7 +8,9 @@ import org.evsettle.sessions.SessionStatus;
 
 /**
  * What a charge report covers: one operator's sessions that started in a period of local dates (both
- * inclusive, in the operator's zone), narrowed by the filters that are set, and how it is grouped.
+ * inclusive, in the operator's zone; null as asked until {@link ReportPlan} settles the period), narrowed
+ * by the filters that are set, and how it is grouped. COMPLETED sessions unless another status is asked
+ * for: the report shows what is billed.
  */
 public record ReportRequest(
         UUID operatorId,
@@ -23,6 +25,18 @@ public record ReportRequest(
         SessionStatus status,
         Grouping groupBy) {
 
+    public ReportRequest {
+        chargePointId = blankToNull(chargePointId);
+        userType = blankToNull(userType);
+        status = status == null ? SessionStatus.COMPLETED : status;
+    }
+
+    /** The same request over this period. */
+    public ReportRequest in(ReportPeriod period) {
+        return new ReportRequest(operatorId, period.from(), period.to(), siteId, chargerId, chargePointId, driverId,
+                cardId, userType, status, groupBy);
+    }
+
     /** The filters that are set, by query parameter name, as the report's header names them. */
     public Map<String, String> filters() {
         Map<String, String> filters = new LinkedHashMap<>();
@@ -34,6 +48,10 @@ public record ReportRequest(
         put(filters, "userType", userType);
         put(filters, "status", status);
         return filters;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static void put(Map<String, String> filters, String name, Object value) {

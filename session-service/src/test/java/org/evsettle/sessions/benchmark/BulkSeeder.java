@@ -20,7 +20,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Stores a benchmark's sessions straight into the service's database with COPY (a million rows in a
  * minute or two, where the event path would take hours): one operator with the report month's
  * sessions (January 2026, Amsterdam), the rest spread over 99 other operators and eighteen months;
- * every session completed and priced, with the registry projections the report joins.
+ * every session completed and priced, with the registry copies the report joins.
  */
 final class BulkSeeder {
 
@@ -111,24 +111,23 @@ final class BulkSeeder {
     }
 
     private void registry(Tenant tenant, String name) throws SQLException, IOException {
-        try (Writer out = copyIn("registered_operator", "id, revision, legal_name, time_zone, currency")) {
+        try (Writer out = copyIn("operator", "id, revision, legal_name, time_zone, currency")) {
             out.write(tenant.operator() + ",1," + name + "," + ZONE.getId() + ",EUR\n");
         }
-        try (Writer out = copyIn("registered_site", "id, revision, operator_id, name")) {
+        try (Writer out = copyIn("site", "id, revision, name")) {
             for (int i = 0; i < SITES; i++) {
-                out.write(tenant.sites()[i] + ",1," + tenant.operator() + ",Site " + (i + 1) + "\n");
+                out.write(tenant.sites()[i] + ",1,Site " + (i + 1) + "\n");
             }
         }
-        try (Writer out = copyIn("registered_driver", "id, revision, operator_id, user_type, name")) {
+        try (Writer out = copyIn("driver", "id, revision, operator_id, user_type, name")) {
             for (int i = 0; i < DRIVERS; i++) {
                 out.write(tenant.drivers()[i] + ",1," + tenant.operator() + "," + (i % 3 == 0 ? "GUEST" : "RESIDENT")
                         + ",Driver " + (i + 1) + "\n");
             }
         }
-        try (Writer out = copyIn("registered_card", "id, revision, operator_id, driver_id, id_tag, label")) {
+        try (Writer out = copyIn("card", "id, revision, label")) {
             for (int i = 0; i < DRIVERS; i++) {
-                out.write(tenant.cards()[i] + ",1," + tenant.operator() + "," + tenant.drivers()[i] + "," + idTag(i)
-                        + ",Card " + (i + 1) + "\n");
+                out.write(tenant.cards()[i] + ",1,Card " + (i + 1) + "\n");
             }
         }
     }

@@ -95,7 +95,7 @@ class SessionServiceBenchmark {
         try (Connection db = connect(jdbcUrl)) {
             seed = new BulkSeeder(db).seed(sessions, reportSessions);
         }
-        note("stored %,d sessions (COPY, with prices and registry projections) in %.1f s", sessions,
+        note("stored %,d sessions (COPY, with prices and registry copies) in %.1f s", sessions,
                 seconds(System.nanoTime() - seeded));
 
         String token = TestTokens.operatorAdmin(seed.reportOperator());
@@ -147,7 +147,7 @@ class SessionServiceBenchmark {
 
     private static long millisBetweenFirstAndLast(Connection db, List<UUID> eventIds) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("SELECT (extract(epoch FROM max(processed_at) - "
-                + "min(processed_at)) * 1000)::bigint FROM processed_event WHERE consumer = 'session-assembler' "
+                + "min(processed_at)) * 1000)::bigint FROM processed_event WHERE consumer = 'session-service.charger-events' "
                 + "AND event_id = ANY(?)")) {
             query.setArray(1, db.createArrayOf("uuid", eventIds.toArray()));
             try (ResultSet result = query.executeQuery()) {
