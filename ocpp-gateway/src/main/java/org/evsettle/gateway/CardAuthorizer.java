@@ -3,8 +3,6 @@ package org.evsettle.gateway;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,7 @@ import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.IdTags;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.OperatorZone;
 
 /**
  * The one rule for whether an idTag may charge at a charger, used by Authorize and again by
@@ -30,8 +29,6 @@ import org.evsettle.events.registry.OperatorRecord;
  */
 @ApplicationScoped
 public class CardAuthorizer {
-
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final RegistryProjection registry;
     private final Clock clock;
@@ -110,7 +107,7 @@ public class CardAuthorizer {
         if (card.validUntil() == null) {
             return new CardAuthorization(AuthorizationStatus.ACCEPTED, Optional.of(card), null, parent);
         }
-        if (LocalDate.now(clock.withZone(zone)).isAfter(card.validUntil())) {
+        if (OperatorZone.today(zone, clock).isAfter(card.validUntil())) {
             return new CardAuthorization(AuthorizationStatus.EXPIRED, Optional.of(card), null, parent);
         }
         return new CardAuthorization(AuthorizationStatus.ACCEPTED, Optional.of(card),
@@ -118,17 +115,6 @@ public class CardAuthorizer {
     }
 
     private ZoneId zoneOf(CardRecord card) {
-        return registry.operator(card.operatorId())
-                .map(OperatorRecord::timeZone)
-                .flatMap(CardAuthorizer::zone)
-                .orElse(DEFAULT_ZONE);
-    }
-
-    private static Optional<ZoneId> zone(String id) {
-        try {
-            return id == null ? Optional.empty() : Optional.of(ZoneId.of(id));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return OperatorZone.of(registry.operator(card.operatorId()).map(OperatorRecord::timeZone).orElse(null));
     }
 }

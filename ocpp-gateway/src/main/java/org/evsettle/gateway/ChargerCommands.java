@@ -2,6 +2,8 @@ package org.evsettle.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -17,10 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargerCommandAnswered;
 import org.evsettle.events.ocpp.ChargerCommandRequested;
+import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.messaging.CommandPublisher;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.CallOutcome;
@@ -28,7 +30,9 @@ import org.evsettle.gateway.ocpp.CallSender;
 import org.evsettle.gateway.ocpp.ErrorCode;
 import org.evsettle.gateway.ocpp.OcppError;
 import org.evsettle.gateway.ocpp.OcppJson;
+import org.evsettle.gateway.ocpp.v16.Ocpp16Command;
 import org.evsettle.gateway.ocpp.v16.Ocpp16Schemas;
+import org.evsettle.kit.api.DomainException;
 
 /**
  * Commands for chargers (RemoteStartTransaction, Reset, ...), wherever they come from, executed by
@@ -36,7 +40,8 @@ import org.evsettle.gateway.ocpp.v16.Ocpp16Schemas;
  * executes, the others stay silent, and when no live replica holds the socket each answers
  * NOT_CONNECTED (with the same event id, so consumers see one answer). A REST request on a replica
  * that does not hold the socket is published on {@code ocpp.commands} and waits for the holder's
- * {@code ChargerCommandAnswered}. Every outcome is published on {@code ocpp.events}.
+ * {@code ChargerCommandAnswered}. Every outcome is published on {@code ocpp.events} and counted
+ * ({@code ocpp_commands_total} by action and outcome).
  */
 @ApplicationScoped
 public class ChargerCommands {
@@ -44,6 +49,8 @@ public class ChargerCommands {
     /** How long a forwarding replica waits beyond the deadline for the holder's answer to travel back. */
     private static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
     private static final int REMEMBERED_COMMANDS = 10_000;
+    /** The longest an API caller may wait for a command's outcome. */
+    public static final int LONGEST_WAIT_SECONDS = 300;
 
     private final ChargerConnections connections;
     private final ChargerPresence presence;
@@ -53,6 +60,8 @@ public class ChargerCommands {
     private final CommandPublisher commands;
     private final Clock clock;
     private final Duration defaultTimeout;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final Map<UUID, CompletableFuture<ChargerCommandAnswered>> waiting = new ConcurrentHashMap<>();
     private final Set<UUID> executed = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, false) {
@@ -64,8 +73,7 @@ public class ChargerCommands {
 
     public ChargerCommands(ChargerConnections connections, ChargerPresence presence, GatewayReplica replica,
                            CallSender sender, OcppEventPublisher events, CommandPublisher commands, Clock clock,
-                           @ConfigProperty(name = "evsettle.gateway.command-timeout", defaultValue = "30S")
-                           Duration defaultTimeout) {
+                           GatewaySettings settings, MeterRegistry meters) {
         this.connections = connections;
         this.presence = presence;
         this.replica = replica;
@@ -73,7 +81,8 @@ public class ChargerCommands {
         this.events = events;
         this.commands = commands;
         this.clock = clock;
-        this.defaultTimeout = defaultTimeout;
+        this.defaultTimeout = settings.commandTimeout();
+        this.meters = meters;
     }
 
     /** A command ready to go: its action is one the gateway sends and its payload fits that action's schema. */
@@ -82,6 +91,33 @@ public class ChargerCommands {
         public Instant deadline() {
             return requestedAt.plus(timeout);
         }
+    }
+
+    /**
+     * A command as an API caller asks for it, checked before anything is sent: the payload (none for
+     * ClearCache and GetLocalListVersion) must fit the action's OCPP 1.6 schema, else a 400 names the
+     * field; the caller waits {@code command-timeout} unless it names a wait of its own.
+     */
+    public Command command(String chargePointId, Ocpp16Command action, JsonNode payload, String requestedBy,
+                           Optional<Duration> wait) {
+        JsonNode body = payload == null || payload.isNull() ? emptyPayload() : payload;
+        try {
+            validate(action.name(), body);
+        } catch (OcppError refused) {
+            throw DomainException.invalid(refused.field() != null ? refused.field() : "body", describe(refused));
+        }
+        return new Command(UUID.randomUUID(), chargePointId, action.name(), (ObjectNode) body, requestedBy,
+                clock.instant(), wait.orElse(defaultTimeout));
+    }
+
+    /** The rule a field breaks, without repeating the field's name, with the OCPP error code it maps to. */
+    private static String describe(OcppError refused) {
+        String message = refused.getMessage();
+        if (refused.field() != null && message.startsWith(refused.field() + " ")) {
+            message = message.substring(refused.field().length() + 1);
+        }
+        return message + " (" + (refused.code() == ErrorCode.FormationViolation ? "not in the OCPP 1.6 schema"
+                : refused.code().name()) + ")";
     }
 
     /**
@@ -127,7 +163,7 @@ public class ChargerCommands {
             return;
         }
         if (!executed.add(event.commandId())) {
-            Log.infof("Ignored command %s for %s: already executed", event.commandId(), event.chargePointId());
+            Log.debugf("Ignored command %s for %s: already executed", event.commandId(), event.chargePointId());
             return;
         }
         Duration timeout = event.timeoutSeconds() > 0 ? Duration.ofSeconds(event.timeoutSeconds()) : defaultTimeout;
@@ -153,7 +189,7 @@ public class ChargerCommands {
 
     private Uni<ChargerCommandAnswered> executeHere(Command command) {
         executed.add(command.commandId());
-        Log.infof("Sending %s %s to %s (requested by %s)", command.action(), command.commandId(),
+        Log.debugf("Sending %s %s to %s (requested by %s)", command.action(), command.commandId(),
                 command.chargePointId(), command.requestedBy());
         return sender.send(command.chargePointId(), command.commandId().toString(), command.action(), command.payload(),
                         command.deadline())
@@ -165,7 +201,7 @@ public class ChargerCommands {
         CompletableFuture<ChargerCommandAnswered> answer = new CompletableFuture<>();
         waiting.put(command.commandId(), answer);
         Duration wait = Duration.between(clock.instant(), command.deadline()).plus(ANSWER_GRACE);
-        Log.infof("Forwarding %s %s for %s to replica %s", command.action(), command.commandId(),
+        Log.debugf("Forwarding %s %s for %s to replica %s", command.action(), command.commandId(),
                 command.chargePointId(), holder);
         return commands.publish(new ChargerCommandRequested(command.commandId(), command.chargePointId(),
                         command.action(), command.payload(), command.requestedBy(), command.requestedAt(),
@@ -190,6 +226,12 @@ public class ChargerCommands {
     }
 
     private void publish(ChargerCommandAnswered answer) {
+        // a command from the topic may name any action: only the ones the gateway sends become tag values
+        String action = Ocpp16Schemas.COMMANDS.contains(answer.action()) ? answer.action() : "other";
+        outcomes.computeIfAbsent(action + ' ' + answer.outcome(), key -> Counter.builder("ocpp.commands")
+                .description("Commands for chargers by how they ended (on this replica)")
+                .tags("action", action, "outcome", answer.outcome())
+                .register(meters)).increment();
         events.publishInBackground(EventIds.nameBased(answer.commandId(), "charger-command-answered"), answer,
                 answer.answeredAt());
     }

@@ -1,5 +1,7 @@
 package org.evsettle.gateway;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The chargers connected to this gateway replica: at most one socket per chargePointId (a new
  * connection replaces the old one, which the caller closes), why it was admitted, and when it was
  * last heard (a frame or a pong). Lock-free; what other replicas should know goes to {@link ChargerPresence}.
+ * How many sockets it holds is the gauge {@code ocpp_connections}.
  */
 @ApplicationScoped
 public class ChargerConnections {
@@ -23,6 +26,12 @@ public class ChargerConnections {
     private final Map<String, Instant> unsavedSeen = new ConcurrentHashMap<>();
     private final Set<String> superseded = ConcurrentHashMap.newKeySet();
     private final Map<String, CloseReason> closedByGateway = new ConcurrentHashMap<>();
+
+    public ChargerConnections(MeterRegistry meters) {
+        Gauge.builder("ocpp.connections", sockets, Map::size)
+                .description("Charger sockets this replica holds")
+                .register(meters);
+    }
 
     /** A socket this replica holds, with its admission and when it opened. */
     public record Held(WebSocketConnection socket, Admission admission, Instant connectedAt) {

@@ -17,10 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.gateway.config.GatewaySettings;
 
 /**
  * Checks the password a charger presents at the handshake. A registered charger (ACTIVE, or
@@ -50,15 +50,11 @@ public class ChargerCredentials {
         }
     }
 
-    public ChargerCredentials(RegistryProjection registry,
-                              @ConfigProperty(name = "evsettle.gateway.credential-cache-size", defaultValue = "100000")
-                              int cacheSize,
-                              @ConfigProperty(name = "evsettle.gateway.credential-check-backlog", defaultValue = "500")
-                              int backlog) {
+    public ChargerCredentials(RegistryProjection registry, GatewaySettings settings) {
         this.registry = registry;
-        this.cacheSize = cacheSize;
+        this.cacheSize = settings.credentialCacheSize();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        this.hashing = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(backlog),
+        this.hashing = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.credentialCheckBacklog()),
                 task -> {
                     Thread thread = new Thread(task, "credential-check");
                     thread.setDaemon(true);

@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evsettle.gateway.config.GatewaySettings;
 
 /**
  * This gateway process among the replicas that share the database: its id (configured, or the host
@@ -19,11 +18,9 @@ public class GatewayReplica {
     private final String id;
     private final Duration heartbeat;
 
-    public GatewayReplica(@ConfigProperty(name = "evsettle.gateway.replica-id") Optional<String> id,
-                          @ConfigProperty(name = "evsettle.gateway.replica-heartbeat", defaultValue = "5S")
-                          Duration heartbeat) {
-        this.id = id.filter(s -> !s.isBlank()).orElseGet(GatewayReplica::generatedId);
-        this.heartbeat = heartbeat;
+    public GatewayReplica(GatewaySettings settings) {
+        this.id = settings.replicaId().filter(s -> !s.isBlank()).orElseGet(GatewayReplica::generatedId);
+        this.heartbeat = settings.replicaHeartbeat();
     }
 
     public String id() {

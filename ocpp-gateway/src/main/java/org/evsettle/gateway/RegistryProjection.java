@@ -1,6 +1,5 @@
 package org.evsettle.gateway;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +10,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventCatalog;
-import org.evsettle.events.UnknownEvent;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.IdTags;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.RegistryChange;
 import org.evsettle.events.registry.RegistryRecord;
 
 /**
  * The gateway's in-memory copy of the registry it needs to admit chargers and authorize cards:
  * operators (also by enrollment key), chargers (indexed by chargePointId) and cards (indexed by
  * operator and normalized idTag, and by normalized idTag alone for partner operators' cards), each at
- * its highest revision; a tombstone deletes. Every replica holds the whole table, so the gateway
- * answers a charger without a remote call. Writes are serialized; reads are lock-free.
+ * its highest revision, kept by the same rule as every service's projection ({@link RegistryChange}).
+ * Every replica holds the whole table, so the gateway answers a charger without a remote call.
+ * Writes are serialized; reads are lock-free.
  */
 @ApplicationScoped
 public class RegistryProjection {
@@ -74,32 +74,41 @@ public class RegistryProjection {
                 .filter(OperatorRecord::acceptsUnknownChargers);
     }
 
-    /** Applies one record (or tombstone) from a registry topic. */
-    public synchronized void apply(Envelope<?> envelope) {
-        if (envelope.data() instanceof UnknownEvent unknown) {
-            Log.warnf("Skipped unreadable registry record %s (%s): %s", unknown.subject(), unknown.ceType(),
-                    unknown.reason());
-        } else if (envelope.isTombstone()) {
-            delete(envelope.type(), envelope.subject());
-        } else if (envelope.data() instanceof OperatorRecord operator) {
+    /**
+     * Applies one record of a registry topic (its topic, key and envelope, data null for a tombstone)
+     * by the one rule of {@link RegistryChange}: a higher revision replaces, a tombstone deletes, and a
+     * malformed record changes nothing. Returns the change, so that the reader can report a malformed one.
+     */
+    public synchronized RegistryChange apply(String topic, String key, Envelope<?> envelope) {
+        RegistryChange change = RegistryChange.of(topic, key, envelope);
+        if (change instanceof RegistryChange.Upsert upsert) {
+            upsert(upsert);
+        } else if (change instanceof RegistryChange.Delete delete) {
+            delete(delete);
+        }
+        return change;
+    }
+
+    private void upsert(RegistryChange.Upsert upsert) {
+        if (upsert.record() instanceof OperatorRecord operator) {
             OperatorRecord previous = operators.get(operator.id());
-            if (isNewer(operator, previous)) {
+            if (supersedes(upsert, previous)) {
                 unindex(previous);
                 operators.put(operator.id(), operator);
                 if (operator.acceptsUnknownChargers() && operator.chargerEnrollmentKeyHash() != null) {
                     operatorsByEnrollmentKey.put(operator.chargerEnrollmentKeyHash().toLowerCase(Locale.ROOT), operator);
                 }
             }
-        } else if (envelope.data() instanceof ChargerRecord charger) {
+        } else if (upsert.record() instanceof ChargerRecord charger) {
             ChargerRecord previous = chargers.get(charger.id());
-            if (isNewer(charger, previous)) {
+            if (supersedes(upsert, previous)) {
                 unindex(previous);
                 chargers.put(charger.id(), charger);
                 chargersByChargePointId.put(charger.chargePointId(), charger);
             }
-        } else if (envelope.data() instanceof CardRecord card) {
+        } else if (upsert.record() instanceof CardRecord card) {
             CardRecord previous = cards.get(card.id());
-            if (isNewer(card, previous)) {
+            if (supersedes(upsert, previous)) {
                 unindex(previous);
                 cards.put(card.id(), card);
                 cardsByIdTag.put(CardKey.of(card), card);
@@ -108,20 +117,13 @@ public class RegistryProjection {
         }
     }
 
-    private void delete(String ceType, String subject) {
-        UUID id;
-        try {
-            id = UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
-            Log.warnf("Skipped a tombstone with a subject that is not an id: %s", subject);
-            return;
-        }
-        if (EventCatalog.OPERATOR.ceType().equals(ceType)) {
-            unindex(operators.remove(id));
-        } else if (EventCatalog.CHARGER.ceType().equals(ceType)) {
-            unindex(chargers.remove(id));
-        } else if (EventCatalog.CARD.ceType().equals(ceType)) {
-            unindex(cards.remove(id));
+    private void delete(RegistryChange.Delete delete) {
+        if (EventCatalog.OPERATOR.equals(delete.type())) {
+            unindex(operators.remove(delete.id()));
+        } else if (EventCatalog.CHARGER.equals(delete.type())) {
+            unindex(chargers.remove(delete.id()));
+        } else if (EventCatalog.CARD.equals(delete.type())) {
+            unindex(cards.remove(delete.id()));
         }
     }
 
@@ -157,8 +159,8 @@ public class RegistryProjection {
         return cards.isEmpty() ? null : cards;
     }
 
-    private static boolean isNewer(RegistryRecord candidate, RegistryRecord stored) {
-        return stored == null || candidate.revision() > stored.revision();
+    private static boolean supersedes(RegistryChange.Upsert upsert, RegistryRecord stored) {
+        return stored == null || upsert.supersedes(stored.revision());
     }
 
     private record CardKey(UUID operatorId, String idTag) {

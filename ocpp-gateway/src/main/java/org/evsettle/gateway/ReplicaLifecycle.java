@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evsettle.gateway.config.GatewaySettings;
 
 /**
  * Keeps this replica's part of the shared presence true: registers the replica and refreshes its
@@ -36,14 +36,12 @@ public class ReplicaLifecycle {
     private ScheduledExecutorService timer;
 
     public ReplicaLifecycle(ChargerPresence presence, ChargerConnections connections, GatewayReplica replica,
-                            Clock clock,
-                            @ConfigProperty(name = "evsettle.gateway.silent-timeout", defaultValue = "2M")
-                            Duration silentTimeout) {
+                            Clock clock, GatewaySettings settings) {
         this.presence = presence;
         this.connections = connections;
         this.replica = replica;
         this.clock = clock;
-        this.silentTimeout = silentTimeout;
+        this.silentTimeout = settings.silentTimeout();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -87,7 +85,7 @@ public class ReplicaLifecycle {
         claimed.forEach((chargePointId, claimedAt) -> connections.held(chargePointId)
                 .filter(held -> held.connectedAt().isBefore(claimedAt) && !held.socket().isClosed())
                 .ifPresent(held -> {
-                    Log.infof("%s connected to another replica: closing connection %s", chargePointId,
+                    Log.debugf("%s connected to another replica: closing connection %s", chargePointId,
                             held.socket().id());
                     connections.superseded(held.socket().id());
                     held.socket().close(CLAIMED_ELSEWHERE).subscribe().with(done -> { }, failure -> { });
@@ -101,7 +99,7 @@ public class ReplicaLifecycle {
                     .filter(held -> connections.lastSeen(chargePointId).orElse(held.connectedAt()).isBefore(limit))
                     .filter(held -> !held.socket().isClosed())
                     .ifPresent(held -> {
-                        Log.infof("%s showed no sign of life for %s: closing connection %s", chargePointId,
+                        Log.debugf("%s showed no sign of life for %s: closing connection %s", chargePointId,
                                 silentTimeout, held.socket().id());
                         connections.closeForGatewayReason(held.socket(), SILENT);
                     });

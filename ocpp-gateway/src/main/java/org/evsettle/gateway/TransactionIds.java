@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.registry.IdTags;
+import org.evsettle.gateway.config.GatewaySettings;
 
 /**
  * Hands out OCPP transactionIds from a PostgreSQL identity column: unique across restarts and
@@ -36,11 +36,9 @@ public class TransactionIds {
     private final AgroalDataSource dataSource;
     private final Duration openWindow;
 
-    public TransactionIds(AgroalDataSource dataSource,
-                          @ConfigProperty(name = "evsettle.gateway.concurrent-tx-window", defaultValue = "24H")
-                          Duration openWindow) {
+    public TransactionIds(AgroalDataSource dataSource, GatewaySettings settings) {
         this.dataSource = dataSource;
-        this.openWindow = openWindow;
+        this.openWindow = settings.concurrentTxWindow();
     }
 
     /** The transactionId of this StartTransaction, issued now or when it first arrived. */

@@ -15,11 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.evsettle.events.Envelope;
-import org.evsettle.events.Event;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.OperatorZone;
+import org.evsettle.events.registry.RegistryRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -59,8 +59,8 @@ class CardAuthorizerTest {
     @MethodSource("cards")
     void judgesACardOfTheChargersOperator(String name, UnaryOperator<RegistryRecords.CardBuilder> changes,
                                            AuthorizationStatus expected) {
-        registry.apply(Envelope.of("user-service", anOperator(operatorId, "Europe/Amsterdam")));
-        registry.apply(Envelope.of("user-service", aCard(operatorId, "04A2B3C4D5E680", changes)));
+        RegistryRecords.feed(registry, anOperator(operatorId, "Europe/Amsterdam"));
+        RegistryRecords.feed(registry, aCard(operatorId, "04A2B3C4D5E680", changes));
 
         CardAuthorization verdict = authorizer.authorize(Optional.of(charger), "04a2b3c4d5e680");
 
@@ -70,9 +70,8 @@ class CardAuthorizerTest {
 
     @Test
     void givesTheEndOfTheLastValidDayInTheOperatorsZoneAsExpiryDate() {
-        registry.apply(Envelope.of("user-service", anOperator(operatorId, "Europe/Amsterdam")));
-        registry.apply(Envelope.of("user-service",
-                aCard(operatorId, "AABBCCDD", c -> c.validUntil(LocalDate.parse("2026-07-31")))));
+        RegistryRecords.feed(registry, anOperator(operatorId, "Europe/Amsterdam"));
+        RegistryRecords.feed(registry, aCard(operatorId, "AABBCCDD", c -> c.validUntil(LocalDate.parse("2026-07-31"))));
 
         CardAuthorization verdict = authorizer.authorize(Optional.of(charger), "AABBCCDD");
 
@@ -80,8 +79,20 @@ class CardAuthorizerTest {
     }
 
     @Test
+    void readsTheDaysOfAnOperatorWithoutATimeZoneInThePlatformsDefaultZone() {
+        RegistryRecords.feed(registry, anOperator(operatorId, null));
+        RegistryRecords.feed(registry, aCard(operatorId, "ABCDEF01", c -> c.validUntil(LocalDate.parse("2026-06-30"))));
+        RegistryRecords.feed(registry, aCard(operatorId, "ABCDEF02", c -> c.validUntil(LocalDate.parse("2026-07-31"))));
+
+        // already 1 July in the default zone (Europe/Amsterdam), still 30 June in UTC
+        assertThat(statusOf("ABCDEF01")).isEqualTo(AuthorizationStatus.EXPIRED);
+        assertThat(authorizer.authorize(Optional.of(charger), "ABCDEF02").expiryDate())
+                .isEqualTo(LocalDate.parse("2026-08-01").atStartOfDay(OperatorZone.DEFAULT).toInstant());
+    }
+
+    @Test
     void refusesAnUnknownIdTagAndACardOfAnotherOperatorAsInvalid() {
-        registry.apply(Envelope.of("user-service", aCard(UUID.randomUUID(), "11223344", c -> c)));
+        RegistryRecords.feed(registry, aCard(UUID.randomUUID(), "11223344", c -> c));
 
         assertThat(authorizer.authorize(Optional.of(charger), "11223344").status()).isEqualTo(AuthorizationStatus.INVALID);
         assertThat(authorizer.authorize(Optional.of(charger), "99887766").status()).isEqualTo(AuthorizationStatus.INVALID);
@@ -89,14 +100,14 @@ class CardAuthorizerTest {
 
     @Test
     void refusesEveryCardAtAChargerTheRegistryDoesNotKnow() {
-        registry.apply(Envelope.of("user-service", aCard(operatorId, "55667788", c -> c)));
+        RegistryRecords.feed(registry, aCard(operatorId, "55667788", c -> c));
 
         assertThat(authorizer.authorize(Optional.empty(), "55667788").status()).isEqualTo(AuthorizationStatus.INVALID);
     }
 
     @Test
     void refusesEveryCardAtAChargerAwaitingApproval() {
-        registry.apply(Envelope.of("user-service", aCard(operatorId, "55667788", c -> c)));
+        RegistryRecords.feed(registry, aCard(operatorId, "55667788", c -> c));
         ChargerRecord pending = RegistryRecords.withStatus(charger, "PENDING_APPROVAL");
 
         assertThat(authorizer.authorize(Optional.of(pending), "55667788").status()).isEqualTo(AuthorizationStatus.INVALID);
@@ -106,9 +117,9 @@ class CardAuthorizerTest {
     @Test
     void groupsTheCardsOfOneDriverUnderOneParentIdTagOfTwentyCharactersAtMost() {
         UUID driverId = UUID.randomUUID();
-        registry.apply(Envelope.of("user-service", aCard(operatorId, "AA000001", c -> c.driverId(driverId))));
-        registry.apply(Envelope.of("user-service", aCard(operatorId, "AA000002", c -> c.driverId(driverId).status("BLOCKED"))));
-        registry.apply(Envelope.of("user-service", aCard(operatorId, "AA000003", c -> c)));
+        RegistryRecords.feed(registry, aCard(operatorId, "AA000001", c -> c.driverId(driverId)));
+        RegistryRecords.feed(registry, aCard(operatorId, "AA000002", c -> c.driverId(driverId).status("BLOCKED")));
+        RegistryRecords.feed(registry, aCard(operatorId, "AA000003", c -> c));
 
         String parent = authorizer.authorize(Optional.of(charger), "AA000001").parentIdTag();
 
@@ -208,8 +219,8 @@ class CardAuthorizerTest {
         apply(withRoaming(anOperator(chargerOperatorId, "Europe/Amsterdam"), List.of(), List.of(cardOperatorId)));
     }
 
-    private <T extends Event> T apply(T record) {
-        registry.apply(Envelope.of("user-service", record));
+    private <T extends RegistryRecord> T apply(T record) {
+        RegistryRecords.feed(registry, record);
         return record;
     }
 

@@ -1,14 +1,13 @@
 package org.evsettle.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
 import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.testkit.ManagementPort;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -119,9 +118,10 @@ class ChargerAdmissionTest {
 
     @Test
     void reportsReadyOnceTheRegistryProjectionCaughtUp() {
-        // why: health checks answer on the management port, never on the port chargers and clients use
-        int managementPort = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
-        given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("registry-projection"));
+        String ready = ManagementPort.awaitReady(Duration.ofSeconds(60));
+
+        assertThat(JsonPath.from(ready).getString("checks.find { it.name == 'registry-projection' }.status"))
+                .isEqualTo("UP");
     }
 
     @Test

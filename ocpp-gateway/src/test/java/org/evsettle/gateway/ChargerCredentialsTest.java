@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
-import org.evsettle.events.Envelope;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.junit.jupiter.api.Test;
@@ -18,12 +18,13 @@ class ChargerCredentialsTest {
     private static final String PASSWORD = "0123456789ABCDEF0123";
 
     private final RegistryProjection registry = new RegistryProjection();
-    private final ChargerCredentials credentials = new ChargerCredentials(registry, 10, 100);
+    private final ChargerCredentials credentials = new ChargerCredentials(registry,
+            TestSettings.with(Map.of("credential-cache-size", "10", "credential-check-backlog", "100")));
     private final ChargerRecord charger = RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD);
 
     @Test
     void admitsAnActiveChargerWithItsPasswordAgainAndAgain() {
-        registry.apply(Envelope.of("user-service", charger));
+        RegistryRecords.feed(registry, charger);
 
         assertThat(verify("ZAP-1", PASSWORD)).isTrue();
         assertThat(verify("ZAP-1", PASSWORD)).isTrue();
@@ -33,10 +34,10 @@ class ChargerCredentialsTest {
 
     @Test
     void forgetsTheOldPasswordOnceTheRegistryHasANewHash() {
-        registry.apply(Envelope.of("user-service", charger));
+        RegistryRecords.feed(registry, charger);
         assertThat(verify("ZAP-1", PASSWORD)).isTrue();
 
-        registry.apply(Envelope.of("user-service", withPasswordAndStatus(2, "new-password-0123456789", "ACTIVE")));
+        RegistryRecords.feed(registry, withPasswordAndStatus(2, "new-password-0123456789", "ACTIVE"));
 
         assertThat(verify("ZAP-1", PASSWORD)).isFalse();
         assertThat(verify("ZAP-1", "new-password-0123456789")).isTrue();
@@ -44,10 +45,10 @@ class ChargerCredentialsTest {
 
     @Test
     void refusesAChargerThatIsNotActiveEvenWithTheRightPassword() {
-        registry.apply(Envelope.of("user-service", charger));
+        RegistryRecords.feed(registry, charger);
         assertThat(verify("ZAP-1", PASSWORD)).isTrue();
 
-        registry.apply(Envelope.of("user-service", withPasswordAndStatus(2, PASSWORD, "DECOMMISSIONED")));
+        RegistryRecords.feed(registry, withPasswordAndStatus(2, PASSWORD, "DECOMMISSIONED"));
 
         assertThat(verify("ZAP-1", PASSWORD)).isFalse();
     }
@@ -55,8 +56,8 @@ class ChargerCredentialsTest {
     @Test
     void checksAGeneratedPasswordAtOnceOnTheCallersThread() {
         String generated = OcppPasswordHash.generatePassword();
-        registry.apply(Envelope.of("user-service", new ChargerRecord(charger.id(), 2, charger.operatorId(), charger.siteId(),
-                charger.chargePointId(), 2, null, null, null, OcppPasswordHash.hashGenerated(generated), "ACTIVE")));
+        RegistryRecords.feed(registry, new ChargerRecord(charger.id(), 2, charger.operatorId(), charger.siteId(),
+                charger.chargePointId(), 2, null, null, null, OcppPasswordHash.hashGenerated(generated), "ACTIVE"));
 
         CompletableFuture<Boolean> right = credentials.verify("ZAP-1", generated).subscribeAsCompletionStage();
         CompletableFuture<Boolean> wrong = credentials.verify("ZAP-1", PASSWORD).subscribeAsCompletionStage();
@@ -68,8 +69,9 @@ class ChargerCredentialsTest {
 
     @Test
     void asksChargersToComeBackLaterWhenCostlyChecksPileUp() {
-        ChargerCredentials small = new ChargerCredentials(registry, 10, 1);
-        registry.apply(Envelope.of("user-service", charger));
+        ChargerCredentials small = new ChargerCredentials(registry,
+                TestSettings.with(Map.of("credential-cache-size", "10", "credential-check-backlog", "1")));
+        RegistryRecords.feed(registry, charger);
 
         List<CompletableFuture<Boolean>> checks = IntStream.range(0, 200)
                 .mapToObj(i -> small.verify("ZAP-1", PASSWORD + i).subscribeAsCompletionStage())

@@ -3,6 +3,7 @@ package org.evsettle.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -113,16 +114,40 @@ class CommandApiTest {
     }
 
     @Test
-    void hidesAnotherOperatorsChargerAndUnknownCommandsAs404() {
+    void hidesAnotherOperatorsChargerAs404() {
         GatewayFixtures.Site site = fixtures.aSite();
 
         command(TestTokens.operatorAdmin(UUID.randomUUID()), site.chargePointId(), "Reset", Map.of("type", "Hard"))
-                .then().statusCode(404);
+                .then().statusCode(404).contentType("application/problem+json");
         command(TestTokens.driver(site.operatorId(), UUID.randomUUID()), site.chargePointId(), "Reset",
                 Map.of("type", "Hard")).then().statusCode(403);
-        command(TestTokens.platformAdmin(), site.chargePointId(), "SelfDestruct", Map.of()).then().statusCode(404);
         command(TestTokens.platformAdmin(), "NOBODY-" + UUID.randomUUID(), "Reset", Map.of("type", "Hard"))
                 .then().statusCode(404);
+    }
+
+    @Test
+    void takesTheCommandInAnyCaseAndNamesTheCommandsForAnUnknownOne() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        String admin = TestTokens.operatorAdmin(site.operatorId());
+
+        command(admin, site.chargePointId(), "reset", Map.of("type", "Soft"))
+                .then().statusCode(200).body("action", equalTo("Reset")).body("outcome", equalTo("NOT_CONNECTED"));
+        command(admin, site.chargePointId(), "SelfDestruct", Map.of())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("action"))
+                .body("violations[0].message", containsString("RemoteStartTransaction"))
+                .body("violations[0].message", containsString("GetLocalListVersion"));
+    }
+
+    @Test
+    void refusesAWaitOutsideOneToThreeHundredSeconds() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        String admin = TestTokens.platformAdmin();
+
+        commandWithin(admin, site.chargePointId(), "Reset", Map.of("type", "Soft"), 0)
+                .then().statusCode(400).body("violations[0].field", equalTo("timeoutSeconds"));
+        commandWithin(admin, site.chargePointId(), "Reset", Map.of("type", "Soft"), 301)
+                .then().statusCode(400).body("violations[0].field", equalTo("timeoutSeconds"));
     }
 
     @Test
@@ -138,14 +163,14 @@ class CommandApiTest {
         GatewayFixtures.Site site = fixtures.aSite();
         GatewayFixtures.connect(gateway(), site).close();
         try (RawSocket silent = RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD, "ocpp1.6")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> callSender.outstanding() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> callSender.outstanding(site.chargePointId()) == 0);
             String admin = TestTokens.platformAdmin();
             CompletableFuture<Response> first = CompletableFuture.supplyAsync(() ->
                     commandWithin(admin, site.chargePointId(), "GetLocalListVersion", null, 3));
             JsonNode firstCall = silent.next(Duration.ofSeconds(15));
             CompletableFuture<Response> second = CompletableFuture.supplyAsync(() ->
                     commandWithin(admin, site.chargePointId(), "UnlockConnector", Map.of("connectorId", 1), 20));
-            await().atMost(Duration.ofSeconds(10)).until(() -> callSender.outstanding() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> callSender.outstanding(site.chargePointId()) == 2);
 
             assertThat(firstCall.get(2).asText()).isEqualTo("GetLocalListVersion");
             assertThat(first.get().path("outcome").toString()).isEqualTo("TIMED_OUT");

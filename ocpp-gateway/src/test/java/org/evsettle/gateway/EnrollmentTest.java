@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,9 @@ class EnrollmentTest {
     @TestHTTPResource("/")
     URI http;
 
+    @Inject
+    RegistryProjection registry;
+
     private final GatewayFixtures fixtures = new GatewayFixtures();
 
     @Test
@@ -41,7 +45,10 @@ class EnrollmentTest {
         String key = RegistryRecords.anEnrollmentKey();
         fixtures.topics.publish("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key));
         String chargePointId = "NEW-" + UUID.randomUUID().toString().substring(0, 8);
-        fixtures.aCard(operatorId, "04A2B3" + OcppPipelineTest.randomTag(), c -> c);
+        // a valid card of the operator: refused all the same, because the charger is not accepted yet
+        String idTag = "04A2B3" + OcppPipelineTest.randomTag();
+        fixtures.aCard(operatorId, idTag, c -> c);
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.card(operatorId, idTag).isPresent());
 
         try (ChargePointSimulator charger = connect(chargePointId, key)) {
             JsonNode boot = charger.call("BootNotification", Map.of("chargePointVendor", "Alfen", "chargePointModel",
@@ -49,10 +56,10 @@ class EnrollmentTest {
             assertThat(boot.get("status").asText()).isEqualTo("Pending");
             assertThat(boot.get("interval").asInt()).isEqualTo(60);
 
-            assertThat(charger.call("Authorize", Map.of("idTag", "04A2B3C4")).at("/idTagInfo/status").asText())
+            assertThat(charger.call("Authorize", Map.of("idTag", idTag)).at("/idTagInfo/status").asText())
                     .isEqualTo("Invalid");
             JsonNode start = charger.call("StartTransaction",
-                    GatewayFixtures.startTransaction("04A2B3C4", 100, GatewayFixtures.hoursAgo(1)));
+                    GatewayFixtures.startTransaction(idTag, 100, GatewayFixtures.hoursAgo(1)));
             assertThat(start.get("transactionId").asInt()).isPositive();
             assertThat(start.at("/idTagInfo/status").asText()).isEqualTo("Invalid");
         }

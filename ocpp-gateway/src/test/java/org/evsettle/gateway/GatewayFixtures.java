@@ -19,6 +19,7 @@ import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.testkit.ManagementPort;
 import org.evsettle.testkit.TopicProbe;
 
 /**
@@ -118,6 +119,17 @@ final class GatewayFixtures {
     /** A charger's clock: whole seconds, some hours ago (as an offline-queued message would carry). */
     static Instant hoursAgo(int hours) {
         return Instant.now().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The value of a Prometheus sample on the management port, by its name (summed over its labels) or by
+     * its name and labels as written; 0 while it does not exist.
+     */
+    static double metric(String sample) {
+        return ManagementPort.get("/q/metrics").body().lines()
+                .filter(line -> line.startsWith(sample + " ") || (!sample.endsWith("}") && line.startsWith(sample + "{")))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /**

@@ -3,14 +3,18 @@ package org.evsettle.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.evsettle.gateway.RegistryRecords.aCard;
 import static org.evsettle.gateway.RegistryRecords.aCharger;
+import static org.evsettle.gateway.RegistryRecords.feed;
+import static org.evsettle.gateway.RegistryRecords.feedTombstone;
 
 import java.time.Instant;
 import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventCatalog;
+import org.evsettle.events.Topics;
 import org.evsettle.events.UnknownEvent;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.RegistryChange;
 import org.junit.jupiter.api.Test;
 
 class RegistryProjectionTest {
@@ -23,15 +27,15 @@ class RegistryProjectionTest {
         CardRecord v2 = aCard(operatorId, "04A2B3C4", c -> c.revision(2).status("BLOCKED"));
         CardRecord v1 = aCard(operatorId, "04A2B3C4", c -> c.id(v2.id()).revision(1));
 
-        projection.apply(Envelope.of("user-service", v2));
-        projection.apply(Envelope.of("user-service", v1));
+        feed(projection, v2);
+        feed(projection, v1);
 
         assertThat(projection.card(operatorId, "04A2B3C4")).get().extracting(CardRecord::status).isEqualTo("BLOCKED");
     }
 
     @Test
     void findsACardByTheIdTagAsAChargerSpellsIt() {
-        projection.apply(Envelope.of("user-service", aCard(operatorId, "04A2B3C4D5E680", c -> c)));
+        feed(projection, aCard(operatorId, "04A2B3C4D5E680", c -> c));
 
         assertThat(projection.card(operatorId, "04:a2:b3:c4:d5:e6:80")).isPresent();
         assertThat(projection.card(operatorId, "nfc-04a2b3c4d5e680")).isPresent();
@@ -43,16 +47,16 @@ class RegistryProjectionTest {
         UUID partnerId = UUID.randomUUID();
         CardRecord own = aCard(operatorId, "0A1B2C3D", c -> c);
         CardRecord partners = aCard(partnerId, "0A1B2C3D", c -> c);
-        projection.apply(Envelope.of("user-service", own));
-        projection.apply(Envelope.of("user-service", partners));
+        feed(projection, own);
+        feed(projection, partners);
         CardRecord blocked = aCard(partnerId, "0A1B2C3D", c -> c.id(partners.id()).revision(2).status("BLOCKED"));
-        projection.apply(Envelope.of("user-service", blocked));
+        feed(projection, blocked);
 
         assertThat(projection.cardsOfAnyOperator("0a:1b:2c:3d")).containsExactlyInAnyOrder(own, blocked);
 
-        projection.apply(Envelope.tombstone(EventCatalog.CARD, "user-service", own.id().toString()));
+        feedTombstone(projection, EventCatalog.CARD, own.id());
         assertThat(projection.cardsOfAnyOperator("0A1B2C3D")).containsExactly(blocked);
-        projection.apply(Envelope.tombstone(EventCatalog.CARD, "user-service", partners.id().toString()));
+        feedTombstone(projection, EventCatalog.CARD, partners.id());
         assertThat(projection.cardsOfAnyOperator("0A1B2C3D")).isEmpty();
     }
 
@@ -62,8 +66,8 @@ class RegistryProjectionTest {
         ChargerRecord after = new ChargerRecord(before.id(), 2, operatorId, before.siteId(), "NEW-1", 2, null, null,
                 null, before.ocppPasswordHash(), "ACTIVE");
 
-        projection.apply(Envelope.of("user-service", before));
-        projection.apply(Envelope.of("user-service", after));
+        feed(projection, before);
+        feed(projection, after);
 
         assertThat(projection.charger("OLD-1")).isEmpty();
         assertThat(projection.charger("NEW-1")).get().extracting(ChargerRecord::id).isEqualTo(before.id());
@@ -73,26 +77,70 @@ class RegistryProjectionTest {
     void deletesOnATombstone() {
         ChargerRecord charger = aCharger(operatorId, "GONE-1", "password-of-16-chars");
         CardRecord card = aCard(operatorId, "AABBCCDD", c -> c);
-        projection.apply(Envelope.of("user-service", charger));
-        projection.apply(Envelope.of("user-service", card));
+        feed(projection, charger);
+        feed(projection, card);
 
-        projection.apply(Envelope.tombstone(EventCatalog.CHARGER, "user-service", charger.id().toString()));
-        projection.apply(Envelope.tombstone(EventCatalog.CARD, "user-service", card.id().toString()));
+        assertThat(feedTombstone(projection, EventCatalog.CHARGER, charger.id()))
+                .isEqualTo(new RegistryChange.Delete(EventCatalog.CHARGER, charger.id()));
+        feedTombstone(projection, EventCatalog.CARD, card.id());
 
         assertThat(projection.charger("GONE-1")).isEmpty();
         assertThat(projection.card(operatorId, "AABBCCDD")).isEmpty();
     }
 
     @Test
-    void skipsRecordsItCannotReadAndKeepsWhatItHas() {
+    void skipsAValueItCannotReadAndKeepsWhatItHas() {
         ChargerRecord charger = aCharger(operatorId, "KEPT-1", "password-of-16-chars");
-        projection.apply(Envelope.of("user-service", charger));
+        feed(projection, charger);
 
-        projection.apply(new Envelope<>(UUID.randomUUID(), "evsettle.registry.charger.v9", "registry.chargers",
-                charger.id().toString(), Instant.now(),
-                new UnknownEvent(charger.id().toString(), "evsettle.registry.charger.v9", "a newer version")));
+        RegistryChange change = projection.apply(Topics.REGISTRY_CHARGERS, charger.id().toString(),
+                new Envelope<>(UUID.randomUUID(), "evsettle.registry.charger.v9", "user-service",
+                        charger.id().toString(), Instant.now(),
+                        new UnknownEvent(charger.id().toString(), "evsettle.registry.charger.v9", "a newer version")));
 
+        assertThat(change).isInstanceOf(RegistryChange.Malformed.class);
         assertThat(projection.charger("KEPT-1")).get().isEqualTo(charger);
+    }
+
+    @Test
+    void skipsATombstoneWhoseKeyIsNoEntityId() {
+        ChargerRecord charger = aCharger(operatorId, "KEPT-2", "password-of-16-chars");
+        feed(projection, charger);
+
+        RegistryChange change = projection.apply(Topics.REGISTRY_CHARGERS, "KEPT-2",
+                Envelope.tombstone(EventCatalog.CHARGER, "user-service", "KEPT-2"));
+
+        assertThat(change).isInstanceOfSatisfying(RegistryChange.Malformed.class,
+                malformed -> assertThat(malformed.reason()).contains("KEPT-2"));
+        assertThat(projection.charger("KEPT-2")).get().isEqualTo(charger);
+    }
+
+    @Test
+    void skipsARecordPublishedUnderAnotherEntitysKey() {
+        ChargerRecord charger = aCharger(operatorId, "KEPT-3", "password-of-16-chars");
+        feed(projection, charger);
+        ChargerRecord renamed = new ChargerRecord(charger.id(), 2, operatorId, charger.siteId(), "STOLEN-3", 2, null,
+                null, null, charger.ocppPasswordHash(), "ACTIVE");
+        UUID otherId = UUID.randomUUID();
+
+        RegistryChange change = projection.apply(Topics.REGISTRY_CHARGERS, otherId.toString(),
+                Envelope.of("user-service", renamed));
+
+        assertThat(change).isInstanceOf(RegistryChange.Malformed.class);
+        assertThat(projection.charger("KEPT-3")).get().isEqualTo(charger);
+        assertThat(projection.charger("STOLEN-3")).isEmpty();
+    }
+
+    @Test
+    void skipsARecordOfAnotherTypeThanItsTopicCarries() {
+        CardRecord card = aCard(operatorId, "CAFEBABE", c -> c);
+
+        RegistryChange change = projection.apply(Topics.REGISTRY_CHARGERS, card.id().toString(),
+                Envelope.of("user-service", card));
+
+        assertThat(change).isInstanceOf(RegistryChange.Malformed.class);
+        assertThat(projection.card(operatorId, "CAFEBABE")).isEmpty();
+        assertThat(projection.cardsOfAnyOperator("CAFEBABE")).isEmpty();
     }
 
     @Test

@@ -10,16 +10,31 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.evsettle.events.Envelope;
+import org.evsettle.events.EventType;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.RegistryChange;
+import org.evsettle.events.registry.RegistryRecord;
 
 /** Builders of registry records as user-service publishes them, with fresh ids. */
 public final class RegistryRecords {
 
     private RegistryRecords() {
+    }
+
+    /** Applies the record to the projection as its registry topic delivers it: on its type's topic, keyed by its id. */
+    public static RegistryChange feed(RegistryProjection projection, RegistryRecord record) {
+        Envelope<?> envelope = Envelope.of("user-service", record);
+        return projection.apply(envelope.topic(), record.id().toString(), envelope);
+    }
+
+    /** Applies the tombstone of an entity to the projection, as its registry topic delivers it. */
+    public static RegistryChange feedTombstone(RegistryProjection projection, EventType<?> type, UUID id) {
+        return projection.apply(type.topic(), id.toString(), Envelope.tombstone(type, "user-service", id.toString()));
     }
 
     public static OperatorRecord anOperator(UUID operatorId, String timeZone) {

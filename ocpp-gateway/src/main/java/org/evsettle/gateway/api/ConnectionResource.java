@@ -5,30 +5,35 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.evsettle.events.registry.ChargerRecord;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.gateway.ChargerConnections;
 import org.evsettle.gateway.ChargerPresence;
-import org.evsettle.gateway.RegistryProjection;
-import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 
 /**
  * Whether a charger is connected (to any replica) and what it last reported, for the platform
- * admins and the admins of the charger's operator; anyone else gets 404, as for an unknown charger.
+ * admins and the admins of the charger's operator.
  */
 @Path("/api/chargers/{chargePointId}/connection")
+@Tag(name = "Charger connections")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
 public class ConnectionResource {
 
-    private final RegistryProjection registry;
+    private final AdministeredChargers chargers;
     private final ChargerPresence presence;
     private final ChargerConnections connections;
     private final Caller caller;
 
-    public ConnectionResource(RegistryProjection registry, ChargerPresence presence, ChargerConnections connections,
+    public ConnectionResource(AdministeredChargers chargers, ChargerPresence presence, ChargerConnections connections,
                               Caller caller) {
-        this.registry = registry;
+        this.chargers = chargers;
         this.presence = presence;
         this.connections = connections;
         this.caller = caller;
@@ -36,10 +41,16 @@ public class ConnectionResource {
 
     @GET
     @Blocking
-    public ConnectionView get(@PathParam("chargePointId") String chargePointId) {
-        ChargerRecord charger = registry.charger(chargePointId)
-                .orElseThrow(() -> DomainException.notFound("Charger", chargePointId));
-        caller.requireAdministers(charger.operatorId(), "Charger", chargePointId);
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Show a charger's connection",
+            description = "Whether the charger is connected to any gateway replica (every replica answers alike), since "
+                    + "when and when it was last heard; what its last BootNotification reported (vendor, model, "
+                    + "firmware) and how it was answered; and each connector's last StatusNotification.")
+    @APIResponseSchema(value = ConnectionView.class, responseCode = "200", responseDescription = "The charger's connection")
+    @APIResponse(responseCode = "404", description = "No such charger, or a charger of another operator")
+    public ConnectionView get(@Parameter(description = "The charger's OCPP identity, as it connects", example = "ZAP-000123")
+                              @PathParam("chargePointId") String chargePointId) {
+        chargers.require(chargePointId, caller);
         return ConnectionView.of(chargePointId,
                 presence.snapshot(chargePointId).seenAt(connections.lastSeen(chargePointId).orElse(null)));
     }

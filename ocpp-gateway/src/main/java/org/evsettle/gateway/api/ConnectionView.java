@@ -2,6 +2,7 @@ package org.evsettle.gateway.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.gateway.ConnectionSnapshot;
 import org.evsettle.gateway.ConnectorStatus;
 
@@ -10,18 +11,19 @@ import org.evsettle.gateway.ConnectorStatus;
  * was answered (Accepted, Pending, Rejected); connectors carry their last StatusNotification.
  */
 public record ConnectionView(
-        String chargePointId,
-        boolean connected,
+        @Schema(example = "ZAP-000123") String chargePointId,
+        @Schema(description = "Whether a replica holds the charger's socket now") boolean connected,
         Instant connectedSince,
-        Instant lastSeen,
-        String vendor,
-        String model,
-        String firmwareVersion,
-        String registrationStatus,
+        @Schema(description = "The last frame or pong from the charger") Instant lastSeen,
+        @Schema(example = "Zaptec") String vendor,
+        @Schema(example = "Go2") String model,
+        @Schema(example = "3.2.1.0") String firmwareVersion,
+        @Schema(enumeration = {"Accepted", "Pending", "Rejected"}) String registrationStatus,
         List<ConnectorView> connectors) {
 
     /** One connector's last reported status; timestamp is the charger's (the receipt time if it sent none). */
-    public record ConnectorView(int connectorId, String status, String errorCode, Instant timestamp) {
+    public record ConnectorView(int connectorId, @Schema(example = "Charging") String status,
+                                @Schema(example = "NoError") String errorCode, Instant timestamp) {
         static ConnectorView of(ConnectorStatus status) {
             return new ConnectorView(status.connectorId(), status.status(), status.errorCode(), status.timestamp());
         }

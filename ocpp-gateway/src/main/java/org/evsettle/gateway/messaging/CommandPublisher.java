@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.ocpp.ChargerCommandRequested;
+import org.evsettle.gateway.config.GatewaySettings;
 
 /**
  * Puts a command that arrived over the API on {@code ocpp.commands} (keyed by chargePointId) when
@@ -19,12 +20,12 @@ import org.evsettle.events.ocpp.ChargerCommandRequested;
 public class CommandPublisher {
 
     public static final String CHANNEL = "ocpp-commands";
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
     private final MutinyEmitter<Envelope<?>> emitter;
+    private final Duration timeout;
 
-    public CommandPublisher(@Channel(CHANNEL) MutinyEmitter<Envelope<?>> emitter) {
+    public CommandPublisher(@Channel(CHANNEL) MutinyEmitter<Envelope<?>> emitter, GatewaySettings settings) {
         this.emitter = emitter;
+        this.timeout = settings.publishTimeout();
     }
 
     public Uni<Void> publish(ChargerCommandRequested command) {
@@ -33,7 +34,7 @@ public class CommandPublisher {
         Message<Envelope<?>> message = Message.<Envelope<?>>of(envelope)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build());
         return Uni.createFrom().deferred(() -> emitter.sendMessage(message))
-                .ifNoItem().after(TIMEOUT)
+                .ifNoItem().after(timeout)
                 .failWith(() -> new IllegalStateException("Kafka did not acknowledge command " + command.commandId()));
     }
 }

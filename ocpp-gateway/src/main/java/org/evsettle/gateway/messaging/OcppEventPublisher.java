@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.ocpp.OcppEvent;
+import org.evsettle.gateway.config.GatewaySettings;
 
 /**
  * Publishes what chargers report on {@code ocpp.events}, keyed by chargePointId, and completes only
@@ -29,11 +29,9 @@ public class OcppEventPublisher {
     private final MutinyEmitter<Envelope<?>> emitter;
     private final Duration timeout;
 
-    public OcppEventPublisher(@Channel(CHANNEL) MutinyEmitter<Envelope<?>> emitter,
-                              @ConfigProperty(name = "evsettle.gateway.publish-timeout", defaultValue = "15S")
-                              Duration timeout) {
+    public OcppEventPublisher(@Channel(CHANNEL) MutinyEmitter<Envelope<?>> emitter, GatewaySettings settings) {
         this.emitter = emitter;
-        this.timeout = timeout;
+        this.timeout = settings.publishTimeout();
     }
 
     /** Sends the event with its deterministic id, stamped with the gateway's receipt time; fails if Kafka does not ack. */

@@ -22,10 +22,14 @@ import org.evsettle.gateway.ocpp.OcppFrame.CallResult;
  * The OCPP pipeline for one text frame: decode, validate, dispatch to the action's handler, encode
  * the answer. Bad input never escapes as an exception (the connection stays open): it becomes the
  * CALLERROR the OCPP-J specification names, and a failing handler an InternalError, which tells
- * the charger to try again later.
+ * the charger to try again later. What a charger gets wrong is logged at DEBUG (a fleet of one
+ * faulty firmware would flood the log) and counted: {@code ocpp_call_seconds} by outcome, and
+ * {@code ocpp_frames_discarded_total} by reason for frames taken as neither a call nor an answer.
  */
 @ApplicationScoped
 public class CallDispatcher {
+
+    private static final String DISCARDED = "ocpp.frames.discarded";
 
     private final Map<String, Map<String, OcppAction<?, ?>>> actions = new HashMap<>();
     private final Map<String, PayloadValidator> validators = new HashMap<>();
@@ -65,23 +69,31 @@ public class CallDispatcher {
             frame = FrameCodec.decode(text);
         } catch (MalformedFrame e) {
             if (e.isAnswer()) {
-                Log.warnf("Dropped a malformed answer from %s: %s", chargePointId, e.getMessage());
-                return Uni.createFrom().nullItem();
+                Log.debugf("Dropped a malformed answer from %s: %s", chargePointId, e.getMessage());
+                return discarded("malformed-answer");
             }
             if (e.isUnknownType()) {
                 // OCPP-J 1.6 section 4.1.3: a message type that is not in the list is ignored
-                Log.warnf("Ignored a frame of unknown message type from %s: %s", chargePointId, abbreviated(text));
-                return Uni.createFrom().nullItem();
+                Log.debugf("Ignored a frame of unknown message type from %s: %s", chargePointId, abbreviated(text));
+                return discarded("unknown-message-type");
             }
-            Log.infof("Malformed frame from %s: %s", chargePointId, e.getMessage());
+            Log.debugf("Malformed frame from %s: %s", chargePointId, e.getMessage());
+            meters.counter(DISCARDED, "reason", "malformed").increment();
             return Uni.createFrom().item(FrameCodec.encode(FrameCodec.errorFor(e.messageId(), e)));
         }
         if (frame instanceof Call call) {
             return answer(subprotocol, new CallContext(chargePointId, call.messageId(), receivedAt, admission), call);
         }
         if (!pendingCalls.resolve(chargePointId, frame)) {
-            Log.warnf("Dropped an answer from %s to unknown message id %s", chargePointId, frame.messageId());
+            // usually a late answer, after its call timed out
+            Log.debugf("Dropped an answer from %s to unknown message id %s", chargePointId, frame.messageId());
+            return discarded("unknown-message-id");
         }
+        return Uni.createFrom().nullItem();
+    }
+
+    private Uni<String> discarded(String reason) {
+        meters.counter(DISCARDED, "reason", reason).increment();
         return Uni.createFrom().nullItem();
     }
 
@@ -137,7 +149,7 @@ public class CallDispatcher {
 
     private static OcppError asOcppError(CallContext context, Call call, Throwable failure) {
         if (failure instanceof OcppError error) {
-            Log.infof("%s %s from %s refused: %s %s", call.action(), call.messageId(), context.chargePointId(),
+            Log.debugf("%s %s from %s refused: %s %s", call.action(), call.messageId(), context.chargePointId(),
                     error.code(), error.getMessage());
             return error;
         }

@@ -54,9 +54,10 @@ public class CallSender {
         return Uni.createFrom().completionStage(call.outcome());
     }
 
-    /** CALLs waiting for their turn or for an answer, over all chargers (for metrics and tests). */
-    public int outstanding() {
-        return lanes.values().stream().mapToInt(Lane::size).sum();
+    /** CALLs to this charger waiting for their turn or for an answer. */
+    public int outstanding(String chargePointId) {
+        Lane lane = lanes.get(chargePointId);
+        return lane == null ? 0 : lane.size();
     }
 
     private record Outgoing(Call call, Instant deadline, CompletableFuture<CallOutcome> outcome) {
@@ -126,7 +127,7 @@ public class CallSender {
                 finish(call, outcomeOf(call.call(), frame, failure));
             });
             socket.get().sendText(FrameCodec.encode(call.call())).subscribe().with(sent -> { }, failure -> {
-                Log.infof("Could not send %s %s to %s: %s", call.call().action(), messageId, chargePointId, failure);
+                Log.debugf("Could not send %s %s to %s: %s", call.call().action(), messageId, chargePointId, failure);
                 answer.completeExceptionally(new PendingCalls.ChargerGone(chargePointId));
             });
         }

@@ -1,5 +1,7 @@
 package org.evsettle.gateway.ocpp;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -14,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargerConnected;
 import org.evsettle.events.ocpp.ChargerDisconnected;
@@ -27,7 +30,10 @@ import org.evsettle.gateway.messaging.OcppEventPublisher;
  * {@link ChargerHandshake}). Frames of one connection are processed one after the other, each
  * answered once its data is safe; nothing here blocks the event loop. Opening and closing are
  * published as {@code ChargerConnected} and {@code ChargerDisconnected} and recorded as the
- * charger's presence; pongs (the server pings every connection) count as a sign of life.
+ * charger's presence; pongs (the server pings every connection) count as a sign of life. At fleet
+ * scale connections come and go all the time: they are logged at DEBUG and counted
+ * ({@code ocpp_connections_opened_total}, {@code ocpp_connections_closed_total} by reason, and
+ * {@code ocpp_connections_errors_total}).
  */
 @WebSocket(path = "/ocpp/{chargePointId}", endpointId = CentralSystemEndpoint.ID)
 public class CentralSystemEndpoint {
@@ -42,15 +48,23 @@ public class CentralSystemEndpoint {
     private final PendingCalls pendingCalls;
     private final OcppEventPublisher publisher;
     private final Clock clock;
+    private final Counter opened;
+    private final Counter errors;
+    private final MeterRegistry meters;
 
     public CentralSystemEndpoint(ChargerConnections connections, ChargerPresence presence, CallDispatcher dispatcher,
-                                 PendingCalls pendingCalls, OcppEventPublisher publisher, Clock clock) {
+                                 PendingCalls pendingCalls, OcppEventPublisher publisher, Clock clock,
+                                 MeterRegistry meters) {
         this.connections = connections;
         this.presence = presence;
         this.dispatcher = dispatcher;
         this.pendingCalls = pendingCalls;
         this.publisher = publisher;
         this.clock = clock;
+        this.meters = meters;
+        this.opened = Counter.builder("ocpp.connections.opened").description("Charger connections opened").register(meters);
+        this.errors = Counter.builder("ocpp.connections.errors")
+                .description("Charger connections that failed (an oversized frame, a broken socket)").register(meters);
     }
 
     @OnOpen
@@ -60,9 +74,10 @@ public class CentralSystemEndpoint {
         Instant at = clock.instant();
         Admission admission = admissionOf(connection, chargePointId);
         String remoteAddress = connection.handshakeRequest().remoteAddress();
-        Log.infof("%s connected from %s (%s, %s)", chargePointId, remoteAddress, connection.subprotocol(), connection.id());
+        Log.debugf("%s connected from %s (%s, %s)", chargePointId, remoteAddress, connection.subprotocol(), connection.id());
+        opened.increment();
         connections.opened(chargePointId, connection, admission, at).ifPresent(previous -> {
-            Log.infof("%s reconnected: closing its previous connection %s", chargePointId, previous.id());
+            Log.debugf("%s reconnected: closing its previous connection %s", chargePointId, previous.id());
             // announced here, before the new connection, so that the last event says "connected"
             publisher.publishInBackground(EventIds.nameBased(chargePointId, previous.id(), "charger-disconnected"),
                     new ChargerDisconnected(chargePointId, REPLACED.getCode(), REPLACED.getMessage(), at), at);
@@ -96,8 +111,9 @@ public class CentralSystemEndpoint {
     @NonBlocking
     void onError(Throwable failure, WebSocketConnection connection) {
         // an oversized frame or a broken socket: the connection closes, the gateway carries on
-        Log.warnf("Connection %s of %s failed: %s", connection.id(), connection.pathParam(CHARGE_POINT_ID),
+        Log.debugf("Connection %s of %s failed: %s", connection.id(), connection.pathParam(CHARGE_POINT_ID),
                 failure.toString());
+        errors.increment();
     }
 
     @OnClose
@@ -107,7 +123,8 @@ public class CentralSystemEndpoint {
         Instant at = clock.instant();
         // a socket the gateway closed (a silent charger) is announced with the gateway's reason, not
         // with the abnormal end (1006) of a charger that never answered the close handshake
-        CloseReason reason = connections.takeGatewayCloseReason(connection.id()).orElse(connection.closeReason());
+        Optional<CloseReason> byGateway = connections.takeGatewayCloseReason(connection.id());
+        CloseReason reason = byGateway.orElse(connection.closeReason());
         Integer code = reason == null ? null : reason.getCode();
         String message = reason == null ? null : reason.getMessage();
         boolean superseded = connections.wasSuperseded(connection.id());
@@ -116,13 +133,20 @@ public class CentralSystemEndpoint {
         }
         if (superseded) {
             // a newer connection (here or on another replica) took over and was announced already
-            Log.infof("%s: superseded connection %s closed", chargePointId, connection.id());
+            Log.debugf("%s: superseded connection %s closed", chargePointId, connection.id());
+            closed("replaced");
             return;
         }
         presence.released(chargePointId, connection.id(), at);
-        Log.infof("%s disconnected (%s)", chargePointId, reason);
+        Log.debugf("%s disconnected (%s)", chargePointId, reason);
+        closed(byGateway.isPresent() ? "silent" : "ended");
         publisher.publishInBackground(EventIds.nameBased(chargePointId, connection.id(), "charger-disconnected"),
                 new ChargerDisconnected(chargePointId, code, message, at), at);
+    }
+
+    /** Counts a closed connection: replaced by a newer one, closed by the gateway for silence, or ended by the charger. */
+    private void closed(String reason) {
+        meters.counter("ocpp.connections.closed", "reason", reason).increment();
     }
 
     private static Admission admissionOf(WebSocketConnection connection, String chargePointId) {

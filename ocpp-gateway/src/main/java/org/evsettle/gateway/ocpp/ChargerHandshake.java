@@ -1,5 +1,6 @@
 package org.evsettle.gateway.ocpp;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
@@ -22,7 +23,9 @@ import org.evsettle.gateway.RegistryProjection;
  * while the registry projection has not caught up (the charger retries), 401 when the HTTP Basic
  * credentials are missing or wrong, or the charger is unknown (without a valid enrollment key) or
  * decommissioned (these look alike, so that nothing is revealed). What it decided travels with the
- * connection as its {@link Admission}.
+ * connection as its {@link Admission}. Refusals are routine at fleet scale (a charger with an old
+ * password retries for ever): they are logged at DEBUG and counted as
+ * {@code ocpp_handshakes_refused_total} by reason.
  */
 @ApplicationScoped
 public class ChargerHandshake implements HttpUpgradeCheck {
@@ -36,11 +39,14 @@ public class ChargerHandshake implements HttpUpgradeCheck {
     private final RegistryProjection registry;
     private final ChargerCredentials credentials;
     private final CallDispatcher dispatcher;
+    private final MeterRegistry meters;
 
-    public ChargerHandshake(RegistryProjection registry, ChargerCredentials credentials, CallDispatcher dispatcher) {
+    public ChargerHandshake(RegistryProjection registry, ChargerCredentials credentials, CallDispatcher dispatcher,
+                            MeterRegistry meters) {
         this.registry = registry;
         this.credentials = credentials;
         this.dispatcher = dispatcher;
+        this.meters = meters;
     }
 
     @Override
@@ -53,26 +59,27 @@ public class ChargerHandshake implements HttpUpgradeCheck {
         HttpServerRequest request = context.httpRequest();
         String chargePointId = context.pathParam(CentralSystemEndpoint.CHARGE_POINT_ID);
         if (!isValidChargePointId(chargePointId)) {
-            Log.infof("Refused a handshake with an invalid chargePointId: %s", printable(chargePointId));
-            return CheckResult.rejectUpgrade(400);
+            Log.debugf("Refused a handshake with an invalid chargePointId: %s", printable(chargePointId));
+            return refused("invalid-charge-point-id", CheckResult.rejectUpgrade(400));
         }
         if (!offersSupportedSubprotocol(request.getHeader(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL))) {
-            Log.infof("Refused %s: no supported OCPP subprotocol offered (%s)", chargePointId,
+            Log.debugf("Refused %s: no supported OCPP subprotocol offered (%s)", chargePointId,
                     request.getHeader(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL));
-            return CheckResult.rejectUpgrade(400);
+            return refused("no-subprotocol", CheckResult.rejectUpgrade(400));
         }
         if (!registry.isReady()) {
-            return CheckResult.rejectUpgrade(503, RETRY_LATER);
+            return refused("registry-not-ready", CheckResult.rejectUpgrade(503, RETRY_LATER));
         }
         Optional<String> password = BasicCredentials.passwordOf(request.getHeader("Authorization"), chargePointId);
         if (password.isEmpty()) {
-            Log.infof("Refused %s: no Basic credentials for this chargePointId", chargePointId);
-            return CheckResult.rejectUpgrade(401, CHALLENGE);
+            Log.debugf("Refused %s: no Basic credentials for this chargePointId", chargePointId);
+            return refused("no-credentials", CheckResult.rejectUpgrade(401, CHALLENGE));
         }
         return credentials.admit(chargePointId, password.get())
                 .map(admission -> {
                     if (admission.isEmpty()) {
-                        Log.infof("Refused %s: unknown, decommissioned, or wrong password", chargePointId);
+                        Log.debugf("Refused %s: unknown, decommissioned, or wrong password", chargePointId);
+                        count("not-admitted");
                         return CheckResult.rejectUpgradeSync(401, CHALLENGE);
                     }
                     if (admission.get().enrolling()) {
@@ -83,9 +90,19 @@ public class ChargerHandshake implements HttpUpgradeCheck {
                     return CheckResult.permitUpgradeSync();
                 })
                 .onFailure(ChargerCredentials.Busy.class).recoverWithItem(busy -> {
-                    Log.infof("Asked %s to retry later: too many password checks in progress", chargePointId);
+                    Log.debugf("Asked %s to retry later: too many password checks in progress", chargePointId);
+                    count("busy");
                     return CheckResult.rejectUpgradeSync(503, RETRY_LATER);
                 });
+    }
+
+    private Uni<CheckResult> refused(String reason, Uni<CheckResult> result) {
+        count(reason);
+        return result;
+    }
+
+    private void count(String reason) {
+        meters.counter("ocpp.handshakes.refused", "reason", reason).increment();
     }
 
     static boolean isValidChargePointId(String chargePointId) {

@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import org.evsettle.events.Envelope;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerCredentials;
 import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.RegistryRecords;
+import org.evsettle.gateway.TestSettings;
 import org.junit.jupiter.api.Test;
 
 /** The order of the handshake's refusals, including 503 before the registry is read (not reachable in a running test). */
@@ -34,19 +34,22 @@ class ChargerHandshakeTest {
 
     private final RegistryProjection registry = new RegistryProjection();
     private Admission lastAdmission;
-    private final ChargerHandshake handshake = new ChargerHandshake(registry, new ChargerCredentials(registry, 10, 100),
-            new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC(),
-                    new SimpleMeterRegistry()));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ChargerHandshake handshake = new ChargerHandshake(registry,
+            new ChargerCredentials(registry, TestSettings.defaults()),
+            new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC(), meters),
+            meters);
 
     @Test
     void refusesWith503UntilTheRegistryProjectionCaughtUp() {
-        registry.apply(Envelope.of("user-service", RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD)));
+        RegistryRecords.feed(registry, RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD));
 
         CheckResult result = perform("ZAP-1", "ocpp1.6", basic("ZAP-1:" + PASSWORD));
 
         assertThat(result.isUpgradePermitted()).isFalse();
         assertThat(result.getHttpResponseCode()).isEqualTo(503);
         assertThat(result.getResponseHeaders()).containsKey("Retry-After");
+        assertThat(meters.counter("ocpp.handshakes.refused", "reason", "registry-not-ready").count()).isEqualTo(1);
     }
 
     @Test
@@ -57,7 +60,7 @@ class ChargerHandshakeTest {
 
     @Test
     void admitsTheRightPasswordOnceReadyAndChallengesEverythingElse() {
-        registry.apply(Envelope.of("user-service", RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD)));
+        RegistryRecords.feed(registry, RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD));
         registry.markReady();
 
         assertThat(perform("ZAP-1", "ocpp1.6, ocpp2.0.1", basic("ZAP-1:" + PASSWORD)).isUpgradePermitted()).isTrue();
@@ -84,7 +87,7 @@ class ChargerHandshakeTest {
     void admitsAnUnknownChargerWithAnOperatorsEnrollmentKeyAsEnrolling() {
         UUID operatorId = UUID.randomUUID();
         String key = RegistryRecords.anEnrollmentKey();
-        registry.apply(Envelope.of("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key)));
+        RegistryRecords.feed(registry, RegistryRecords.anOperatorEnrolling(operatorId, key));
         registry.markReady();
 
         assertThat(perform("NEW-1", "ocpp1.6", basic("NEW-1:" + key)).isUpgradePermitted()).isTrue();
@@ -97,8 +100,8 @@ class ChargerHandshakeTest {
 
     @Test
     void admitsARegisteredChargerAwaitingApprovalWithItsOwnPassword() {
-        registry.apply(Envelope.of("user-service", RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-7", PASSWORD,
-                "PENDING_APPROVAL")));
+        RegistryRecords.feed(registry, RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-7", PASSWORD,
+                "PENDING_APPROVAL"));
         registry.markReady();
 
         assertThat(perform("ZAP-7", "ocpp1.6", basic("ZAP-7:" + PASSWORD)).isUpgradePermitted()).isTrue();

@@ -5,11 +5,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.gateway.CardAuthorization;
 import org.evsettle.gateway.CardAuthorizer;
 import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.TransactionIds;
+import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
 import org.evsettle.gateway.ocpp.OcppAction;
@@ -31,14 +31,12 @@ public class AuthorizationHandler implements ActionFamily {
     private final boolean oneTransactionPerCard;
 
     public AuthorizationHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                                Clock clock,
-                                @ConfigProperty(name = "evsettle.gateway.one-transaction-per-card", defaultValue = "true")
-                                boolean oneTransactionPerCard) {
+                                Clock clock, GatewaySettings settings) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
         this.clock = clock;
-        this.oneTransactionPerCard = oneTransactionPerCard;
+        this.oneTransactionPerCard = settings.oneTransactionPerCard();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargerBooted;
 import org.evsettle.events.ocpp.ChargerEnrolled;
@@ -16,6 +15,7 @@ import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerPresence;
 import org.evsettle.gateway.ChargerRegistration;
 import org.evsettle.gateway.ConnectorStatus;
+import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -45,17 +45,13 @@ public class CoreHandler implements ActionFamily {
     private final Duration pendingInterval;
 
     public CoreHandler(ChargerRegistration registration, ChargerPresence presence, OcppEventPublisher publisher,
-                       Clock clock,
-                       @ConfigProperty(name = "evsettle.gateway.heartbeat-interval", defaultValue = "300S")
-                       Duration heartbeatInterval,
-                       @ConfigProperty(name = "evsettle.gateway.pending-boot-interval", defaultValue = "60S")
-                       Duration pendingInterval) {
+                       Clock clock, GatewaySettings settings) {
         this.registration = registration;
         this.presence = presence;
         this.publisher = publisher;
         this.clock = clock;
-        this.heartbeatInterval = heartbeatInterval;
-        this.pendingInterval = pendingInterval;
+        this.heartbeatInterval = settings.heartbeatInterval();
+        this.pendingInterval = settings.pendingBootInterval();
     }
 
     @Override

@@ -3,14 +3,13 @@ package org.evsettle.gateway.ocpp.v16;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.DataTransferReceived;
 import org.evsettle.events.ocpp.DiagnosticsStatusChanged;
 import org.evsettle.events.ocpp.FirmwareStatusChanged;
 import org.evsettle.gateway.ChargerRegistration;
+import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -36,11 +35,10 @@ public class NotificationHandler implements ActionFamily {
     private final Set<String> acceptedVendors;
 
     public NotificationHandler(ChargerRegistration registration, OcppEventPublisher publisher,
-                               @ConfigProperty(name = "evsettle.gateway.data-transfer.accepted-vendors")
-                               Optional<List<String>> acceptedVendors) {
+                               GatewaySettings settings) {
         this.registration = registration;
         this.publisher = publisher;
-        this.acceptedVendors = Set.copyOf(acceptedVendors.orElse(List.of()));
+        this.acceptedVendors = settings.dataTransfer().acceptedVendors().orElse(Set.of());
     }
 
     @Override

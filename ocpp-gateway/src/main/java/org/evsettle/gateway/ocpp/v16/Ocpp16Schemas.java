@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.evsettle.gateway.ocpp.JsonSchema;
 import org.evsettle.gateway.ocpp.OcppJson;
 
@@ -23,9 +25,8 @@ public final class Ocpp16Schemas {
             "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues",
             "StartTransaction", "StatusNotification", "StopTransaction");
     /** The commands the gateway sends to chargers. */
-    public static final Set<String> COMMANDS = Set.of("RemoteStartTransaction", "RemoteStopTransaction",
-            "ChangeAvailability", "Reset", "UnlockConnector", "GetConfiguration", "ChangeConfiguration", "ClearCache",
-            "TriggerMessage", "SendLocalList", "GetLocalListVersion", "DataTransfer");
+    public static final Set<String> COMMANDS = Arrays.stream(Ocpp16Command.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
     /** Every other OCPP 1.6 action: known, but not one a charger may send nor one the gateway sends. */
     public static final Set<String> OTHER_ACTIONS = Set.of("CancelReservation", "ClearChargingProfile",
             "GetCompositeSchedule", "GetDiagnostics", "ReserveNow", "SetChargingProfile", "UpdateFirmware");

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargeAuthorization;
 import org.evsettle.events.ocpp.MeterValuesSampled;
@@ -26,6 +25,7 @@ import org.evsettle.gateway.CardAuthorizer;
 import org.evsettle.gateway.IssuedTransaction;
 import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.TransactionIds;
+import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -58,15 +58,13 @@ public class TransactionHandler implements ActionFamily {
     private final boolean oneTransactionPerCard;
 
     public TransactionHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                              OcppEventPublisher publisher, Clock clock,
-                              @ConfigProperty(name = "evsettle.gateway.one-transaction-per-card", defaultValue = "true")
-                              boolean oneTransactionPerCard) {
+                              OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
         this.publisher = publisher;
         this.clock = clock;
-        this.oneTransactionPerCard = oneTransactionPerCard;
+        this.oneTransactionPerCard = settings.oneTransactionPerCard();
     }
 
     @Override

@@ -1,0 +1,27 @@
+package org.evsettle.gateway.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.gateway.RegistryProjection;
+import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.security.Caller;
+
+/**
+ * The charger an API path names, for a caller who administers it (a platform admin, or an admin of
+ * the charger's operator); anyone else gets 404, exactly as for a chargePointId nobody registered.
+ */
+@ApplicationScoped
+public class AdministeredChargers {
+
+    private final RegistryProjection registry;
+
+    public AdministeredChargers(RegistryProjection registry) {
+        this.registry = registry;
+    }
+
+    public ChargerRecord require(String chargePointId, Caller caller) {
+        return registry.charger(chargePointId)
+                .filter(charger -> caller.administers(charger.operatorId()))
+                .orElseThrow(() -> DomainException.notFound("Charger", chargePointId));
+    }
+}

@@ -1,0 +1,67 @@
+package org.evsettle.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the gateway treats chargers and commands, from {@code evsettle.gateway.*}: every default is
+ * stated here and nowhere else, so {@code application.properties} names a key only to change it.
+ */
+@ConfigMapping(prefix = "evsettle.gateway")
+public interface GatewaySettings {
+
+    /** The longest wait for Kafka's ack before a charger is answered InternalError (and retries). */
+    @WithDefault("15S")
+    Duration publishTimeout();
+
+    /** The BootNotification interval of an accepted charger: how often it sends a Heartbeat. */
+    @WithDefault("300S")
+    Duration heartbeatInterval();
+
+    /** The BootNotification interval of a pending or rejected charger: when it boots again. */
+    @WithDefault("60S")
+    Duration pendingBootInterval();
+
+    /** A connection without a frame or a pong for this long is closed (1001). */
+    @WithDefault("2M")
+    Duration silentTimeout();
+
+    /** Whether a card charging at another charger is refused as ConcurrentTx. */
+    @WithDefault("true")
+    boolean oneTransactionPerCard();
+
+    /** How long an open transaction counts as charging, for ConcurrentTx (a charger may never send its stop). */
+    @WithDefault("24H")
+    Duration concurrentTxWindow();
+
+    DataTransfer dataTransfer();
+
+    /** The default wait for a command's answer. */
+    @WithDefault("30S")
+    Duration commandTimeout();
+
+    /** This replica's name among the replicas sharing the database; the host name and a random suffix when absent. */
+    Optional<String> replicaId();
+
+    /** How often this replica proves it is alive, keeps its presence and checks for sockets claimed elsewhere. */
+    @WithDefault("5S")
+    Duration replicaHeartbeat();
+
+    /** How many verified (charger, password, PBKDF2 hash) combinations are remembered. */
+    @WithDefault("100000")
+    int credentialCacheSize();
+
+    /** How many PBKDF2 checks may wait for a thread; beyond it the handshake answers 503 with Retry-After. */
+    @WithDefault("500")
+    int credentialCheckBacklog();
+
+    /** Vendor-specific DataTransfer from chargers. */
+    interface DataTransfer {
+
+        /** The vendorIds whose DataTransfer is answered Accepted; any other gets UnknownVendorId. */
+        Optional<Set<String>> acceptedVendors();
+    }
+}

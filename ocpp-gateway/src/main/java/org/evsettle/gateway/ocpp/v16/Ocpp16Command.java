@@ -1,0 +1,20 @@
+package org.evsettle.gateway.ocpp.v16;
+
+/**
+ * The OCPP 1.6 commands the gateway sends to chargers, each named exactly as OCPP names its action,
+ * so that an API path, a command on {@code ocpp.commands} and the CALL on the wire name it alike.
+ */
+public enum Ocpp16Command {
+    RemoteStartTransaction,
+    RemoteStopTransaction,
+    ChangeAvailability,
+    Reset,
+    UnlockConnector,
+    GetConfiguration,
+    ChangeConfiguration,
+    ClearCache,
+    TriggerMessage,
+    SendLocalList,
+    GetLocalListVersion,
+    DataTransfer
+}
