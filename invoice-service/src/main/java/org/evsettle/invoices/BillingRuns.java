@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.invoices.config.BillingConfig;
+import org.evsettle.kit.api.DomainException;
 
 /**
  * Bills periods: on schedule, every operator whose latest period has ended and whose grace days have
@@ -30,19 +32,41 @@ public class BillingRuns {
     private final BillingState billingState;
     private final InvoiceIssuing issuing;
     private final BillingConfig config;
+    private final Clock clock;
 
     public BillingRuns(EntityManager entityManager, BillingState billingState, InvoiceIssuing issuing,
-                       BillingConfig config) {
+                       BillingConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.billingState = billingState;
         this.issuing = issuing;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "billing-runs", every = "${evsettle.billing.every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        runDue(Instant.now());
+        runDue(clock.instant());
+    }
+
+    /**
+     * Bills, now, the period an admin asks for by its first day: 400 when periodStart is not the first
+     * day of one of the operator's periods, 422 while the period has not ended or is in its grace days.
+     */
+    public BillingRun request(Operator operator, LocalDate periodStart) {
+        BillingPeriod period = operator.periodContaining(periodStart);
+        if (!period.start().equals(periodStart)) {
+            throw DomainException.invalid("periodStart", "must be the first day of a " + operator.billingInterval
+                    + " period, such as " + period.start());
+        }
+        Instant now = clock.instant();
+        LocalDate billableFrom = operator.billableFrom(period);
+        if (operator.today(now).isBefore(billableFrom)) {
+            throw DomainException.unprocessable("The period " + period.start() + " to " + period.end()
+                    + " can be billed from " + billableFrom + ", once it has ended and its " + operator.graceDays
+                    + " grace days have passed");
+        }
+        return run(operator.id, period, BillingRun.Trigger.REQUEST, now);
     }
 
     /** Runs every operator's billing that is due at this instant; returns the runs it made. */
@@ -136,7 +160,7 @@ public class BillingRuns {
                 .setParameter(2, Date.valueOf(period.end()))
                 .getSingleResult()).intValue();
         run.status = BillingRun.Status.COMPLETED;
-        run.completedAt = Instant.now();
+        run.completedAt = clock.instant();
         if (run.held > 0) {
             Log.warnf("Billing run %s holds %d invoices whose driver the registry has not told of", runId, run.held);
         }

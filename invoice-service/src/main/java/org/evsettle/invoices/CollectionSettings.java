@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.evsettle.kit.api.DomainException;
 
 /**
  * What an operator collects direct debits with: its SEPA creditor identifier (for example
@@ -26,6 +27,22 @@ public class CollectionSettings extends PanacheEntityBase {
     public String creditorId;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Sets the operator's creditor identifier, normalized; 400 when it is not a valid one. */
+    public static CollectionSettings save(UUID operatorId, String creditorId, Instant now) {
+        if (!isCreditorId(creditorId)) {
+            throw DomainException.invalid("creditorId", "is not a valid SEPA creditor identifier (like NL57ZZZ999999999999)");
+        }
+        CollectionSettings settings = CollectionSettings.<CollectionSettings>findByIdOptional(operatorId).orElseGet(() -> {
+            CollectionSettings created = new CollectionSettings();
+            created.operatorId = operatorId;
+            return created;
+        });
+        settings.creditorId = normalize(creditorId);
+        settings.updatedAt = now;
+        settings.persist();
+        return settings;
+    }
 
     /**
      * Whether this is a well-formed SEPA creditor identifier: country, two check digits, a three-character

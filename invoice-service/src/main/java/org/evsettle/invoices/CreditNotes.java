@@ -1,16 +1,23 @@
 package org.evsettle.invoices;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.invoices.InvoiceNumberSeries.Series;
 import org.evsettle.invoices.messaging.InvoicePublisher;
+import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Problem;
 
 /**
  * Corrects issued invoices the only lawful way: a credit note, numbered in the invoice series, that
@@ -23,10 +30,49 @@ public class CreditNotes {
 
     private final InvoiceNumberSeries numbers;
     private final InvoicePublisher publisher;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
-    public CreditNotes(InvoiceNumberSeries numbers, InvoicePublisher publisher) {
+    public CreditNotes(InvoiceNumberSeries numbers, InvoicePublisher publisher, Clock clock, MeterRegistry meters) {
         this.numbers = numbers;
         this.publisher = publisher;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Grants credit on the (locked) invoice: a credit note for the named sessions, or for every session not
+     * credited yet when none are named. Only an issued invoice is credited (422), each named session must
+     * be one of its sessions not credited yet (400, naming the entry), and something must be left (422).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Invoice grant(Invoice invoice, List<UUID> sessionIds, String reason) {
+        if (invoice.kind != DocumentKind.INVOICE || invoice.status == InvoiceStatus.OPEN) {
+            throw DomainException.unprocessable("Only an issued invoice can be credited; " + invoice.describe()
+                    + " is not");
+        }
+        List<InvoiceLine> creditable = invoice.lines.stream()
+                .filter(l -> l.kind == InvoiceLine.Kind.CHARGE && !l.credited).toList();
+        List<InvoiceLine> chosen = creditable;
+        if (sessionIds != null && !sessionIds.isEmpty()) {
+            Set<UUID> wanted = new HashSet<>(sessionIds);
+            chosen = creditable.stream().filter(l -> wanted.contains(l.sessionId)).toList();
+            Set<UUID> found = new HashSet<>(chosen.stream().map(l -> l.sessionId).toList());
+            List<Problem.Violation> unknown = new ArrayList<>();
+            for (int i = 0; i < sessionIds.size(); i++) {
+                if (!found.contains(sessionIds.get(i))) {
+                    unknown.add(new Problem.Violation("sessionIds[" + i + "]", "is not a session of " + invoice.number
+                            + " that can still be credited"));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw DomainException.invalid(unknown);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw DomainException.unprocessable("Every session of " + invoice.number + " is credited already");
+        }
+        return issue(invoice, chosen, reason);
     }
 
     /**
@@ -34,7 +80,7 @@ public class CreditNotes {
      * The lines must be the invoice's own, not credited yet.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Invoice issue(Invoice invoice, Collection<InvoiceLine> lines, String reason, Instant now) {
+    public Invoice issue(Invoice invoice, Collection<InvoiceLine> lines, String reason) {
         if (invoice.kind != DocumentKind.INVOICE || invoice.status == InvoiceStatus.OPEN) {
             throw new IllegalStateException("Only an issued invoice can be credited, not " + invoice.number);
         }
@@ -44,11 +90,12 @@ public class CreditNotes {
                     + " that are not credited yet");
         }
         Operator operator = Operator.findById(invoice.operatorId);
-        LocalDate today = operator == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : operator.today(now);
+        Instant now = clock.instant();
+        LocalDate today = operator == null ? OperatorZone.today(OperatorZone.DEFAULT, clock) : operator.today(clock);
         List<Invoice> earlier = Invoice.list("creditsInvoiceId", invoice.id);
 
         Invoice creditNote = Invoice.open(invoice.operatorId, invoice.driverId,
-                new BillingPeriod(invoice.periodStart, invoice.periodEnd), invoice.currency);
+                new BillingPeriod(invoice.periodStart, invoice.periodEnd), invoice.currency, now);
         for (InvoiceLine line : lines) {
             InvoiceLine credit = line.credit();
             credit.invoice = creditNote;
@@ -83,7 +130,8 @@ public class CreditNotes {
         if (settled) {
             publisher.paid(invoice);
         }
-        Log.infof("Credit note %s credits %s %s of invoice %s (%d lines): %s", creditNote.number, creditNote.grossAmount,
+        meters.counter("evsettle.invoices.credit-notes.issued").increment();
+        Log.debugf("Credit note %s credits %s %s of invoice %s (%d lines): %s", creditNote.number, creditNote.grossAmount,
                 creditNote.currency, invoice.number, lines.size(), reason);
         return creditNote;
     }

@@ -4,8 +4,10 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -31,9 +33,11 @@ public class DirectDebits {
     static final int LAPSE_MONTHS = 36;
 
     private final Payments payments;
+    private final Clock clock;
 
-    public DirectDebits(Payments payments) {
+    public DirectDebits(Payments payments, Clock clock) {
         this.payments = payments;
+        this.clock = clock;
     }
 
     /** An invoice that could have been collected but was not, and why. */
@@ -44,8 +48,18 @@ public class DirectDebits {
     public record Created(DirectDebitBatch batch, List<DirectDebit> debits, List<Skipped> skipped) {
     }
 
+    /**
+     * Makes the batch for a collection date after the operator's today (400 otherwise: a SEPA Core debit
+     * reaches the bank at least a business day ahead); 422 without a creditor identifier, an IBAN to
+     * collect into, or anything to collect.
+     */
     @Transactional
-    public Created create(Operator operator, LocalDate collectionDate, Instant now) {
+    public Created create(Operator operator, LocalDate collectionDate) {
+        if (!collectionDate.isAfter(operator.today(clock))) {
+            throw DomainException.invalid("collectionDate", "must be a future date: a SEPA Core debit reaches the bank"
+                    + " at least one business day ahead");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CollectionSettings settings = CollectionSettings.<CollectionSettings>findByIdOptional(operator.id)
                 .orElseThrow(() -> DomainException.unprocessable(
                         "Operator " + operator.id + " has no SEPA creditor identifier; set it in its collection settings"));
@@ -112,6 +126,12 @@ public class DirectDebits {
         Log.infof("Direct debit batch %s for operator %s: %d debits, %s EUR, collected on %s", messageId, operator.id,
                 debits.size(), batch.controlSum, collectionDate);
         return new Created(batch, debits, skipped);
+    }
+
+    /** Sets the creditor identifier the operator collects with; 400 when it is not a valid one. */
+    @Transactional
+    public CollectionSettings collectWith(UUID operatorId, String creditorId) {
+        return CollectionSettings.save(operatorId, creditorId, clock.instant());
     }
 
     /** Books the outcome: every debit not returned is paid on the collection date. */

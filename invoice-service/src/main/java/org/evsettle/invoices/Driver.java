@@ -1,26 +1,21 @@
 package org.evsettle.invoices;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.SepaMandate;
+import org.evsettle.outbox.registry.RegistryCopy;
 
 /** The invoice service's copy of a registry driver: the customer on the driver's invoices. */
 @Entity
 @Table(name = "driver")
-public class Driver extends PanacheEntityBase {
+public class Driver extends RegistryCopy<DriverRecord> {
 
-    @Id
-    public UUID id;
-    /** The registry's revision of this state, not a local version. */
-    public long revision;
     @Column(name = "operator_id")
     public UUID operatorId;
     public String name;
@@ -43,10 +38,21 @@ public class Driver extends PanacheEntityBase {
     @Column(name = "mandate_bic")
     public String mandateBic;
 
-    /** Takes over the record's state. */
-    public void copy(DriverRecord record) {
-        id = record.id();
-        revision = record.revision();
+    /**
+     * The operator a driver belongs to, as far as this service knows: from the registry, or else from the
+     * driver's invoices (a price may come before the driver's record). Empty for a driver unknown here.
+     */
+    public static Optional<UUID> operatorOf(UUID driverId) {
+        Optional<UUID> registered = Driver.<Driver>findByIdOptional(driverId).map(driver -> driver.operatorId);
+        if (registered.isPresent()) {
+            return registered;
+        }
+        return getEntityManager().createQuery("select i.operatorId from Invoice i where i.driverId = :driverId", UUID.class)
+                .setParameter("driverId", driverId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    protected void copy(DriverRecord record) {
         operatorId = record.operatorId();
         name = record.name();
         email = record.email();

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.invoices.config.DunningConfig;
 import org.evsettle.invoices.messaging.InvoicePublisher;
 
@@ -30,17 +32,19 @@ public class Dunning {
     private final EntityManager entityManager;
     private final InvoicePublisher publisher;
     private final DunningConfig config;
+    private final Clock clock;
 
-    public Dunning(EntityManager entityManager, InvoicePublisher publisher, DunningConfig config) {
+    public Dunning(EntityManager entityManager, InvoicePublisher publisher, DunningConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.publisher = publisher;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "dunning", every = "${evsettle.dunning.every}", delayed = "45s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        check(Instant.now());
+        check(clock.instant());
     }
 
     /** Checks every receivable invoice past its due date at this instant; returns how many events it announced. */
@@ -74,6 +78,10 @@ public class Dunning {
                 Log.errorf(e, "Dunning of invoice %s failed; the next check tries again", id);
             }
         }
+        if (announced > 0) {
+            Log.infof("Dunning announced %d reminder steps; %d invoices past their due date were checked", announced,
+                    candidates.size());
+        }
         return announced;
     }
 
@@ -83,7 +91,7 @@ public class Dunning {
             return 0;
         }
         Operator operator = Operator.findById(invoice.operatorId);
-        LocalDate today = operator == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : operator.today(now);
+        LocalDate today = LocalDate.ofInstant(now, operator == null ? OperatorZone.DEFAULT : operator.zone());
         int daysOverdue = (int) ChronoUnit.DAYS.between(invoice.dueDate, today);
         if (daysOverdue < 1) {
             return 0;
@@ -122,7 +130,7 @@ public class Dunning {
         } else {
             reached.forEach(step -> publisher.overdue(invoice, step, daysOverdue));
         }
-        Log.infof("Invoice %s is %d days overdue with %s %s outstanding: %s", invoice.number, daysOverdue,
+        Log.debugf("Invoice %s is %d days overdue with %s %s outstanding: %s", invoice.number, daysOverdue,
                 invoice.outstanding(), invoice.currency, reached.isEmpty() ? "blocking day of the policy" : reached);
         return Math.max(1, reached.size());
     }

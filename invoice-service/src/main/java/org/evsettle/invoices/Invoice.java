@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public class Invoice extends PanacheEntityBase {
     public List<VatSubtotal> vatBreakdown = new ArrayList<>();
 
     /** A new, empty OPEN invoice; the caller persists it. */
-    public static Invoice open(UUID operatorId, UUID driverId, BillingPeriod period, String currency) {
+    public static Invoice open(UUID operatorId, UUID driverId, BillingPeriod period, String currency, Instant now) {
         Invoice invoice = new Invoice();
         invoice.id = UUID.randomUUID();
         invoice.kind = DocumentKind.INVOICE;
@@ -125,7 +126,8 @@ public class Invoice extends PanacheEntityBase {
         invoice.periodStart = period.start();
         invoice.periodEnd = period.end();
         invoice.currency = currency;
-        invoice.createdAt = Instant.now();
+        // stored to the microsecond: a list's cursor carries it and must find it again
+        invoice.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         invoice.paidAmount = InvoiceTotals.ZERO;
         invoice.creditedAmount = InvoiceTotals.ZERO;
         invoice.recompute();
@@ -144,6 +146,13 @@ public class Invoice extends PanacheEntityBase {
     /** The document locked against concurrent change (payments, credits, reminders, write-offs). */
     public static Optional<Invoice> lock(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The operator's documents issued on these dates (both inclusive, either open-ended when null), in their order. */
+    public static List<Invoice> issuedBetween(UUID operatorId, LocalDate from, LocalDate to) {
+        return list("operatorId = ?1 and status <> ?2 and issueDate >= ?3 and issueDate <= ?4 order by issueDate, number",
+                operatorId, InvoiceStatus.OPEN, from == null ? LocalDate.of(1970, 1, 1) : from,
+                to == null ? LocalDate.of(9999, 12, 31) : to);
     }
 
     /** Adds a session's line and recomputes the totals; only an OPEN invoice takes lines. */
@@ -248,7 +257,7 @@ public class Invoice extends PanacheEntityBase {
         }
     }
 
-    /** The operator gives up collecting what is outstanding. */
+    /** The operator gives up collecting what is outstanding; the caller checked {@link #isReceivable}. */
     public void writeOff(String why, LocalDate on) {
         if (!isReceivable()) {
             throw new IllegalStateException("Invoice " + number + " is " + status + " and cannot be written off");
@@ -261,6 +270,11 @@ public class Invoice extends PanacheEntityBase {
     /** Whether every charge line of this invoice has been credited. */
     public boolean fullyCredited() {
         return lines.stream().filter(l -> l.kind == InvoiceLine.Kind.CHARGE).allMatch(l -> l.credited);
+    }
+
+    /** The document as a message names it: its number (or id while it has none), kind and status. */
+    public String describe() {
+        return (number == null ? "invoice " + id : number) + " (" + kind + ", " + status + ")";
     }
 
     public InvoiceUpdated toEvent() {

@@ -117,7 +117,7 @@ public class InvoiceIssuing {
         entityManager.clear();
         publisher.publishAll(events);
         count(runId, payable.size(), statements, nothingToPay.size() - statements, gross, firstNumber, lastNumber);
-        Log.infof("Issued %d invoices (%s to %s) and closed %d periods with nothing to pay for operator %s",
+        Log.debugf("Issued %d invoices (%s to %s) and closed %d periods with nothing to pay for operator %s",
                 payable.size(), firstNumber, lastNumber, nothingToPay.size(), operatorId);
         return invoices.size();
     }

@@ -1,16 +1,20 @@
 package org.evsettle.invoices;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.OperatorZone;
+import org.evsettle.outbox.consumer.MalformedRecord;
+import org.evsettle.outbox.registry.RegistryCopy;
 
 /**
  * The invoice service's copy of a registry operator: the supplier on its drivers' invoices, whose time
@@ -19,15 +23,11 @@ import org.evsettle.events.registry.OperatorRecord;
  */
 @Entity
 @Table(name = "operator")
-public class Operator extends PanacheEntityBase {
+public class Operator extends RegistryCopy<OperatorRecord> {
 
     /** Used when the operator has not chosen a prefix for its invoice numbers. */
     public static final String DEFAULT_PREFIX = "INV";
 
-    @Id
-    public UUID id;
-    /** The registry's revision of this state, not a local version. */
-    public long revision;
     @Column(name = "legal_name")
     public String legalName;
     @Embedded
@@ -58,10 +58,18 @@ public class Operator extends PanacheEntityBase {
     @Column(name = "dunning_block_after_days")
     public Integer dunningBlockAfterDays;
 
-    /** Takes over the record's state. */
-    public void copy(OperatorRecord record) {
-        id = record.id();
-        revision = record.revision();
+    /** The operator if the registry has told about it. */
+    public static Optional<Operator> known(UUID id) {
+        return findByIdOptional(id);
+    }
+
+    /** The time zone of the operator's dates; the default zone while the registry has not told about it. */
+    public static ZoneId zoneOf(UUID operatorId) {
+        return known(operatorId).map(Operator::zone).orElse(OperatorZone.DEFAULT);
+    }
+
+    @Override
+    protected void copy(OperatorRecord record) {
         legalName = record.legalName();
         address = PostalAddress.of(record.address());
         vatNumber = record.vatNumber();
@@ -69,9 +77,11 @@ public class Operator extends PanacheEntityBase {
         iban = record.iban();
         bic = record.bic();
         contactEmail = record.contactEmail();
-        timeZone = record.timeZone();
-        currency = record.currency();
-        billingInterval = record.billingInterval();
+        // stored with the defaults applied, so every reader of the copy sees the same zone and currency
+        timeZone = OperatorZone.of(record.timeZone()).getId();
+        currency = record.currency() == null || record.currency().isBlank() ? OperatorRecord.DEFAULT_CURRENCY
+                : record.currency();
+        billingInterval = intervalOf(record);
         graceDays = Math.max(0, record.graceDays());
         paymentTermDays = Math.max(0, record.paymentTermDays());
         invoiceNumberPrefix = record.invoiceNumberPrefix();
@@ -81,7 +91,7 @@ public class Operator extends PanacheEntityBase {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(timeZone);
+        return OperatorZone.of(timeZone);
     }
 
     public BillingPeriod.Interval interval() {
@@ -102,6 +112,11 @@ public class Operator extends PanacheEntityBase {
         return LocalDate.ofInstant(now, zone());
     }
 
+    /** The operator's calendar date now. */
+    public LocalDate today(Clock clock) {
+        return OperatorZone.today(zone(), clock);
+    }
+
     /**
      * The latest period that may be billed on this date: it has ended and its grace days have passed
      * (a period ending 31 March with 5 grace days is billed from 6 April).
@@ -118,5 +133,15 @@ public class Operator extends PanacheEntityBase {
 
     public String numberPrefix() {
         return invoiceNumberPrefix == null || invoiceNumberPrefix.isBlank() ? DEFAULT_PREFIX : invoiceNumberPrefix.trim();
+    }
+
+    /** A billing interval this service cannot bill by is not guessed at: the record is quarantined. */
+    private static String intervalOf(OperatorRecord record) {
+        String interval = record.billingInterval();
+        if (interval == null || Arrays.stream(BillingPeriod.Interval.values()).noneMatch(i -> i.name().equals(interval))) {
+            throw new MalformedRecord("Operator " + record.id() + " has billing interval " + interval + ", not one of "
+                    + Arrays.toString(BillingPeriod.Interval.values()));
+        }
+        return interval;
     }
 }

@@ -4,10 +4,13 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.invoices.messaging.InvoicePublisher;
+import org.evsettle.kit.api.DomainException;
 
 /**
  * Books money received on invoices. A payment never exceeds what is outstanding; the one that clears an
@@ -17,9 +20,28 @@ import org.evsettle.invoices.messaging.InvoicePublisher;
 public class Payments {
 
     private final InvoicePublisher publisher;
+    private final Clock clock;
 
-    public Payments(InvoicePublisher publisher) {
+    public Payments(InvoicePublisher publisher, Clock clock) {
         this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Books a payment an admin received outside the bank statement import on the (locked) invoice: it
+     * came in on paidOn, not after the operator's today (400), and the invoice must take it (422).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Payment register(Invoice invoice, BigDecimal amount, LocalDate paidOn, String reference) {
+        LocalDate today = OperatorZone.today(Operator.zoneOf(invoice.operatorId), clock);
+        if (paidOn.isAfter(today)) {
+            throw DomainException.invalid("paidOn", "must not be after today (" + today + ")");
+        }
+        String refusal = refusal(invoice, amount);
+        if (refusal != null) {
+            throw DomainException.unprocessable("Cannot book the payment: " + refusal);
+        }
+        return book(invoice, amount, paidOn, reference, PaymentMethod.TRANSFER, null);
     }
 
     /** Why a payment cannot be booked on an invoice, or null when it can. */
@@ -52,14 +74,14 @@ public class Payments {
         payment.reference = reference;
         payment.method = method;
         payment.importKey = importKey;
-        payment.registeredAt = Instant.now();
+        payment.registeredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         payment.persist();
         boolean settled = invoice.pay(payment.amount, paidOn);
         publisher.changed(invoice);
         if (settled) {
             publisher.paid(invoice);
         }
-        Log.infof("Payment of %s %s on invoice %s (%s); outstanding now %s", payment.amount, invoice.currency,
+        Log.debugf("Payment of %s %s on invoice %s (%s); outstanding now %s", payment.amount, invoice.currency,
                 invoice.number, method, invoice.outstanding());
         return payment;
     }

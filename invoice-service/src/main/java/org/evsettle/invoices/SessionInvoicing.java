@@ -1,20 +1,22 @@
 package org.evsettle.invoices;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.evsettle.events.Envelope;
-import org.evsettle.events.UnknownEvent;
+import org.evsettle.events.EventCatalog;
 import org.evsettle.events.tariffs.SessionPriced;
 import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.invoices.messaging.InvoicePublisher;
-import org.evsettle.outbox.ProcessedEvents;
+import org.evsettle.outbox.consumer.Dependency;
+import org.evsettle.outbox.consumer.MalformedRecord;
+import org.evsettle.outbox.consumer.NotArrivedYet;
 
 /**
  * Puts priced sessions on invoices: each on the OPEN invoice of its driver for the billing period in
@@ -22,37 +24,40 @@ import org.evsettle.outbox.ProcessedEvents;
  * invoice's new state. A session of a period that was billed already goes on the invoice of the next
  * open period, labelled with its own dates. A new price replaces the line on an OPEN invoice; on an
  * issued invoice the old line is credited by a credit note and the new price goes on the next invoice.
+ * Applying a price twice changes nothing: a session is charged once per price revision.
  */
 @ApplicationScoped
 public class SessionInvoicing {
 
-    static final String CONSUMER = "invoice-service.tariffs";
-
-    private final ProcessedEvents processedEvents;
     private final InvoicePublisher publisher;
     private final BillingState billingState;
     private final CreditNotes creditNotes;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
-    public SessionInvoicing(ProcessedEvents processedEvents, InvoicePublisher publisher, BillingState billingState,
-                            CreditNotes creditNotes) {
-        this.processedEvents = processedEvents;
+    public SessionInvoicing(InvoicePublisher publisher, BillingState billingState, CreditNotes creditNotes, Clock clock,
+                            MeterRegistry meters) {
         this.publisher = publisher;
         this.billingState = billingState;
         this.creditNotes = creditNotes;
+        this.clock = clock;
+        this.meters = meters;
     }
 
+    /**
+     * Applies an event of tariffs.events in the caller's transaction (or its own). Throws
+     * {@link NotArrivedYet} while the price's operator is not known here: its zone and interval decide
+     * the period, so the price waits for it rather than being guessed at.
+     */
     @Transactional
     public void apply(Envelope<?> envelope) {
-        if (!processedEvents.firstTime(CONSUMER, envelope.id())) {
-            return;
-        }
         if (envelope.data() instanceof SessionPriced priced) {
             price(priced);
         } else if (envelope.data() instanceof SessionRepriced repriced) {
             reprice(repriced);
-        } else if (envelope.data() instanceof UnknownEvent unknown) {
-            Log.warnf("Skipping unreadable tariff event %s (%s): %s", unknown.subject(), unknown.ceType(),
-                    unknown.reason());
+        } else if (envelope.isTombstone()) {
+            throw new MalformedRecord("tariffs.events carries no tombstones, but " + envelope.type() + " "
+                    + envelope.subject() + " has no value");
         } else {
             Log.debugf("Ignoring %s %s: not invoiced", envelope.type(), envelope.subject());
         }
@@ -60,7 +65,7 @@ public class SessionInvoicing {
 
     private void price(SessionPriced priced) {
         if (InvoiceLine.latestCharge(priced.sessionId()).isPresent()) {
-            Log.infof("Session %s is on an invoice already: its price adds nothing", priced.sessionId());
+            Log.debugf("Session %s is on an invoice already: its price adds nothing", priced.sessionId());
             return;
         }
         place(priced, 0, null);
@@ -75,7 +80,7 @@ public class SessionInvoicing {
         }
         InvoiceLine old = latest.get();
         if (old.priceRevision >= repriced.revision()) {
-            Log.infof("Session %s is billed at price revision %d already; revision %d changes nothing",
+            Log.debugf("Session %s is billed at price revision %d already; revision %d changes nothing",
                     repriced.sessionId(), old.priceRevision, repriced.revision());
             return;
         }
@@ -85,8 +90,8 @@ public class SessionInvoicing {
             billedOn.remove(old);
             note = "Price corrected" + because(repriced);
         } else if (billedOn.kind == DocumentKind.INVOICE && !old.credited && old.grossAmount.signum() != 0) {
-            Invoice creditNote = creditNotes.issue(billedOn, List.of(old),
-                    "Session of " + old.startDate(zoneOf(billedOn)) + " repriced" + because(repriced), Instant.now());
+            Invoice creditNote = creditNotes.issue(billedOn, List.of(old), "Session of "
+                    + old.startDate(Operator.zoneOf(billedOn.operatorId)) + " repriced" + because(repriced));
             note = "Corrects the session billed on " + billedOn.number + ", credited by " + creditNote.number;
         } else {
             note = "Corrects the session shown on " + (billedOn.number == null ? "an earlier period" : billedOn.number);
@@ -103,38 +108,29 @@ public class SessionInvoicing {
             Log.warnf("Session %s has no driver to invoice; not billed", priced.sessionId());
             return null;
         }
-        // the period follows the operator's zone and interval: without them there is nothing to guess,
-        // so fail and let the event be redelivered until the registry has caught up
-        Operator operator = Operator.<Operator>findByIdOptional(priced.operatorId())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Operator " + priced.operatorId() + " is not known here yet; waiting for the registry"));
+        Operator operator = Operator.known(priced.operatorId()).orElseThrow(() -> new NotArrivedYet(
+                Dependency.registry(EventCatalog.OPERATOR, priced.operatorId()), "Operator " + priced.operatorId()
+                + " of session " + priced.sessionId() + " is not known here yet"));
         LocalDate started = LocalDate.ofInstant(priced.session().startedAt(), operator.zone());
         Optional<LocalDate> billedThrough = billingState.billedThrough(operator.id);
         boolean late = billedThrough.isPresent() && !started.isAfter(billedThrough.get());
         BillingPeriod period = operator.periodContaining(late ? billedThrough.get().plusDays(1) : started);
         String currency = priced.currency() != null ? priced.currency() : operator.currency;
+        Instant now = clock.instant();
         Invoice invoice = Invoice.findOpen(operator.id, priced.driverId(), period, currency).orElseGet(() -> {
-            Invoice opened = Invoice.open(operator.id, priced.driverId(), period, currency);
+            Invoice opened = Invoice.open(operator.id, priced.driverId(), period, currency, now);
             opened.persist();
             return opened;
         });
         InvoiceLine line = InvoiceLine.of(priced, priceRevision, operator.zone());
-        if (late) {
-            line.note = join("Started on " + started + ", in a period that was billed already", note);
-        } else {
-            line.note = note;
-        }
+        line.note = late ? join("Started on " + started + ", in a period that was billed already", note) : note;
         invoice.add(line);
         publisher.changed(invoice);
-        Log.infof("Session %s billed on invoice %s (%s to %s)%s, %d lines, gross %s %s", priced.sessionId(), invoice.id,
+        meters.counter("evsettle.invoices.sessions.billed", "late", String.valueOf(late)).increment();
+        Log.debugf("Session %s billed on invoice %s (%s to %s)%s, %d lines, gross %s %s", priced.sessionId(), invoice.id,
                 period.start(), period.end(), late ? " as a late session" : "", invoice.lineCount, invoice.grossAmount,
                 invoice.currency);
         return invoice;
-    }
-
-    private static ZoneId zoneOf(Invoice invoice) {
-        Operator operator = Operator.findById(invoice.operatorId);
-        return operator == null ? ZoneOffset.UTC : operator.zone();
     }
 
     private static String because(SessionRepriced repriced) {

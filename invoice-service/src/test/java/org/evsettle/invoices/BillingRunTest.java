@@ -105,9 +105,9 @@ class BillingRunTest {
 
         assertThat(again.getString("id")).isEqualTo(first.getString("id"));
         assertThat(again.getInt("invoicesIssued")).isEqualTo(1);
-        assertThat(operator.documentsOf(anna).getList("number")).containsExactly(number("VVE", 1));
+        assertThat(operator.documentsOf(anna).getList("items.number")).containsExactly(number("VVE", 1));
         operator.admin().get("/api/operators/{o}/billing-runs", operator.operatorId).then().statusCode(200)
-                .body("", hasSize(1)).body("[0].periodStart", equalTo("2026-02-01"));
+                .body("items", hasSize(1)).body("items[0].periodStart", equalTo("2026-02-01"));
     }
 
     @Test
@@ -131,11 +131,11 @@ class BillingRunTest {
             pool.shutdown();
         }
 
-        List<String> numbers = drivers.stream().map(d -> operator.documentsOf(d).getString("[0].number")).sorted().toList();
+        List<String> numbers = drivers.stream().map(d -> operator.documentsOf(d).getString("items[0].number")).sorted().toList();
         assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).mapToObj(i -> number("PAR", i)).toList());
         // the runs' counts add up to what was issued, whichever run issued it
         assertThat(operator.admin().get("/api/operators/{o}/billing-runs", operator.operatorId).then().statusCode(200)
-                .extract().jsonPath().getList("invoicesIssued", Integer.class))
+                .extract().jsonPath().getList("items.invoicesIssued", Integer.class))
                 .satisfies(counts -> assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12));
     }
 
@@ -161,7 +161,7 @@ class BillingRunTest {
         assertThat(resumed.invoicesIssued).isEqualTo(5);
         assertThat(resumed.firstNumber).isEqualTo(number("CRASH", 1));
         assertThat(resumed.lastNumber).isEqualTo(number("CRASH", 5));
-        assertThat(drivers.stream().map(d -> operator.documentsOf(d).getString("[0].number")).sorted())
+        assertThat(drivers.stream().map(d -> operator.documentsOf(d).getString("items[0].number")).sorted())
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 5).mapToObj(i -> number("CRASH", i)).toList());
         assertThat(runs.run(operator.operatorId, april, BillingRun.Trigger.REQUEST, now).invoicesIssued).isEqualTo(5);
     }
@@ -176,12 +176,12 @@ class BillingRunTest {
         // Tuesday 9 June: the week of 1 to 7 June is billable from Wednesday 10 June
         assertThat(runs.runDue(operator.operatorId, Instant.parse("2026-06-09T12:00:00Z"))).isPresent()
                 .get().satisfies(run -> assertThat(run.periodEnd).isEqualTo(LocalDate.of(2026, 5, 31)));
-        assertThat(operator.documentsOf(anna).getString("[0].status")).isEqualTo("OPEN");
+        assertThat(operator.documentsOf(anna).getString("items[0].status")).isEqualTo("OPEN");
         BillingRun week = runs.runDue(operator.operatorId, Instant.parse("2026-06-10T12:00:00Z")).orElseThrow();
 
         assertThat(week.periodStart).isEqualTo(LocalDate.of(2026, 6, 1));
         assertThat(week.invoicesIssued).isEqualTo(1);
-        assertThat(operator.documentsOf(anna).getString("[0].status")).isEqualTo("ISSUED");
+        assertThat(operator.documentsOf(anna).getString("items[0].status")).isEqualTo("ISSUED");
         assertThat(runs.runDue(operator.operatorId, Instant.parse("2026-06-11T12:00:00Z"))).isEmpty();
     }
 
@@ -227,14 +227,14 @@ class BillingRunTest {
         JsonPath statement = statements.invoice(statements.only(anna, "STATEMENT", "CLOSED"));
         assertThat(statement.getString("number")).isEqualTo("FREE-S-" + today().getYear() + "-000001");
         assertThat(statement.getInt("lineCount")).isEqualTo(1);
-        assertThat(statements.documentsOf(bob).getString("[0].number")).isEqualTo(number("FREE", 1));
+        assertThat(statements.documentsOf(bob).getString("items[0].number")).isEqualTo(number("FREE", 1));
         statements.driverOf(anna).get("/api/invoices/{id}/pdf", statement.getString("id")).then().statusCode(200);
         assertThat(silentRun.getInt("invoicesIssued")).isZero();
         assertThat(silentRun.getInt("closedUnbilled")).isEqualTo(1);
         JsonPath closed = silent.documentsOf(carla);
-        assertThat(closed.getString("[0].kind")).isEqualTo("STATEMENT");
-        assertThat(closed.getString("[0].status")).isEqualTo("CLOSED");
-        assertThat(closed.getString("[0].number")).isNull();
+        assertThat(closed.getString("items[0].kind")).isEqualTo("STATEMENT");
+        assertThat(closed.getString("items[0].status")).isEqualTo("CLOSED");
+        assertThat(closed.getString("items[0].number")).isNull();
     }
 
     @Test
@@ -246,12 +246,12 @@ class BillingRunTest {
 
         JsonPath run = operator.run("2026-08-01");
         assertThat(run.getInt("held")).isEqualTo(1);
-        assertThat(operator.documentsOf(stranger).getString("[0].status")).isEqualTo("OPEN");
+        assertThat(operator.documentsOf(stranger).getString("items[0].status")).isEqualTo("OPEN");
 
         operator.topics.publish(InvoiceFixtures.REGISTRY, InvoiceFixtures.aDriver(stranger, operator.operatorId,
                 d -> d.name("Late Registered")));
         await().atMost(Scenario.PATIENCE).until(() -> operator.run("2026-08-01").getInt("held") == 0);
-        assertThat(operator.documentsOf(stranger).getString("[0].number")).isEqualTo(number("HOLD", 1));
+        assertThat(operator.documentsOf(stranger).getString("items[0].number")).isEqualTo(number("HOLD", 1));
     }
 
     @Test

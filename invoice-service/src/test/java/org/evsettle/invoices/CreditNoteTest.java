@@ -41,7 +41,7 @@ class CreditNoteTest {
         assertThat(invoice.getInt("lineCount")).isEqualTo(1);
         assertThat(new BigDecimal(invoice.getString("netAmount"))).isEqualByComparingTo("8.64");
         assertThat(invoice.getString("lines[0].note")).contains("meter baseline corrected");
-        assertThat(operator.documentsOf(anna).getList("id")).hasSize(1);
+        assertThat(operator.documentsOf(anna).getList("items.id")).hasSize(1);
     }
 
     @Test
@@ -58,7 +58,7 @@ class CreditNoteTest {
         // a stale revision that arrives later changes nothing
         operator.topics.publish(TARIFFS, repriced(wrong, 1, "99.00", "an older correction"));
 
-        await().atMost(Scenario.PATIENCE).until(() -> operator.documentsOf(anna).getList("id").size() == 3);
+        await().atMost(Scenario.PATIENCE).until(() -> operator.documentsOf(anna).getList("items.id").size() == 3);
         String creditNoteId = operator.only(anna, "CREDIT_NOTE", "ISSUED");
         JsonPath creditNote = operator.invoice(creditNoteId);
         assertThat(creditNote.getString("number")).isEqualTo(number("CORR", 2));
@@ -147,7 +147,7 @@ class CreditNoteTest {
         operator.driverOf(anna).contentType("application/json").body(Map.of("reason", "Please"))
                 .post("/api/invoices/{id}/credit-notes", open).then().statusCode(403);
         await().during(Duration.ofSeconds(1)).atMost(Scenario.PATIENCE).until(
-                () -> operator.documentsOf(anna).getList("id").size() == 1);
+                () -> operator.documentsOf(anna).getList("items.id").size() == 1);
     }
 
     private static SessionRepriced repriced(SessionPriced price, int revision, String net, String reason) {

@@ -103,7 +103,7 @@ class DirectDebitTest {
         Schemas.validate(recurringPain, Schemas.PAIN_008);
         assertThat(recurringPain).contains("<SeqTp>RCUR</SeqTp>");
         operator.admin().get("/api/operators/{o}/direct-debits", operator.operatorId).then().statusCode(200)
-                .body("size()", equalTo(3));
+                .body("items.size()", equalTo(3));
         operator.admin().contentType("application/json").body(Map.of())
                 .post("/api/operators/{o}/direct-debits/{b}/settlement", operator.operatorId, batch.getString("id"))
                 .then().statusCode(409);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.evsettle.invoices.InvoicingTest.as;
 import static org.evsettle.invoices.Scenario.number;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
@@ -84,6 +85,8 @@ class DocumentDownloadTest {
         as(TestTokens.platformAdmin()).get("/api/operators/{o}/journal.csv?from=2999-01-01", operator.operatorId).then()
                 .statusCode(200).body(not(containsString("PRIV-")));
         operator.admin().get("/api/operators/{o}/journal.csv?from=tomorrow", operator.operatorId).then().statusCode(400);
+        operator.admin().get("/api/operators/{o}/journal.csv?from=2026-11-02&to=2026-11-01", operator.operatorId).then()
+                .statusCode(400).body("violations[0].field", equalTo("to"));
         operator.driverOf(anna).get("/api/operators/{o}/journal.csv", operator.operatorId).then().statusCode(403);
         operator.admin().contentType("application/json").body(Map.of()).get("/api/invoices/{id}/pdf", UUID.randomUUID())
                 .then().statusCode(404);

@@ -40,7 +40,7 @@ class InvoicingTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
+    private final TopicProbe topics = Scenario.TOPICS;
     private final UUID operatorId = UUID.randomUUID();
     private final UUID driverId = UUID.randomUUID();
 
@@ -56,17 +56,17 @@ class InvoicingTest {
         String invoiceId = awaitInvoices(1).get(0);
 
         admin().get("/api/invoices?driverId={d}", driverId).then().statusCode(200)
-                .body("[0].operatorId", equalTo(operatorId.toString()))
-                .body("[0].driverId", equalTo(driverId.toString()))
-                .body("[0].status", equalTo("OPEN"))
-                .body("[0].number", nullValue())
-                .body("[0].periodStart", equalTo("2026-04-01"))
-                .body("[0].periodEnd", equalTo("2026-04-30"))
-                .body("[0].currency", equalTo("EUR"))
-                .body("[0].lineCount", equalTo(1))
-                .body("[0].netAmount", equalTo(decimal("4.32")))
-                .body("[0].vatAmount", equalTo(decimal("0.91")))
-                .body("[0].grossAmount", equalTo(decimal("5.23")));
+                .body("items[0].operatorId", equalTo(operatorId.toString()))
+                .body("items[0].driverId", equalTo(driverId.toString()))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].number", nullValue())
+                .body("items[0].periodStart", equalTo("2026-04-01"))
+                .body("items[0].periodEnd", equalTo("2026-04-30"))
+                .body("items[0].currency", equalTo("EUR"))
+                .body("items[0].lineCount", equalTo(1))
+                .body("items[0].netAmount", equalTo(decimal("4.32")))
+                .body("items[0].vatAmount", equalTo(decimal("0.91")))
+                .body("items[0].grossAmount", equalTo(decimal("5.23")));
         await().atMost(PATIENCE).untilAsserted(() -> admin().get("/api/invoices/{id}", invoiceId).then()
                 .statusCode(200)
                 .body("supplier.legalName", equalTo("Woonstichting De Linde"))
@@ -130,7 +130,7 @@ class InvoicingTest {
         topics.publish(TARIFFS, earlier);
 
         await().atMost(PATIENCE).untilAsserted(() -> admin().get("/api/invoices?driverId={d}", driverId).then()
-                .body("[0].lineCount", equalTo(2)));
+                .body("items[0].lineCount", equalTo(2)));
         String invoiceId = awaitInvoices(1).get(0);
 
         // per line, 0.02 x 21% would round to 0.00 twice; on the rate total 0.04 x 21% = 0.0084 is 0.01
@@ -157,11 +157,11 @@ class InvoicingTest {
                 .startedAt("2026-02-27T08:00:00Z").net("4.33")));
 
         await().atMost(PATIENCE).untilAsserted(() -> admin().get("/api/invoices?driverId={d}", driverId).then()
-                .body("", hasSize(1))
-                .body("[0].lineCount", equalTo(2))
-                .body("[0].netAmount", equalTo(decimal("8.65")))
-                .body("[0].vatAmount", equalTo(decimal("1.82")))
-                .body("[0].grossAmount", equalTo(decimal("10.47"))));
+                .body("items", hasSize(1))
+                .body("items[0].lineCount", equalTo(2))
+                .body("items[0].netAmount", equalTo(decimal("8.65")))
+                .body("items[0].vatAmount", equalTo(decimal("1.82")))
+                .body("items[0].grossAmount", equalTo(decimal("10.47"))));
     }
 
     @Test
@@ -175,9 +175,9 @@ class InvoicingTest {
 
         awaitInvoices(2);
         admin().get("/api/invoices?driverId={d}", driverId).then().statusCode(200)
-                .body("periodStart", contains("2026-07-01", "2026-06-01"))
-                .body("periodEnd", contains("2026-07-31", "2026-06-30"))
-                .body("lineCount", contains(1, 1));
+                .body("items.periodStart", contains("2026-07-01", "2026-06-01"))
+                .body("items.periodEnd", contains("2026-07-31", "2026-06-30"))
+                .body("items.lineCount", contains(1, 1));
     }
 
     @Test
@@ -197,23 +197,6 @@ class InvoicingTest {
                         .body("lines", hasSize(1))
                         .body("netAmount", equalTo(decimal("4.32"))));
         assertThat(awaitUpdates(invoiceId, 1)).hasSize(1);
-    }
-
-    @Test
-    void billsAPriceThatArrivedBeforeItsOperatorOnceTheOperatorArrives() {
-        topics.publish(REGISTRY, aDriver(driverId, 0, operatorId, "Anna de Vries"));
-        // Sunday 11 January 23:30 in Amsterdam: the last day of its ISO week
-        topics.publish(TARIFFS, aPrice(p -> p.operator(operatorId).driver(driverId).startedAt("2026-01-11T22:30:00Z")));
-
-        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).untilAsserted(() ->
-                admin().get("/api/invoices?driverId={d}", driverId).then().statusCode(200).body("", hasSize(0)));
-        topics.publish(REGISTRY, anOperator(operatorId, 0, "Woonstichting De Linde", "WEEKLY"));
-
-        awaitInvoices(1);
-        admin().get("/api/invoices?driverId={d}", driverId).then().statusCode(200)
-                .body("[0].periodStart", equalTo("2026-01-05"))
-                .body("[0].periodEnd", equalTo("2026-01-11"))
-                .body("[0].lineCount", equalTo(1));
     }
 
     @Test
@@ -248,8 +231,8 @@ class InvoicingTest {
     /** The ids of the driver's invoices, newest period first, once there are this many. */
     private List<String> awaitInvoices(int count) {
         await().atMost(PATIENCE).untilAsserted(() -> admin().get("/api/invoices?driverId={d}", driverId).then()
-                .statusCode(200).body("", hasSize(count)));
-        return admin().get("/api/invoices?driverId={d}", driverId).then().extract().path("id");
+                .statusCode(200).body("items", hasSize(count)));
+        return admin().get("/api/invoices?driverId={d}", driverId).then().extract().path("items.id");
     }
 
     /** The InvoiceUpdated events of the invoice in the order published, once there are this many. */

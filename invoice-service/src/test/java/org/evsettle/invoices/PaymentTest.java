@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.evsettle.invoices.InvoicingTest.as;
 import static org.evsettle.invoices.InvoicingTest.decimal;
 import static org.evsettle.invoices.Scenario.number;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +52,8 @@ class PaymentTest {
         assertThat(paid.getString("status")).isEqualTo("PAID");
         assertThat(paid.getString("settledOn")).isEqualTo("2026-11-03");
         assertThat(paid.getList("payments")).hasSize(2);
+        operator.driverOf(anna).get("/api/invoices/{id}/payments?limit=1", invoiceId).then().statusCode(200)
+                .body("items.amount", contains(decimal("5.00"))).body("next", notNullValue());
         assertThat(operator.awaitEvents(InvoicePaid.class, e -> e.invoiceId().toString().equals(invoiceId), 1))
                 .singleElement().satisfies(e -> {
                     assertThat(e.number()).isEqualTo(number("PAY", 1));

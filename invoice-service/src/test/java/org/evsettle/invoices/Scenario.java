@@ -1,5 +1,6 @@
 package org.evsettle.invoices;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.evsettle.invoices.InvoiceFixtures.REGISTRY;
 import static org.evsettle.invoices.InvoiceFixtures.TARIFFS;
@@ -35,7 +36,10 @@ final class Scenario {
     static final Duration PATIENCE = Duration.ofSeconds(120);
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-    final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
+    /** One producer for every test of the JVM: a producer per test would leave its threads behind. */
+    static final TopicProbe TOPICS = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
+
+    final TopicProbe topics = TOPICS;
     final UUID operatorId = UUID.randomUUID();
 
     Scenario operator(Consumer<InvoiceFixtures.OperatorBuilder> changes) {
@@ -63,15 +67,18 @@ final class Scenario {
         awaitOpenLines(driverId, lines, true);
     }
 
+    /** As above; an admin's list of a driver answers 404 until the service knows the driver, by record or by price. */
     void awaitOpenLines(UUID driverId, int lines, boolean driverKnown) {
-        await().atMost(PATIENCE).until(() -> admin().get("/api/invoices?driverId={d}&status=OPEN", driverId).then()
-                .statusCode(200).extract().jsonPath().getList("lineCount", Integer.class).stream()
-                .mapToInt(Integer::intValue).sum() == lines);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(openInvoices(driverId).getList("items.lineCount",
+                Integer.class).stream().mapToInt(Integer::intValue).sum()).isEqualTo(lines));
         if (driverKnown) {
-            await().atMost(PATIENCE).until(() -> admin().get("/api/invoices?driverId={d}&status=OPEN", driverId).then()
-                    .extract().jsonPath().getList("id", String.class).stream()
+            await().atMost(PATIENCE).until(() -> openInvoices(driverId).getList("items.id", String.class).stream()
                     .allMatch(id -> invoice(id).getString("customer.name") != null));
         }
+    }
+
+    private JsonPath openInvoices(UUID driverId) {
+        return admin().get("/api/invoices?driverId={d}&status=OPEN", driverId).then().statusCode(200).extract().jsonPath();
     }
 
     /** Bills the period that starts on that day, on request, and answers the run. */
@@ -80,7 +87,7 @@ final class Scenario {
                 .post("/api/operators/{o}/billing-runs", operatorId).then().statusCode(200).extract().jsonPath();
     }
 
-    /** The driver's documents, newest first. */
+    /** The driver's documents, newest first: the first page, at most 100, as items. */
     JsonPath documentsOf(UUID driverId) {
         return admin().get("/api/invoices?driverId={d}", driverId).then().statusCode(200).extract().jsonPath();
     }
@@ -88,7 +95,7 @@ final class Scenario {
     /** The id of the driver's only document of this kind and status. */
     String only(UUID driverId, String kind, String status) {
         List<String> ids = admin().get("/api/invoices?driverId={d}&kind={k}&status={s}", driverId, kind, status).then()
-                .statusCode(200).extract().jsonPath().getList("id");
+                .statusCode(200).extract().jsonPath().getList("items.id");
         if (ids.size() != 1) {
             throw new AssertionError("Expected one " + kind + " " + status + " of driver " + driverId + ", found " + ids);
         }

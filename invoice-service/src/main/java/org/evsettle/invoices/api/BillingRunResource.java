@@ -1,21 +1,29 @@
 package org.evsettle.invoices.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.evsettle.invoices.BillingPeriod;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.invoices.BillingRun;
 import org.evsettle.invoices.BillingRuns;
 import org.evsettle.invoices.Operator;
-import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
+import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 
 /**
@@ -25,39 +33,56 @@ import org.evsettle.kit.security.Roles;
  */
 @Path("/api/operators/{operatorId}/billing-runs")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+@Tag(name = "Billing runs", description = "Issuing the invoices of an operator's billing periods")
 public class BillingRunResource {
 
-    private final OperatorAccess operators;
+    static final String OPERATOR_SCOPE = " For platform admins and the admins of this operator; another operator, or"
+            + " one the registry has not told about, answers 404.";
+    static final String AN_OPERATOR = "8a0c3f6e-1d2b-4c5a-9e8f-7a6b5c4d3e2f";
+    static final String NO_OPERATOR = "No such operator here, or not the caller's";
+    private static final Keyset NEWEST_PERIOD_FIRST = Keyset.of(Keyset.descending("periodStart", LocalDate.class),
+            Keyset.descending("id", UUID.class));
+
+    private final Caller caller;
     private final BillingRuns runs;
 
-    public BillingRunResource(OperatorAccess operators, BillingRuns runs) {
-        this.operators = operators;
+    public BillingRunResource(Caller caller, BillingRuns runs) {
+        this.caller = caller;
         this.runs = runs;
     }
 
     @GET
-    public List<BillingRunView> list(@PathParam("operatorId") UUID operatorId) {
-        operators.require(operatorId);
-        return BillingRun.<BillingRun>list("operatorId = ?1 order by periodStart desc", operatorId).stream()
-                .map(BillingRunView::of).toList();
+    @Transactional
+    @Operation(summary = "List billing runs",
+            description = "The operator's billing runs, newest period first, a page at a time: one per period, whoever"
+                    + " started it and however often, with what it issued." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "A page of billing runs")
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    public Page<BillingRunView> list(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @BeanParam PageRequest page) {
+        caller.administeredOperator(operatorId, Operator::known);
+        return Pages.of(BillingRun.class, "operatorId = :operatorId", Map.of("operatorId", operatorId),
+                NEWEST_PERIOD_FIRST, page, r -> List.of(r.periodStart, r.id)).map(BillingRunView::of);
     }
 
-    /** Runs the billing of the period that starts on periodStart, now; answers when every document is issued. */
     @POST
-    public BillingRunView run(@PathParam("operatorId") UUID operatorId, @Valid @NotNull BillingRunForm form) {
-        Operator operator = operators.require(operatorId);
-        BillingPeriod period = operator.periodContaining(form.periodStart());
-        if (!period.start().equals(form.periodStart())) {
-            throw DomainException.invalid("periodStart", "must be the first day of a " + operator.billingInterval
-                    + " period, such as " + period.start());
-        }
-        Instant now = Instant.now();
-        LocalDate billableFrom = operator.billableFrom(period);
-        if (operator.today(now).isBefore(billableFrom)) {
-            throw DomainException.unprocessable("The period " + period.start() + " to " + period.end()
-                    + " can be billed from " + billableFrom + ", once it has ended and its " + operator.graceDays
-                    + " grace days have passed");
-        }
-        return BillingRunView.of(runs.run(operatorId, period, BillingRun.Trigger.REQUEST, now));
+    @Operation(summary = "Bill a period now",
+            description = "Bills the period that starts on periodStart (the first day of one of the operator's periods)"
+                    + " once it has ended and its grace days have passed: marks it billed, so later sessions of it go on"
+                    + " the next period's invoice, then issues every open invoice of it and of earlier periods, with"
+                    + " gap-free numbers, and answers the run when every document is issued. Running a period again"
+                    + " resumes it: it issues what is left and nothing twice. Invoices of drivers the registry has not"
+                    + " told about are held (counted as held)." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The run, COMPLETED: every document it could issue is issued")
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    @APIResponse(responseCode = "422", description = "The period has not ended or is still in its grace days")
+    public BillingRunView run(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @Valid @NotNull BillingRunForm form) {
+        Operator operator = caller.administeredOperator(operatorId, Operator::known);
+        return BillingRunView.of(runs.request(operator, form.periodStart()));
     }
 }

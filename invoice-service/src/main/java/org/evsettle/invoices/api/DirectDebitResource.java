@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -12,14 +13,27 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.invoices.CollectionSettings;
 import org.evsettle.invoices.DirectDebit;
 import org.evsettle.invoices.DirectDebitBatch;
 import org.evsettle.invoices.DirectDebits;
 import org.evsettle.invoices.Operator;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
+import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -30,13 +44,22 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/operators/{operatorId}")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+@Tag(name = "Direct debits", description = "SEPA Core direct debit collection of an operator's invoices")
 public class DirectDebitResource {
 
-    private final OperatorAccess operators;
+    private static final String OPERATOR_SCOPE = BillingRunResource.OPERATOR_SCOPE;
+    private static final String AN_OPERATOR = BillingRunResource.AN_OPERATOR;
+    private static final String NO_OPERATOR = BillingRunResource.NO_OPERATOR;
+    private static final String A_BATCH = "0e9d8c7b-6a5f-4e3d-2c1b-0a9f8e7d6c5b";
+    private static final Keyset NEWEST_COLLECTION_FIRST = Keyset.of(
+            Keyset.descending("collectionDate", LocalDate.class), Keyset.descending("createdAt", Instant.class),
+            Keyset.descending("id", UUID.class));
+
+    private final Caller caller;
     private final DirectDebits directDebits;
 
-    public DirectDebitResource(OperatorAccess operators, DirectDebits directDebits) {
-        this.operators = operators;
+    public DirectDebitResource(Caller caller, DirectDebits directDebits) {
+        this.caller = caller;
         this.directDebits = directDebits;
     }
 
@@ -49,8 +72,16 @@ public class DirectDebitResource {
 
     @GET
     @Path("/collection-settings")
-    public CollectionSettingsView settings(@PathParam("operatorId") UUID operatorId) {
-        operators.require(operatorId);
+    @Transactional
+    @Operation(summary = "Read the collection settings",
+            description = "The SEPA creditor identifier the operator collects direct debits with (the registry does not"
+                    + " carry it)." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The collection settings")
+    @APIResponse(responseCode = "404", description = "No such operator here, not the caller's, or no settings yet")
+    public CollectionSettingsView settings(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId) {
+        caller.administeredOperator(operatorId, Operator::known);
         return CollectionSettings.<CollectionSettings>findByIdOptional(operatorId).map(CollectionSettingsView::of)
                 .orElseThrow(() -> DomainException.notFound("Collection settings of operator", operatorId));
     }
@@ -58,44 +89,56 @@ public class DirectDebitResource {
     @PUT
     @Path("/collection-settings")
     @Transactional
-    public CollectionSettingsView saveSettings(@PathParam("operatorId") UUID operatorId,
-                                               @Valid @NotNull CollectionSettingsForm form) {
-        operators.require(operatorId);
-        if (!CollectionSettings.isCreditorId(form.creditorId())) {
-            throw DomainException.invalid("creditorId", "is not a valid SEPA creditor identifier (like NL57ZZZ999999999999)");
-        }
-        CollectionSettings settings = CollectionSettings.<CollectionSettings>findByIdOptional(operatorId).orElseGet(() -> {
-            CollectionSettings created = new CollectionSettings();
-            created.operatorId = operatorId;
-            return created;
-        });
-        settings.creditorId = CollectionSettings.normalize(form.creditorId());
-        settings.updatedAt = Instant.now();
-        settings.persist();
-        return CollectionSettingsView.of(settings);
+    @Operation(summary = "Set the collection settings",
+            description = "Sets the operator's SEPA creditor identifier, checked (ISO 7064 MOD 97-10) and stored without"
+                    + " spaces in capitals." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The collection settings as stored")
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    public CollectionSettingsView saveSettings(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @Valid @NotNull CollectionSettingsForm form) {
+        caller.administeredOperator(operatorId, Operator::known);
+        return CollectionSettingsView.of(directDebits.collectWith(operatorId, form.creditorId()));
     }
 
     @GET
     @Path("/direct-debits")
     @Transactional
-    public List<DirectDebitBatchView> batches(@PathParam("operatorId") UUID operatorId) {
-        operators.require(operatorId);
-        return DirectDebitBatch.<DirectDebitBatch>list("operatorId = ?1 order by collectionDate desc, createdAt desc",
-                operatorId).stream().map(b -> DirectDebitBatchView.of(b, DirectDebit.of(b.id), List.of())).toList();
+    @Operation(summary = "List direct debit batches",
+            description = "The operator's batches, latest collection date first, a page at a time, each with its"
+                    + " debits." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "A page of batches")
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    public Page<DirectDebitBatchView> batches(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @BeanParam PageRequest page) {
+        caller.administeredOperator(operatorId, Operator::known);
+        return Pages.of(DirectDebitBatch.class, "operatorId = :operatorId", Map.of("operatorId", operatorId),
+                        NEWEST_COLLECTION_FIRST, page, b -> List.of(b.collectionDate, b.createdAt, b.id))
+                .map(b -> DirectDebitBatchView.of(b, DirectDebit.of(b.id), List.of()));
     }
 
-    /** Makes the batch for a collection date: every EUR invoice due by then of a driver with a valid mandate. */
     @POST
     @Path("/direct-debits")
     @Transactional
-    public RestResponse<DirectDebitBatchView> create(@PathParam("operatorId") UUID operatorId,
-                                                     @Valid @NotNull DirectDebitForm form) {
-        Operator operator = operators.require(operatorId);
-        if (!form.collectionDate().isAfter(operator.today(Instant.now()))) {
-            throw DomainException.invalid("collectionDate", "must be a future date: a SEPA Core debit reaches the bank"
-                    + " at least one business day ahead");
-        }
-        DirectDebits.Created created = directDebits.create(operator, form.collectionDate(), Instant.now());
+    @Operation(summary = "Make a direct debit batch",
+            description = "Makes the batch for a collection date after the operator's today: every EUR invoice due by"
+                    + " then of a driver with a valid mandate, at what is outstanding, FRST for a mandate's first"
+                    + " collection and RCUR after. A mandate unused for 36 months has lapsed and is skipped; an invoice"
+                    + " is in one pending batch at most; invoices in a pending batch are not chased." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "201", description = "The batch, with its debits and what it skipped",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DirectDebitBatchView.class)))
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    @APIResponse(responseCode = "422", description = "No creditor identifier or IBAN to collect with, or nothing to"
+            + " collect")
+    public RestResponse<DirectDebitBatchView> create(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @Valid @NotNull DirectDebitForm form) {
+        Operator operator = caller.administeredOperator(operatorId, Operator::known);
+        DirectDebits.Created created = directDebits.create(operator, form.collectionDate());
         return RestResponse.status(RestResponse.Status.CREATED,
                 DirectDebitBatchView.of(created.batch(), created.debits(), created.skipped()));
     }
@@ -103,26 +146,51 @@ public class DirectDebitResource {
     @GET
     @Path("/direct-debits/{batchId}")
     @Transactional
-    public DirectDebitBatchView batch(@PathParam("operatorId") UUID operatorId, @PathParam("batchId") UUID batchId) {
-        DirectDebitBatch batch = batchOf(operatorId, batchId);
-        return DirectDebitBatchView.of(batch, DirectDebit.of(batchId), List.of());
+    @Operation(summary = "Read a direct debit batch", description = "The batch and its debits." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The batch")
+    @APIResponse(responseCode = "404", description = "No such operator or batch here, or not the caller's")
+    public DirectDebitBatchView batch(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @Parameter(description = "The batch's id", example = A_BATCH)
+            @PathParam("batchId") UUID batchId) {
+        return DirectDebitBatchView.of(batchOf(operatorId, batchId), DirectDebit.of(batchId), List.of());
     }
 
-    /** The pain.008.001.02 file of the batch, as it is to be handed to the bank. */
     @GET
     @Path("/direct-debits/{batchId}/pain.008")
     @Produces("application/xml")
-    public Response document(@PathParam("operatorId") UUID operatorId, @PathParam("batchId") UUID batchId) {
+    @Transactional
+    @Operation(summary = "Download the pain.008 file of a batch",
+            description = "The pain.008.001.02 XML of the batch, exactly as it is to be handed to the bank." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The pain.008.001.02 XML, named after the message id",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such operator or batch here, or not the caller's")
+    public Response document(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @Parameter(description = "The batch's id", example = A_BATCH)
+            @PathParam("batchId") UUID batchId) {
         DirectDebitBatch batch = batchOf(operatorId, batchId);
         return InvoiceResource.download(batch.document, "application/xml", batch.messageId + ".xml");
     }
 
-    /** Reports the bank's outcome: debits not returned are booked as paid on the collection date. */
     @POST
     @Path("/direct-debits/{batchId}/settlement")
     @Transactional
-    public DirectDebitBatchView settle(@PathParam("operatorId") UUID operatorId, @PathParam("batchId") UUID batchId,
-                                       SettlementForm form) {
+    @Operation(summary = "Settle a direct debit batch",
+            description = "Reports the bank's outcome once: every debit not named as returned is booked as paid on the"
+                    + " collection date (one paid otherwise meanwhile is reported, not booked twice); returned ones are"
+                    + " chased again." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The batch, SETTLED, with the debits not booked and why")
+    @APIResponse(responseCode = "404", description = "No such operator or batch here, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The batch is settled already")
+    public DirectDebitBatchView settle(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @Parameter(description = "The batch's id", example = A_BATCH)
+            @PathParam("batchId") UUID batchId,
+            SettlementForm form) {
         DirectDebitBatch batch = batchOf(operatorId, batchId);
         List<DirectDebits.Skipped> notBooked = directDebits.settle(batch,
                 form == null || form.returned() == null ? List.of() : form.returned());
@@ -130,7 +198,7 @@ public class DirectDebitResource {
     }
 
     private DirectDebitBatch batchOf(UUID operatorId, UUID batchId) {
-        operators.require(operatorId);
+        caller.administeredOperator(operatorId, Operator::known);
         return DirectDebitBatch.<DirectDebitBatch>findByIdOptional(batchId)
                 .filter(b -> b.operatorId.equals(operatorId))
                 .orElseThrow(() -> DomainException.notFound("Direct debit batch", batchId));

@@ -1,12 +1,10 @@
 package org.evsettle.invoices.api;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,33 +14,34 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.invoices.CreditNotes;
-import org.evsettle.invoices.DocumentKind;
 import org.evsettle.invoices.Driver;
 import org.evsettle.invoices.Invoice;
-import org.evsettle.invoices.InvoiceLine;
-import org.evsettle.invoices.InvoiceStatus;
+import org.evsettle.invoices.InvoiceSearch;
 import org.evsettle.invoices.Operator;
 import org.evsettle.invoices.Payment;
-import org.evsettle.invoices.PaymentMethod;
 import org.evsettle.invoices.Payments;
 import org.evsettle.invoices.Reminder;
+import org.evsettle.invoices.WriteOffs;
 import org.evsettle.invoices.documents.DocumentContent;
 import org.evsettle.invoices.documents.InvoiceCsv;
 import org.evsettle.invoices.documents.InvoicePdf;
 import org.evsettle.invoices.documents.UblDocument;
-import org.evsettle.invoices.messaging.InvoicePublisher;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -53,183 +52,212 @@ import org.jboss.resteasy.reactive.RestResponse;
  * did not exist. Admins also book payments, grant credit and write invoices off here.
  */
 @Path("/api")
+@Tag(name = "Invoices", description = "Invoices, credit notes and statements, their documents, payments and credit")
 public class InvoiceResource {
 
-    private static final Sort NEWEST_PERIOD_FIRST = Sort.descending("periodStart").and("issuedAt", Sort.Direction.Descending)
-            .and("createdAt", Sort.Direction.Descending).and("id");
-    private static final int MAX_PAGE_SIZE = 1000;
+    static final String SCOPE = " A platform admin sees every document, an operator admin those of the own operator,"
+            + " a driver only the own; any other document answers 404, as if it did not exist.";
+    private static final String A_DOCUMENT = "5b1d3f5a-7c9e-4b2d-8f6a-1e3c5a7b9d0f";
+    private static final String NOT_VISIBLE = "No such document, or not the caller's to see";
+    private static final String NOT_MANAGED = "No such invoice, or not the caller's to manage";
+    private static final String STILL_OPEN = "The invoice is still open: it has no document yet";
+    private static final Keyset NEWEST_PERIOD_FIRST = Keyset.of(Keyset.descending("periodStart", LocalDate.class),
+            Keyset.descending("createdAt", Instant.class), Keyset.descending("id", UUID.class));
+    private static final Keyset AS_PAID = Keyset.of(Keyset.ascending("paidOn", LocalDate.class),
+            Keyset.ascending("registeredAt", Instant.class), Keyset.ascending("id", UUID.class));
 
     private final Caller caller;
     private final Payments payments;
     private final CreditNotes creditNotes;
-    private final InvoicePublisher publisher;
+    private final WriteOffs writeOffs;
 
-    public InvoiceResource(Caller caller, Payments payments, CreditNotes creditNotes, InvoicePublisher publisher) {
+    public InvoiceResource(Caller caller, Payments payments, CreditNotes creditNotes, WriteOffs writeOffs) {
         this.caller = caller;
         this.payments = payments;
         this.creditNotes = creditNotes;
-        this.publisher = publisher;
+        this.writeOffs = writeOffs;
     }
 
-    /**
-     * Documents the caller may see, newest period first, a page at a time (X-Total-Count tells how many
-     * match); filters narrow the scope, they never widen it. period is a date: the documents whose period
-     * holds it.
-     */
     @GET
     @Path("/invoices")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
-    public RestResponse<List<InvoiceSummary>> list(@QueryParam("operatorId") UUID operatorId,
-                                                   @QueryParam("driverId") UUID driverId,
-                                                   @QueryParam("status") String status, @QueryParam("kind") String kind,
-                                                   @QueryParam("period") String period,
-                                                   @QueryParam("page") @DefaultValue("0") int page,
-                                                   @QueryParam("size") @DefaultValue("100") int size) {
-        UUID operator = caller.operatorScope(operatorId).orElse(null);
-        UUID driver = driverId;
-        if (!caller.isPlatformAdmin() && !caller.isOperatorAdmin()) {
-            driver = caller.requireDriverId();
-            if (driverId != null && !driverId.equals(driver)) {
-                throw DomainException.notFound("Driver", driverId);
-            }
-        }
-        return find(new Filter(operator, driver, parse("status", status, InvoiceStatus.class),
-                parse("kind", kind, DocumentKind.class), date("period", period)), page, size);
+    @Transactional
+    @Operation(summary = "List documents",
+            description = "The invoices, credit notes and statements the caller may see, newest period first, a page at"
+                    + " a time. Filters only narrow what the caller may see: filtering on another operator, or on a"
+                    + " driver the caller may not see, answers 404." + SCOPE)
+    @APIResponse(responseCode = "200", description = "A page of document summaries")
+    @APIResponse(responseCode = "404", description = "The operator or driver filtered on is not the caller's to see")
+    public Page<InvoiceSummary> list(
+            @Parameter(description = "Only this operator's documents", example = "8a0c3f6e-1d2b-4c5a-9e8f-7a6b5c4d3e2f")
+            @QueryParam("operatorId") UUID operatorId,
+            @Parameter(description = "Only this driver's documents", example = "2f4e6d8c-0b1a-4938-8776-655443322110")
+            @QueryParam("driverId") UUID driverId,
+            @BeanParam DocumentFilters filters,
+            @BeanParam PageRequest page) {
+        return find(filters.within(caller.listScope(operatorId, driverId, Driver::operatorOf)), page);
+    }
+
+    @GET
+    @Path("/me/invoices")
+    @RolesAllowed(Roles.DRIVER)
+    @Transactional
+    @Operation(summary = "List my documents",
+            description = "The calling driver's own invoices, credit notes and statements, newest period first, a page"
+                    + " at a time.")
+    @APIResponse(responseCode = "200", description = "A page of document summaries")
+    public Page<InvoiceSummary> mine(
+            @BeanParam DocumentFilters filters,
+            @BeanParam PageRequest page) {
+        return find(filters.within(caller.listScope(null, null, Driver::operatorOf)), page);
     }
 
     @GET
     @Path("/invoices/{invoiceId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
     @Transactional
-    public InvoiceView get(@PathParam("invoiceId") UUID invoiceId) {
-        Invoice invoice = visible(invoiceId);
-        return InvoiceView.of(invoice, Operator.findById(invoice.operatorId), Driver.findById(invoice.driverId),
-                Payment.of(invoice.id), CreditNotes.of(invoice.id), Reminder.of(invoice.id));
+    @Operation(summary = "Read a document",
+            description = "The whole document: its lines, amounts per VAT rate, supplier and customer (as issued; from"
+                    + " the registry while it is open, null while unknown), payments, credit notes and reminders." + SCOPE)
+    @APIResponse(responseCode = "200", description = "The document")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public InvoiceView get(@Parameter(description = "The document's id", example = A_DOCUMENT)
+                           @PathParam("invoiceId") UUID invoiceId) {
+        return view(visible(invoiceId));
     }
 
-    /** The calling driver's own documents, newest period first. */
-    @GET
-    @Path("/me/invoices")
-    @RolesAllowed(Roles.DRIVER)
-    public RestResponse<List<InvoiceSummary>> mine(@QueryParam("status") String status, @QueryParam("kind") String kind,
-                                                   @QueryParam("period") String period,
-                                                   @QueryParam("page") @DefaultValue("0") int page,
-                                                   @QueryParam("size") @DefaultValue("100") int size) {
-        return find(new Filter(caller.requireOperatorId(), caller.requireDriverId(),
-                parse("status", status, InvoiceStatus.class), parse("kind", kind, DocumentKind.class), date("period", period)),
-                page, size);
-    }
-
-    /** The document as a PDF: what the driver receives. */
     @GET
     @Path("/invoices/{invoiceId}/pdf")
     @Produces("application/pdf")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
     @Transactional
-    public Response pdf(@PathParam("invoiceId") UUID invoiceId) {
-        DocumentContent content = content(visible(invoiceId));
-        return download(InvoicePdf.render(content), "application/pdf", content.fileName("pdf"));
+    @Operation(summary = "Download a document as PDF",
+            description = "The issued document as the driver receives it, named after its number." + SCOPE)
+    @APIResponse(responseCode = "200", description = "The PDF, named after the document number",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = STILL_OPEN)
+    public Response pdf(@Parameter(description = "The document's id", example = A_DOCUMENT)
+                        @PathParam("invoiceId") UUID invoiceId) {
+        return document(invoiceId, InvoicePdf::render, "application/pdf", "pdf");
     }
 
-    /** An invoice or credit note in UBL 2.1, Peppol BIS Billing 3.0 form, for a business customer's bookkeeping. */
     @GET
     @Path("/invoices/{invoiceId}/ubl")
     @Produces("application/xml")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
     @Transactional
-    public Response ubl(@PathParam("invoiceId") UUID invoiceId) {
-        Invoice invoice = visible(invoiceId);
-        if (invoice.kind == DocumentKind.STATEMENT) {
-            throw DomainException.unprocessable("A statement is not an invoice and has no UBL form");
-        }
-        DocumentContent content = content(invoice);
-        return download(UblDocument.write(content), "application/xml", content.fileName("xml"));
+    @Operation(summary = "Download an invoice or credit note as UBL",
+            description = "UBL 2.1 in Peppol BIS Billing 3.0 form, for a business customer's bookkeeping." + SCOPE)
+    @APIResponse(responseCode = "200", description = "The UBL XML, named after the document number",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = STILL_OPEN)
+    @APIResponse(responseCode = "422", description = "A statement is not an invoice and has no UBL form")
+    public Response ubl(@Parameter(description = "The document's id", example = A_DOCUMENT)
+                        @PathParam("invoiceId") UUID invoiceId) {
+        return document(invoiceId, UblDocument::write, "application/xml", "xml");
     }
 
-    /** The document's lines as CSV, for accounting. */
     @GET
     @Path("/invoices/{invoiceId}/csv")
     @Produces("text/csv")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
     @Transactional
-    public Response csv(@PathParam("invoiceId") UUID invoiceId) {
-        DocumentContent content = content(visible(invoiceId));
-        return download(InvoiceCsv.lines(content), "text/csv", content.fileName("csv"));
+    @Operation(summary = "Download a document's lines as CSV",
+            description = "One row per line: session, local times, site, charger, kWh, tariff, net, VAT rate, gross and"
+                    + " note; text a spreadsheet would run as a formula is defused." + SCOPE)
+    @APIResponse(responseCode = "200", description = "The CSV, named after the document number",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = STILL_OPEN)
+    public Response csv(@Parameter(description = "The document's id", example = A_DOCUMENT)
+                        @PathParam("invoiceId") UUID invoiceId) {
+        return document(invoiceId, InvoiceCsv::lines, "text/csv", "csv");
     }
 
     @GET
     @Path("/invoices/{invoiceId}/payments")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
     @Transactional
-    public List<PaymentView> payments(@PathParam("invoiceId") UUID invoiceId) {
-        return Payment.of(visible(invoiceId).id).stream().map(PaymentView::of).toList();
+    @Operation(summary = "List the payments of an invoice",
+            description = "Money booked on the invoice (by hand, from bank statements, by direct debit), in the order it"
+                    + " came in, a page at a time." + SCOPE)
+    @APIResponse(responseCode = "200", description = "A page of payments")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public Page<PaymentView> payments(
+            @Parameter(description = "The invoice's id", example = A_DOCUMENT)
+            @PathParam("invoiceId") UUID invoiceId,
+            @BeanParam PageRequest page) {
+        Invoice invoice = visible(invoiceId);
+        return Pages.of(Payment.class, "invoiceId = :invoiceId", Map.of("invoiceId", invoice.id), AS_PAID, page,
+                p -> List.of(p.paidOn, p.registeredAt, p.id)).map(PaymentView::of);
     }
 
-    /** Books a payment an admin received outside the bank statement import; never more than is outstanding. */
     @POST
     @Path("/invoices/{invoiceId}/payments")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
-    public RestResponse<PaymentView> pay(@PathParam("invoiceId") UUID invoiceId, @Valid @NotNull PaymentForm form) {
-        Invoice invoice = administered(invoiceId);
-        Operator operator = Operator.findById(invoice.operatorId);
-        if (operator != null && form.paidOn().isAfter(operator.today(Instant.now()))) {
-            throw DomainException.invalid("paidOn", "must not be after today");
-        }
-        String refusal = Payments.refusal(invoice, form.amount());
-        if (refusal != null) {
-            throw DomainException.unprocessable("Cannot book the payment: " + refusal);
-        }
-        Payment payment = payments.book(invoice, form.amount(), form.paidOn(), form.reference(), PaymentMethod.TRANSFER, null);
+    @Operation(summary = "Book a payment",
+            description = "Books money an admin received outside the bank statement import, as a transfer. It may not"
+                    + " exceed what is outstanding, paidOn may not be after the operator's today, and the invoice must"
+                    + " be issued and waiting for money (a written-off one still takes it). The payment that clears the"
+                    + " invoice settles it (PAID) and announces InvoicePaid. For admins of the invoice's operator; any"
+                    + " other invoice answers 404.")
+    @APIResponse(responseCode = "201", description = "The payment, booked",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
+    @APIResponse(responseCode = "404", description = NOT_MANAGED)
+    @APIResponse(responseCode = "422", description = "The payment would exceed what is outstanding, or the invoice"
+            + " takes no payment")
+    public RestResponse<PaymentView> pay(
+            @Parameter(description = "The invoice's id", example = A_DOCUMENT)
+            @PathParam("invoiceId") UUID invoiceId,
+            @Valid @NotNull PaymentForm form) {
+        Payment payment = payments.register(administered(invoiceId), form.amount(), form.paidOn(), form.reference());
         return RestResponse.status(RestResponse.Status.CREATED, PaymentView.of(payment));
     }
 
-    /** Grants credit: a credit note for the named sessions of an issued invoice (all not credited yet when none are named). */
     @POST
     @Path("/invoices/{invoiceId}/credit-notes")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
-    public RestResponse<InvoiceView> credit(@PathParam("invoiceId") UUID invoiceId, @Valid @NotNull CreditNoteForm form) {
-        Invoice invoice = administered(invoiceId);
-        if (invoice.kind != DocumentKind.INVOICE || invoice.status == InvoiceStatus.OPEN) {
-            throw DomainException.unprocessable("Only an issued invoice can be credited; " + describe(invoice) + " is not");
-        }
-        List<InvoiceLine> open = invoice.lines.stream().filter(l -> l.kind == InvoiceLine.Kind.CHARGE && !l.credited).toList();
-        List<InvoiceLine> chosen = open;
-        if (form.sessionIds() != null && !form.sessionIds().isEmpty()) {
-            Set<UUID> wanted = new HashSet<>(form.sessionIds());
-            chosen = open.stream().filter(l -> wanted.contains(l.sessionId)).toList();
-            Set<UUID> found = new HashSet<>(chosen.stream().map(l -> l.sessionId).toList());
-            for (int i = 0; i < form.sessionIds().size(); i++) {
-                if (!found.contains(form.sessionIds().get(i))) {
-                    throw DomainException.invalid("sessionIds[" + i + "]", "is not a session of " + invoice.number
-                            + " that can still be credited");
-                }
-            }
-        }
-        if (chosen.isEmpty()) {
-            throw DomainException.unprocessable("Every session of " + invoice.number + " is credited already");
-        }
-        Invoice creditNote = creditNotes.issue(invoice, chosen, form.reason(), Instant.now());
+    @Operation(summary = "Grant credit",
+            description = "Issues a credit note, numbered in the invoice series, for the named sessions of an issued"
+                    + " invoice, or for every session not credited yet when sessionIds is left out. Each session is"
+                    + " credited once; the credit note that cancels the last lines takes exactly what is left, and one"
+                    + " that clears what is outstanding settles the invoice. Announces CreditNoteIssued. For admins of"
+                    + " the invoice's operator; any other invoice answers 404.")
+    @APIResponse(responseCode = "201", description = "The credit note",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvoiceView.class)))
+    @APIResponse(responseCode = "404", description = NOT_MANAGED)
+    @APIResponse(responseCode = "422", description = "Not an issued invoice, or every session is credited already")
+    public RestResponse<InvoiceView> credit(
+            @Parameter(description = "The invoice's id", example = A_DOCUMENT)
+            @PathParam("invoiceId") UUID invoiceId,
+            @Valid @NotNull CreditNoteForm form) {
+        Invoice creditNote = creditNotes.grant(administered(invoiceId), form.sessionIds(), form.reason());
         return RestResponse.status(RestResponse.Status.CREATED, InvoiceView.of(creditNote, null, null, List.of(),
                 List.of(), List.of()));
     }
 
-    /** Stops collecting an invoice: what is outstanding is given up (a later payment is still booked). */
     @POST
     @Path("/invoices/{invoiceId}/write-off")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
-    public InvoiceView writeOff(@PathParam("invoiceId") UUID invoiceId, @Valid @NotNull WriteOffForm form) {
+    @Operation(summary = "Write an invoice off",
+            description = "Stops collecting an invoice that waits for money: it becomes WRITTEN_OFF on the operator's"
+                    + " today, owes nothing any more and is not chased; money that still comes in is booked and pays it."
+                    + " For admins of the invoice's operator; any other invoice answers 404.")
+    @APIResponse(responseCode = "200", description = "The invoice, WRITTEN_OFF")
+    @APIResponse(responseCode = "404", description = NOT_MANAGED)
+    @APIResponse(responseCode = "422", description = "The invoice does not wait for money")
+    public InvoiceView writeOff(
+            @Parameter(description = "The invoice's id", example = A_DOCUMENT)
+            @PathParam("invoiceId") UUID invoiceId,
+            @Valid @NotNull WriteOffForm form) {
         Invoice invoice = administered(invoiceId);
-        if (!invoice.isReceivable()) {
-            throw DomainException.unprocessable("Only an invoice that waits for money can be written off; "
-                    + describe(invoice) + " does not");
-        }
-        Operator operator = Operator.findById(invoice.operatorId);
-        invoice.writeOff(form.reason(), operator == null ? LocalDate.now() : operator.today(Instant.now()));
-        publisher.changed(invoice);
-        return get(invoiceId);
+        writeOffs.writeOff(invoice, form.reason());
+        return view(invoice);
     }
 
     private Invoice visible(UUID invoiceId) {
@@ -238,6 +266,7 @@ public class InvoiceResource {
                 .orElseThrow(() -> DomainException.notFound("Invoice", invoiceId));
     }
 
+    /** The invoice, locked for change, when the caller administers its operator. */
     private Invoice administered(UUID invoiceId) {
         return Invoice.<Invoice>findByIdOptional(invoiceId)
                 .filter(i -> caller.administers(i.operatorId))
@@ -245,84 +274,23 @@ public class InvoiceResource {
                 .orElseThrow(() -> DomainException.notFound("Invoice", invoiceId));
     }
 
-    static DocumentContent content(Invoice invoice) {
-        if (invoice.status == InvoiceStatus.OPEN) {
-            throw DomainException.conflict("Invoice " + invoice.id + " is still open: its documents exist once it is issued");
-        }
-        Operator operator = Operator.findById(invoice.operatorId);
-        ZoneId zone = operator == null ? ZoneId.of("Europe/Amsterdam") : operator.zone();
-        LocalDate creditedIssueDate = invoice.creditsInvoiceId == null ? null
-                : Invoice.<Invoice>findByIdOptional(invoice.creditsInvoiceId).map(i -> i.issueDate).orElse(null);
-        return new DocumentContent(invoice, zone, creditedIssueDate);
+    /** The issued document the caller may see, rendered in one of its forms and named after its number. */
+    private Response document(UUID invoiceId, Function<DocumentContent, Object> render, String type, String extension) {
+        DocumentContent content = DocumentContent.of(visible(invoiceId));
+        return download(render.apply(content), type, content.fileName(extension));
+    }
+
+    private static InvoiceView view(Invoice invoice) {
+        return InvoiceView.of(invoice, Operator.findById(invoice.operatorId), Driver.findById(invoice.driverId),
+                Payment.of(invoice.id), CreditNotes.of(invoice.id), Reminder.of(invoice.id));
+    }
+
+    private static Page<InvoiceSummary> find(InvoiceSearch search, PageRequest page) {
+        return Pages.of(Invoice.class, search.where(), search.parameters(), NEWEST_PERIOD_FIRST, page,
+                i -> List.of(i.periodStart, i.createdAt, i.id)).map(InvoiceSummary::of);
     }
 
     static Response download(Object body, String type, String fileName) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
-    }
-
-    private static String describe(Invoice invoice) {
-        return (invoice.number == null ? "invoice " + invoice.id : invoice.number) + " (" + invoice.kind + ", "
-                + invoice.status + ")";
-    }
-
-    private record Filter(UUID operatorId, UUID driverId, InvoiceStatus status, DocumentKind kind, LocalDate period) {
-    }
-
-    private static RestResponse<List<InvoiceSummary>> find(Filter filter, int page, int size) {
-        if (page < 0) {
-            throw DomainException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.operatorId() != null) {
-            where.add("operatorId = :operatorId");
-            parameters.put("operatorId", filter.operatorId());
-        }
-        if (filter.driverId() != null) {
-            where.add("driverId = :driverId");
-            parameters.put("driverId", filter.driverId());
-        }
-        if (filter.status() != null) {
-            where.add("status = :status");
-            parameters.put("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            where.add("kind = :kind");
-            parameters.put("kind", filter.kind());
-        }
-        if (filter.period() != null) {
-            where.add("periodStart <= :day and periodEnd >= :day");
-            parameters.put("day", filter.period());
-        }
-        var query = where.isEmpty() ? Invoice.<Invoice>findAll(NEWEST_PERIOD_FIRST)
-                : Invoice.<Invoice>find(String.join(" and ", where), NEWEST_PERIOD_FIRST, parameters);
-        long total = query.count();
-        List<InvoiceSummary> found = query.page(Page.of(page, size)).list().stream().map(InvoiceSummary::of).toList();
-        return RestResponse.ResponseBuilder.ok(found).header("X-Total-Count", total).build();
-    }
-
-    /** A date query parameter (yyyy-MM-dd), or 400 naming it. */
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date like 2026-03-01");
-        }
-    }
-
-    static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(type.getEnumConstants())
-                .filter(s -> s.name().equalsIgnoreCase(value.trim()))
-                .findFirst()
-                .orElseThrow(() -> DomainException.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
     }
 }

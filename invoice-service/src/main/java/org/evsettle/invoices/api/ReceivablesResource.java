@@ -1,7 +1,6 @@
 package org.evsettle.invoices.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,20 +10,25 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.invoices.BankStatement;
 import org.evsettle.invoices.Invoice;
-import org.evsettle.invoices.InvoiceStatus;
-import org.evsettle.invoices.InvoiceTotals;
 import org.evsettle.invoices.Operator;
 import org.evsettle.invoices.PaymentImport;
+import org.evsettle.invoices.Receivables;
 import org.evsettle.invoices.documents.InvoiceCsv;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Filters;
+import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 
 /**
@@ -33,74 +37,87 @@ import org.evsettle.kit.security.Roles;
  */
 @Path("/api/operators/{operatorId}")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+@Tag(name = "Receivables", description = "What an operator's drivers owe, its journal, and bank statement imports")
 public class ReceivablesResource {
 
-    private final OperatorAccess operators;
-    private final PaymentImport paymentImport;
-    private final EntityManager entityManager;
+    private static final String OPERATOR_SCOPE = BillingRunResource.OPERATOR_SCOPE;
+    private static final String AN_OPERATOR = BillingRunResource.AN_OPERATOR;
+    private static final String NO_OPERATOR = BillingRunResource.NO_OPERATOR;
+    private static final String STATEMENT_EXAMPLE = """
+            "Datum";"Naam / Omschrijving";"Tegenrekening";"Af Bij";"Bedrag (EUR)";"Mededelingen"
+            "20260305";"A. de Vries";"NL44RABO0123456789";"Bij";"12,10";"RF46 2026 0001 23"
+            """;
 
-    public ReceivablesResource(OperatorAccess operators, PaymentImport paymentImport, EntityManager entityManager) {
-        this.operators = operators;
+    private final Caller caller;
+    private final Receivables receivables;
+    private final PaymentImport paymentImport;
+
+    public ReceivablesResource(Caller caller, Receivables receivables, PaymentImport paymentImport) {
+        this.caller = caller;
+        this.receivables = receivables;
         this.paymentImport = paymentImport;
-        this.entityManager = entityManager;
     }
 
-    /** Totals outstanding per currency: receivable invoices, of which overdue, and the open (unissued) ones. */
     @GET
     @Path("/receivables")
-    @Transactional
-    public ReceivablesView receivables(@PathParam("operatorId") UUID operatorId) {
-        Operator operator = operators.require(operatorId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT currency,
-                               count(*) FILTER (WHERE status IN ('ISSUED', 'PARTIALLY_PAID', 'OVERDUE')),
-                               COALESCE(sum(gross_amount - credited_amount - paid_amount)
-                                   FILTER (WHERE status IN ('ISSUED', 'PARTIALLY_PAID', 'OVERDUE')), 0),
-                               count(*) FILTER (WHERE status = 'OVERDUE'),
-                               COALESCE(sum(gross_amount - credited_amount - paid_amount) FILTER (WHERE status = 'OVERDUE'), 0),
-                               count(*) FILTER (WHERE status = 'OPEN'),
-                               COALESCE(sum(gross_amount) FILTER (WHERE status = 'OPEN'), 0)
-                        FROM invoice WHERE operator_id = ?1 AND kind = 'INVOICE' GROUP BY currency ORDER BY currency""")
-                .setParameter(1, operatorId)
-                .getResultList();
-        List<ReceivablesView.CurrencyTotal> totals = new ArrayList<>();
-        for (Object[] row : rows) {
-            totals.add(new ReceivablesView.CurrencyTotal((String) row[0], ((Number) row[1]).longValue(), money(row[2]),
-                    ((Number) row[3]).longValue(), money(row[4]), ((Number) row[5]).longValue(), money(row[6])));
-        }
-        return new ReceivablesView(operatorId, operator.today(Instant.now()), totals);
+    @Operation(summary = "Read what the operator's drivers owe",
+            description = "Per currency, on the operator's today: the invoices that wait for money and what is"
+                    + " outstanding on them, of which overdue, and the open invoices not issued yet." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The totals per currency")
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    public ReceivablesView receivables(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId) {
+        Operator operator = caller.administeredOperator(operatorId, Operator::known);
+        return ReceivablesView.of(operatorId, receivables.of(operator));
     }
 
-    /** The operator's issued documents (invoices, credit notes, statements) issued from..to, as CSV. */
     @GET
     @Path("/journal.csv")
     @Produces("text/csv")
     @Transactional
-    public Response journal(@PathParam("operatorId") UUID operatorId, @QueryParam("from") String from,
-                            @QueryParam("to") String to) {
-        operators.require(operatorId);
-        LocalDate first = InvoiceResource.date("from", from);
-        LocalDate last = InvoiceResource.date("to", to);
-        if (first != null && last != null && last.isBefore(first)) {
-            throw DomainException.invalid("to", "must not be before from");
-        }
-        List<Invoice> documents = Invoice.list("operatorId = ?1 and status <> ?2 and issueDate >= ?3 and issueDate <= ?4"
-                        + " order by issueDate, number", operatorId, InvoiceStatus.OPEN,
-                first == null ? LocalDate.of(1970, 1, 1) : first, last == null ? LocalDate.of(9999, 12, 31) : last);
-        return InvoiceResource.download(InvoiceCsv.journal(documents), "text/csv",
+    @Operation(summary = "Download the journal of documents as CSV",
+            description = "Every invoice, credit note and statement the operator issued from..to (issue dates, both"
+                    + " inclusive, calendar dates in the operator's time zone; open-ended when left out), in the order"
+                    + " of issue: number, kind, status, dates, customer, amounts per VAT rate, paid, credited and"
+                    + " outstanding, for the bookkeeping." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "The journal CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    public Response journal(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            @Parameter(description = "The first issue date, in the operator's time zone", example = "2026-03-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "The last issue date, in the operator's time zone", example = "2026-03-31")
+            @QueryParam("to") String to) {
+        caller.administeredOperator(operatorId, Operator::known);
+        LocalDate first = Filters.date("from", from);
+        LocalDate last = Filters.date("to", to);
+        Filters.requireOrdered("from", first, "to", last);
+        return InvoiceResource.download(InvoiceCsv.journal(Invoice.issuedBetween(operatorId, first, last)), "text/csv",
                 "journal-" + (first == null ? "start" : first) + "-" + (last == null ? "now" : last) + ".csv");
     }
 
-    /**
-     * Books the incoming payments of a bank statement (CSV export with a header row) on the operator's
-     * invoices, matched by payment reference or invoice number; importing it again books nothing twice.
-     */
     @POST
     @Path("/bank-statements")
     @Consumes({"text/csv", "text/plain"})
-    public PaymentImport.Result importStatement(@PathParam("operatorId") UUID operatorId, String csv) {
-        operators.require(operatorId);
+    @Operation(summary = "Import a bank statement",
+            description = "Books the incoming payments of a bank statement (a CSV export with a header row; comma,"
+                    + " semicolon or tab separated; Dutch, English or French column names) on the operator's invoices,"
+                    + " matched by RF payment reference, else by invoice number. A row is booked once however often the"
+                    + " statement is imported; rows that match nothing or would overpay are reported, never guessed"
+                    + " at." + OPERATOR_SCOPE)
+    @APIResponse(responseCode = "200", description = "What the import booked, row by row, and what it did not")
+    @RequestBody(description = "The statement as the bank exports it", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING,
+                    example = STATEMENT_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = NO_OPERATOR)
+    public PaymentImport.Result importStatement(
+            @Parameter(description = "The operator's id", example = AN_OPERATOR)
+            @PathParam("operatorId") UUID operatorId,
+            String csv) {
+        caller.administeredOperator(operatorId, Operator::known);
         BankStatement statement;
         try {
             statement = BankStatement.parse(csv);
@@ -108,9 +125,5 @@ public class ReceivablesResource {
             throw DomainException.invalid("body", e.getMessage());
         }
         return paymentImport.apply(operatorId, statement);
-    }
-
-    private static BigDecimal money(Object value) {
-        return value == null ? InvoiceTotals.ZERO : InvoiceTotals.cents(new BigDecimal(value.toString()));
     }
 }

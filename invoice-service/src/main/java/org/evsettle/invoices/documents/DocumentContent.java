@@ -6,6 +6,9 @@ import java.util.List;
 import org.evsettle.invoices.DocumentKind;
 import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.InvoiceLine;
+import org.evsettle.invoices.InvoiceStatus;
+import org.evsettle.invoices.Operator;
+import org.evsettle.kit.api.DomainException;
 
 /**
  * What a rendered document shows: an issued document, the zone its reader's dates are in, and for a
@@ -18,6 +21,16 @@ public record DocumentContent(Invoice document, ZoneId zone, LocalDate creditedI
         if (document.number == null && document.kind != DocumentKind.STATEMENT) {
             throw new IllegalArgumentException("Document " + document.id + " is not issued");
         }
+    }
+
+    /** What an issued document shows, its dates in its operator's zone; 409 for an invoice still OPEN. */
+    public static DocumentContent of(Invoice invoice) {
+        if (invoice.status == InvoiceStatus.OPEN) {
+            throw DomainException.conflict("Invoice " + invoice.id + " is still open: its documents exist once it is issued");
+        }
+        LocalDate creditedIssueDate = invoice.creditsInvoiceId == null ? null
+                : Invoice.<Invoice>findByIdOptional(invoice.creditsInvoiceId).map(i -> i.issueDate).orElse(null);
+        return new DocumentContent(invoice, Operator.zoneOf(invoice.operatorId), creditedIssueDate);
     }
 
     public List<InvoiceLine> lines() {

@@ -17,6 +17,7 @@ import org.evsettle.invoices.PaymentMethod;
 import org.evsettle.invoices.PriceComponent;
 import org.evsettle.invoices.SupplierDetails;
 import org.evsettle.invoices.VatSubtotal;
+import org.evsettle.kit.api.DomainException;
 
 /**
  * Writes an issued invoice as a UBL 2.1 Invoice, and a credit note as a UBL 2.1 CreditNote, in the
@@ -47,7 +48,7 @@ public final class UblDocument {
     /** The UBL XML of an issued invoice or credit note (statements have no UBL form). */
     public static String write(DocumentContent content) {
         if (content.document().kind == DocumentKind.STATEMENT) {
-            throw new IllegalArgumentException("A statement is not an invoice and has no UBL form");
+            throw DomainException.unprocessable("A statement is not an invoice and has no UBL form");
         }
         StringWriter out = new StringWriter();
         try {

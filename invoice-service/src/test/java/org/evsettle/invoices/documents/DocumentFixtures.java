@@ -50,7 +50,7 @@ final class DocumentFixtures {
     /** An issued invoice of January 2026 with two sessions: one at 21% with two components, one more. */
     static Invoice anInvoice(CustomerDetails customer, PaymentMethod method) {
         Invoice invoice = Invoice.open(UUID.randomUUID(), UUID.randomUUID(),
-                new BillingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)), "EUR");
+                new BillingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)), "EUR", Instant.parse("2026-01-05T18:00:00Z"));
         invoice.add(line("2026-01-05T17:30:00Z", 12_340, "4.32", "0.35000", "Parking Zuid"));
         invoice.add(line("2026-01-19T07:10:00Z", 30_000, "10.50", "0.35000", null));
         invoice.issue(new Invoice.Issue("LINDE-2026-000042", LocalDate.of(2026, 2, 6), LocalDate.of(2026, 2, 20),
@@ -61,7 +61,7 @@ final class DocumentFixtures {
     /** A credit note that cancels the first line of the invoice. */
     static Invoice aCreditNote(Invoice invoice) {
         Invoice creditNote = Invoice.open(invoice.operatorId, invoice.driverId,
-                new BillingPeriod(invoice.periodStart, invoice.periodEnd), invoice.currency);
+                new BillingPeriod(invoice.periodStart, invoice.periodEnd), invoice.currency, Instant.parse("2026-02-10T08:00:00Z"));
         InvoiceLine credited = invoice.lines.get(0).credit();
         creditNote.add(credited);
         TestDocuments.issueAsCreditNote(creditNote, "LINDE-2026-000051", LocalDate.of(2026, 2, 10), invoice,

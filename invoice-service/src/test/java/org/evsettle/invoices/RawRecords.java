@@ -1,0 +1,44 @@
+package org.evsettle.invoices;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.evsettle.events.kafka.CloudEventHeaders;
+import org.evsettle.testkit.InfrastructureResource;
+
+/** Publishes records as a broken producer would: CloudEvents headers and any bytes as the value. */
+final class RawRecords implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    RawRecords() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InfrastructureResource.stack().kafka().bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    RecordMetadata publish(String topic, String key, UUID eventId, String ceType, byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.write(eventId, ceType, "test", key, Instant.now(), value != null, headers);
+        try {
+            return producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
