@@ -1,9 +1,7 @@
 package org.evsettle.tariffs;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.outbox.registry.RegistryCopy;
 
 /**
  * The tariff service's copy of a registry charger: from the id a driver reads on the charger
@@ -18,13 +17,10 @@ import org.evsettle.events.registry.ChargerRecord;
  */
 @Entity
 @Table(name = "charger")
-public class Charger extends PanacheEntityBase implements RegistryCopy<ChargerRecord> {
+public class Charger extends RegistryCopy<ChargerRecord> {
 
     public static final String DECOMMISSIONED = "DECOMMISSIONED";
 
-    @Id
-    public UUID id;
-    public long revision;
     @Column(name = "operator_id")
     public UUID operatorId;
     @Column(name = "site_id")
@@ -34,14 +30,7 @@ public class Charger extends PanacheEntityBase implements RegistryCopy<ChargerRe
     public String status;
 
     @Override
-    public long revision() {
-        return revision;
-    }
-
-    @Override
-    public void copy(ChargerRecord record) {
-        id = record.id();
-        revision = record.revision();
+    protected void copy(ChargerRecord record) {
         operatorId = record.operatorId();
         siteId = record.siteId();
         chargePointId = record.chargePointId();

@@ -1,5 +1,7 @@
 package org.evsettle.tariffs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,6 +21,7 @@ import org.evsettle.events.sessions.SessionEvent;
 import org.evsettle.events.sessions.SessionSnapshot;
 import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.events.tariffs.TariffEvent;
+import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.tariffs.messaging.PricePublisher;
 
 /**
@@ -34,11 +37,16 @@ public class SessionPricing {
     private final PricePublisher publisher;
     private final OperatorTariffs operatorTariffs;
     private final EntityManager entityManager;
+    private final Counter unpricedCount;
 
-    public SessionPricing(PricePublisher publisher, OperatorTariffs operatorTariffs, EntityManager entityManager) {
+    public SessionPricing(PricePublisher publisher, OperatorTariffs operatorTariffs, EntityManager entityManager,
+                          MeterRegistry meters) {
         this.publisher = publisher;
         this.operatorTariffs = operatorTariffs;
         this.entityManager = entityManager;
+        this.unpricedCount = Counter.builder("evsettle.tariffs.sessions.unpriced")
+                .description("Sessions (or corrections) no tariff could price; listed per operator over REST")
+                .register(meters);
     }
 
     /** What trying to price a session gave: a price under a tariff version, or the reason there is none. */
@@ -99,7 +107,7 @@ public class SessionPricing {
     private void completed(SessionCompleted session, Batch batch) {
         UUID sessionId = session.sessionId();
         if (batch.stored().price(sessionId) != null || batch.stored().unpriced(sessionId) != null) {
-            Log.infof("Session %s was handled before; its completion is ignored", sessionId);
+            Log.debugf("Session %s was handled before; its completion is ignored", sessionId);
             return;
         }
         settle(session, 0, null, batch);
@@ -109,15 +117,14 @@ public class SessionPricing {
     private void corrected(SessionCorrected correction, Batch batch) {
         UUID sessionId = correction.sessionId();
         if (correction.corrected() == null || !sessionId.equals(correction.corrected().sessionId())) {
-            Log.warnf("Skipping correction %d of session %s: it carries no corrected session of that id",
-                    correction.revision(), sessionId);
-            return;
+            throw new MalformedRecord("correction " + correction.revision() + " of session " + sessionId
+                    + " carries no corrected session of that id");
         }
         SessionPrice priced = batch.stored().price(sessionId);
         UnpricedSession unpriced = batch.stored().unpriced(sessionId);
         int applied = Math.max(priced == null ? -1 : priced.revision, unpriced == null ? -1 : unpriced.revision);
         if (correction.revision() <= applied) {
-            Log.infof("Skipping correction %d of session %s: revision %d is applied already", correction.revision(),
+            Log.debugf("Skipping correction %d of session %s: revision %d is applied already", (Object) correction.revision(),
                     sessionId, applied);
             return;
         }
@@ -170,7 +177,8 @@ public class SessionPricing {
             kept.persist();
             stored.unpriced(kept);
         }
-        Log.warnf("Session %s (revision %d) is unpriced: %s%s", session.sessionId(), revision, attempt.reason(),
+        unpricedCount.increment();
+        Log.debugf("Session %s (revision %d) is unpriced: %s%s", session.sessionId(), revision, attempt.reason(),
                 earlier == null ? "" : "; its price of revision " + earlier.revision + " stands until then");
     }
 

@@ -1,33 +1,22 @@
 package org.evsettle.tariffs;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import org.evsettle.events.registry.SiteRecord;
+import org.evsettle.outbox.registry.RegistryCopy;
 
 /** The tariff service's copy of a registry site: enough to check that a site's tariff names a site of its operator. */
 @Entity
 @Table(name = "site")
-public class Site extends PanacheEntityBase implements RegistryCopy<SiteRecord> {
+public class Site extends RegistryCopy<SiteRecord> {
 
-    @Id
-    public UUID id;
-    public long revision;
     @Column(name = "operator_id")
     public UUID operatorId;
 
     @Override
-    public long revision() {
-        return revision;
-    }
-
-    @Override
-    public void copy(SiteRecord record) {
-        id = record.id();
-        revision = record.revision();
+    protected void copy(SiteRecord record) {
         operatorId = record.operatorId();
     }
 

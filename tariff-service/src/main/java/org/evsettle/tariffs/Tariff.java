@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,10 +16,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
@@ -34,6 +40,9 @@ import org.hibernate.type.SqlTypes;
 public class Tariff extends PanacheEntityBase {
 
     public static final String EUR = "EUR";
+    /** The order of tariff lists, oldest first: a key that is never null and unique. */
+    private static final Keyset LISTED = Keyset.of(Keyset.ascending("createdAt", Instant.class),
+            Keyset.ascending("id", UUID.class));
 
     @Id
     public UUID id;
@@ -78,6 +87,20 @@ public class Tariff extends PanacheEntityBase {
         tariff.currency = currency;
         tariff.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return tariff;
+    }
+
+    /** One page of the operator's tariffs, oldest first (by keyset, see {@link #LISTED}). */
+    public static Page<Tariff> pageOf(UUID operatorId, PageRequest request) {
+        StringBuilder where = new StringBuilder("operatorId = :operatorId");
+        Map<String, Object> parameters = new HashMap<>(Map.of("operatorId", operatorId));
+        LISTED.after(request.cursor()).ifPresent(after -> {
+            where.append(" and ").append(after.condition());
+            parameters.putAll(after.parameters());
+        });
+        TypedQuery<Tariff> query = getEntityManager().createQuery("from Tariff where " + where + " order by "
+                + LISTED.orderBy(), Tariff.class).setMaxResults(request.limit() + 1);
+        parameters.forEach(query::setParameter);
+        return LISTED.page(query.getResultList(), request.limit(), tariff -> List.of(tariff.createdAt, tariff.id));
     }
 
     /** An operator's tariffs with their versions, oldest first. */

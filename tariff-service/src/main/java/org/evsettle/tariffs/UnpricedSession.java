@@ -1,16 +1,21 @@
 package org.evsettle.tariffs;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.evsettle.events.sessions.SessionCompleted;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -23,6 +28,10 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "unpriced_session")
 public class UnpricedSession extends PanacheEntityBase {
+
+    /** The order of unpriced-session lists, the earliest start first: a key that is never null and unique. */
+    private static final Keyset LISTED = Keyset.of(Keyset.ascending("startedAt", Instant.class),
+            Keyset.ascending("sessionId", UUID.class));
 
     @Id
     @Column(name = "session_id")
@@ -62,7 +71,18 @@ public class UnpricedSession extends PanacheEntityBase {
         receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    public static List<UnpricedSession> ofOperator(UUID operatorId) {
-        return list("operatorId", Sort.by("startedAt").and("sessionId"), operatorId);
+    /** One page of the operator's unpriced sessions, the earliest start first (by keyset, see {@link #LISTED}). */
+    public static Page<UnpricedSession> pageOf(UUID operatorId, PageRequest request) {
+        StringBuilder where = new StringBuilder("operatorId = :operatorId");
+        Map<String, Object> parameters = new HashMap<>(Map.of("operatorId", operatorId));
+        LISTED.after(request.cursor()).ifPresent(after -> {
+            where.append(" and ").append(after.condition());
+            parameters.putAll(after.parameters());
+        });
+        TypedQuery<UnpricedSession> query = getEntityManager().createQuery("from UnpricedSession where " + where
+                + " order by " + LISTED.orderBy(), UnpricedSession.class).setMaxResults(request.limit() + 1);
+        parameters.forEach(query::setParameter);
+        return LISTED.page(query.getResultList(), request.limit(), unpriced -> List.of(unpriced.startedAt,
+                unpriced.sessionId));
     }
 }

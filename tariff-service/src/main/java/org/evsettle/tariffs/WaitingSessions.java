@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.evsettle.tariffs.config.WaitingSessionSettings;
 
 /**
  * Prices the sessions that were waiting for a tariff. A new tariff or version leaves a
@@ -39,12 +39,10 @@ public class WaitingSessions {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private ExecutorService worker;
 
-    public WaitingSessions(SessionPricing pricing, EntityManager entityManager,
-                           @ConfigProperty(name = "evsettle.tariffs.waiting-sessions.batch-size", defaultValue = "200")
-                           int batchSize) {
+    public WaitingSessions(SessionPricing pricing, EntityManager entityManager, WaitingSessionSettings settings) {
         this.pricing = pricing;
         this.entityManager = entityManager;
-        this.batchSize = batchSize;
+        this.batchSize = settings.batchSize();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -64,7 +62,7 @@ public class WaitingSessions {
         wake();
     }
 
-    @Scheduled(every = "${evsettle.tariffs.waiting-sessions.poll:30s}", delayed = "10s",
+    @Scheduled(every = "${evsettle.tariffs.waiting-sessions.poll}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();

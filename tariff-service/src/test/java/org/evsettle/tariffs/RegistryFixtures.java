@@ -14,6 +14,7 @@ import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.RegistryRecord;
 import org.evsettle.events.registry.SiteRecord;
+import org.evsettle.outbox.registry.RegistryCopy;
 import org.evsettle.testkit.TopicProbe;
 
 /** Registry records as user-service publishes them, and a wait until this service has projected them. */
@@ -74,7 +75,7 @@ final class RegistryFixtures {
     static long revision(Class<? extends RegistryCopy<?>> type, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RegistryCopy<?> copy = Panache.getEntityManager().find(type, id);
-            return copy == null ? -1L : copy.revision();
+            return copy == null ? -1L : copy.revision;
         });
     }
 }

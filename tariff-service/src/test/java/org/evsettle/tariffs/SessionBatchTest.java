@@ -1,7 +1,6 @@
 package org.evsettle.tariffs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.evsettle.tariffs.Sessions.aCorrection;
 import static org.evsettle.tariffs.Sessions.aSession;
 import static org.evsettle.tariffs.TariffFixtures.aTariff;
@@ -12,15 +11,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import javax.sql.DataSource;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.Event;
 import org.evsettle.events.Topics;
@@ -29,6 +23,7 @@ import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.tariffs.SessionPriced;
 import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.events.tariffs.TariffEvent;
+import org.evsettle.outbox.consumer.EventDelivery;
 import org.evsettle.tariffs.messaging.SessionEventsConsumer;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TopicProbe;
@@ -37,8 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A poll's batch of session events, handed to the consumer as the Kafka connector hands it over: applied
- * in one transaction, each event once, in order per session, and event by event when the batch fails.
+ * A poll's batch of session events, handed to the failure policy as the Kafka connector hands it over:
+ * applied in one transaction, each event once, in order per session (what happens to an event that
+ * fails is SessionFailurePolicyTest's).
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
@@ -52,12 +48,13 @@ class SessionBatchTest {
 
     @Inject
     SessionEventsConsumer consumer;
-
     @Inject
-    DataSource dataSource;
+    EventDelivery delivery;
+    private SessionPolls polls;
 
     @BeforeEach
     void tariff() {
+        polls = new SessionPolls(delivery, consumer);
         operatorId = UUID.randomUUID();
         createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
     }
@@ -73,7 +70,7 @@ class SessionBatchTest {
         SessionCompleted other = aSession(s -> s.operatorId(operatorId));
         Envelope<SessionCompleted> completed = envelope(session);
 
-        consumer.consume(List.of(completed, completed, envelope(session), envelope(other)));
+        polls.deliverEvents(List.of(completed, completed, envelope(session), envelope(other)));
 
         assertThat(priceOf(session)).hasValueSatisfying(p -> assertThat(p.revision).isZero());
         assertThat(priceOf(other)).isPresent();
@@ -89,10 +86,10 @@ class SessionBatchTest {
         List<Envelope<?>> batch = List.of(envelope(first), envelope(second),
                 envelope(aCorrection(first, 1, s -> s.energyWh(20_000))));
 
-        consumer.consume(batch);
+        polls.deliverEvents(batch);
         // redelivered after a crash before the offsets were committed, and a next poll that overlaps it
-        consumer.consume(batch);
-        consumer.consume(List.of(batch.get(1), batch.get(2), envelope(third)));
+        polls.deliverEvents(batch);
+        polls.deliverEvents(List.of(batch.get(1), batch.get(2), envelope(third)));
 
         assertThat(priceOf(first)).hasValueSatisfying(p -> {
             assertThat(p.revision).isEqualTo(1);
@@ -110,7 +107,7 @@ class SessionBatchTest {
         SessionCorrected second = aCorrection(session, 2, s -> s.energyWh(30_000));
         SessionCorrected first = aCorrection(session, 1, s -> s.energyWh(20_000));
 
-        consumer.consume(List.of(envelope(session), envelope(second), envelope(first)));
+        polls.deliverEvents(List.of(envelope(session), envelope(second), envelope(first)));
 
         assertThat(priceOf(session)).hasValueSatisfying(p -> {
             assertThat(p.revision).isEqualTo(2);
@@ -130,7 +127,7 @@ class SessionBatchTest {
     void pricesACorrectionAheadOfItsCompletionInOneBatchAsTheFirstPrice() {
         SessionCompleted session = aSession(s -> s.operatorId(operatorId).energyWh(12_340));
 
-        consumer.consume(List.of(envelope(aCorrection(session, 1, s -> s.energyWh(20_000))), envelope(session)));
+        polls.deliverEvents(List.of(envelope(aCorrection(session, 1, s -> s.energyWh(20_000))), envelope(session)));
 
         assertThat(priceOf(session)).hasValueSatisfying(p -> assertThat(p.revision).isEqualTo(1));
         assertThat(announcementsOf(session)).singleElement().isInstanceOfSatisfying(SessionPriced.class,
@@ -146,45 +143,12 @@ class SessionBatchTest {
         }));
         SessionCompleted guest = aSession(s -> s.operatorId(residentsOnly).userType("GUEST"));
 
-        consumer.consume(List.of(envelope(guest), envelope(aCorrection(guest, 1, s -> s.userType("RESIDENT")))));
+        polls.deliverEvents(List.of(envelope(guest), envelope(aCorrection(guest, 1, s -> s.userType("RESIDENT")))));
 
         assertThat(priceOf(guest)).hasValueSatisfying(p -> assertThat(p.userType).isEqualTo("RESIDENT"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> UnpricedSession.findByIdOptional(guest.sessionId())))
                 .isEmpty();
         assertThat(announcementsOf(guest)).singleElement().isInstanceOf(SessionPriced.class);
-    }
-
-    @Test
-    void keepsTheEventsBeforeAFailingOneAndRetriesItAloneUntilItApplies() throws SQLException {
-        SessionCompleted before = aSession(s -> s.operatorId(operatorId));
-        SessionCompleted failing = aSession(s -> s.operatorId(operatorId));
-        SessionCompleted after = aSession(s -> s.operatorId(operatorId));
-        String trigger = "fail_" + failing.sessionId().toString().replace("-", "");
-        // the database refuses this one session's price, as it would a row breaking a constraint
-        execute("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                + " RAISE EXCEPTION 'refused in a test'; END $$");
-        execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON session_price FOR EACH ROW"
-                + " WHEN (NEW.session_id = '" + failing.sessionId() + "') EXECUTE FUNCTION " + trigger + "()");
-        CompletableFuture<Void> consuming;
-        try {
-            consuming = CompletableFuture.runAsync(() ->
-                    consumer.consume(List.of(envelope(before), envelope(failing), envelope(after))));
-
-            await().atMost(Duration.ofSeconds(30)).until(() -> priceOf(before).isPresent());
-            assertThat(consuming).isNotDone();
-            assertThat(priceOf(failing)).isEmpty();
-            assertThat(priceOf(after)).isEmpty();
-        } finally {
-            execute("DROP TRIGGER " + trigger + " ON session_price");
-            execute("DROP FUNCTION " + trigger + "()");
-        }
-
-        await().atMost(Duration.ofSeconds(30)).until(consuming::isDone);
-        assertThat(consuming).isCompleted();
-        for (SessionCompleted session : List.of(before, failing, after)) {
-            assertThat(priceOf(session)).isPresent();
-            assertThat(announcementsOf(session)).singleElement().isInstanceOf(SessionPriced.class);
-        }
     }
 
     private static <T extends Event> Envelope<T> envelope(T event) {
@@ -198,11 +162,5 @@ class SessionBatchTest {
     private List<TariffEvent> announcementsOf(SessionCompleted session) {
         return topics.readAll(Topics.TARIFFS_EVENTS, TariffEvent.class,
                 event -> event.subject().equals(session.sessionId().toString()), QUIET);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

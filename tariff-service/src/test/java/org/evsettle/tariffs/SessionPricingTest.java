@@ -182,10 +182,10 @@ class SessionPricingTest {
         await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin)
                 .get("/api/operators/{o}/unpriced-sessions", operatorId)
                 .then().statusCode(200)
-                .body("sessionId", contains(session.sessionId().toString()))
-                .body("[0].startedAt", equalTo(session.startedAt().toString()))
-                .body("[0].energyWh", equalTo(7500))
-                .body("[0].reason", containsString("GUEST")));
+                .body("items.sessionId", contains(session.sessionId().toString()))
+                .body("items[0].startedAt", equalTo(session.startedAt().toString()))
+                .body("items[0].energyWh", equalTo(7500))
+                .body("items[0].reason", containsString("GUEST")));
         as(admin).get("/api/sessions/{s}/price", session.sessionId()).then().statusCode(404);
         assertThat(pricesOf(session)).isEmpty();
         as(TestTokens.operatorAdmin(UUID.randomUUID())).get("/api/operators/{o}/unpriced-sessions", operatorId)
@@ -303,11 +303,11 @@ class SessionPricingTest {
 
         topics.publish(SESSION_SERVICE, session);
         await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId)
-                .then().body("sessionId", contains(session.sessionId().toString())).body("[0].waiting", equalTo(true)));
+                .then().body("items.sessionId", contains(session.sessionId().toString())).body("items[0].waiting", equalTo(true)));
         topics.publish(SESSION_SERVICE, aCorrection(session, 1, s -> s.userType("RESIDENT")));
 
         awaitPrice(session, admin).body("revision", equalTo(1)).body("userType", equalTo("RESIDENT"));
-        as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then().body("", empty());
+        as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then().body("items", empty());
         assertThat(pricesOf(session)).hasSize(1);
         assertThat(repricesOf(session)).isEmpty();
     }
@@ -319,7 +319,7 @@ class SessionPricingTest {
         String admin = TestTokens.operatorAdmin(operatorId);
         topics.publish(SESSION_SERVICE, session);
         await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId)
-                .then().body("sessionId", contains(session.sessionId().toString())));
+                .then().body("items.sessionId", contains(session.sessionId().toString())));
 
         UUID guests = createTariff(operatorId, aTariff(t -> {
             t.put("userTypes", List.of("GUEST"));
@@ -328,7 +328,7 @@ class SessionPricingTest {
 
         awaitPrice(session, admin).body("tariffId", equalTo(guests.toString()))
                 .body("netAmount", equalTo(new BigDecimal("4.00")));
-        as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then().body("", empty());
+        as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then().body("items", empty());
         assertThat(pricesOf(session)).singleElement()
                 .satisfies(priced -> assertThat(priced.tariffId()).isEqualTo(guests));
     }
@@ -340,15 +340,15 @@ class SessionPricingTest {
         String admin = TestTokens.operatorAdmin(operatorId);
         topics.publish(SESSION_SERVICE, negative);
         await().atMost(PRICED_WITHIN).untilAsserted(() -> as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId)
-                .then().body("sessionId", contains(negative.sessionId().toString()))
-                .body("[0].waiting", equalTo(false))
-                .body("[0].reason", containsString("negative energy")));
+                .then().body("items.sessionId", contains(negative.sessionId().toString()))
+                .body("items[0].waiting", equalTo(false))
+                .body("items[0].reason", containsString("negative energy")));
 
         createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
 
         await().atMost(PRICED_WITHIN).until(() -> tariffChangesWaiting(operatorId) == 0);
         as(admin).get("/api/operators/{o}/unpriced-sessions", operatorId).then()
-                .body("sessionId", contains(negative.sessionId().toString()));
+                .body("items.sessionId", contains(negative.sessionId().toString()));
         as(admin).get("/api/sessions/{s}/price", negative.sessionId()).then().statusCode(404);
     }
 

@@ -59,7 +59,7 @@ class TariffApiTest {
         assertThat(Instant.parse(effectiveFrom))
                 .isBetween(before, Instant.now());
         as(TestTokens.operatorAdmin(operatorId)).get("/api/operators/{o}/tariffs", operatorId)
-                .then().statusCode(200).body("id", contains(id));
+                .then().statusCode(200).body("items.id", contains(id)).body("next", nullValue());
     }
 
     @Test
@@ -126,7 +126,7 @@ class TariffApiTest {
                 .post("/api/operators/{o}/tariffs", operatorId)
                 .then().statusCode(400).body("violations.field", contains("userTypes[1]"));
 
-        as(token).get("/api/operators/{o}/tariffs", operatorId).then().statusCode(200).body("", empty());
+        as(token).get("/api/operators/{o}/tariffs", operatorId).then().statusCode(200).body("items", empty());
     }
 
     @Test
@@ -153,7 +153,7 @@ class TariffApiTest {
         String driverElsewhere = TestTokens.driver(UUID.randomUUID(), UUID.randomUUID());
 
         as(driver).get("/api/operators/{o}/tariffs", operatorId).then().statusCode(200)
-                .body("id", contains(tariffId.toString()));
+                .body("items.id", contains(tariffId.toString()));
         as(driver).get("/api/tariffs/{id}", tariffId).then().statusCode(200);
         as(driver).body(aTariff(t -> { })).post("/api/operators/{o}/tariffs", operatorId).then().statusCode(403);
         as(driver).body(aTariff(t -> { })).put("/api/tariffs/{id}", tariffId).then().statusCode(403);
@@ -265,7 +265,7 @@ class TariffApiTest {
                         Map.of("type", "MIN_PRICE", "unitPrice", "30"), Map.of("type", "MAX_PRICE", "unitPrice", "20")))))
                 .post("/api/operators/{o}/tariffs", operatorId)
                 .then().statusCode(400).body("violations.field", contains("components[1].unitPrice"));
-        as(token).get("/api/operators/{o}/tariffs", operatorId).then().statusCode(200).body("", empty());
+        as(token).get("/api/operators/{o}/tariffs", operatorId).then().statusCode(200).body("items", empty());
     }
 
     @Test

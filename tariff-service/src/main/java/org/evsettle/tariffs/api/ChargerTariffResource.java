@@ -8,8 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.tariffs.Charger;
@@ -29,28 +34,46 @@ import org.evsettle.tariffs.PricingEngine;
  */
 @Path("/api/chargers/{chargePointId}")
 @Authenticated
+@Tag(name = "Prices at a charger", description = "The tariff shown at a charger, and quotes before charging")
 public class ChargerTariffResource {
+
+    private static final String CHARGE_POINT = "The id the charger reports over OCPP, as printed on it";
 
     private final Caller caller;
     private final ChargerTariffs tariffs;
+    private final Clock clock;
 
-    public ChargerTariffResource(Caller caller, ChargerTariffs tariffs) {
+    public ChargerTariffResource(Caller caller, ChargerTariffs tariffs, Clock clock) {
         this.caller = caller;
         this.tariffs = tariffs;
+        this.clock = clock;
     }
 
     @GET
     @Path("/tariff")
-    public ChargerTariffView tariff(@PathParam("chargePointId") String chargePointId,
+    @Operation(summary = "Read the tariff at a charger",
+            description = "The tariff version in force now at the charger for the caller: the operator's own"
+                    + " drivers see their user type's, anyone else the GUEST tariff (or the one for all user types);"
+                    + " the operator's admins may ask for any of its user types.")
+    @APIResponse(responseCode = "404", description = "No charger in service under this id, or no tariff applies")
+    public ChargerTariffView tariff(@Parameter(description = CHARGE_POINT, example = "ZAP-000123")
+                                    @PathParam("chargePointId") String chargePointId,
+                                    @Parameter(description = "For admins: whose tariff to show (default GUEST)",
+                                               example = "RESIDENT")
                                     @QueryParam("userType") String userType) {
         Charger charger = tariffs.charger(chargePointId);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return ChargerTariffView.of(tariffs.offer(charger, userTypeAt(charger, userType), now));
     }
 
     @POST
     @Path("/quote")
-    public QuoteView quote(@PathParam("chargePointId") String chargePointId, @NotNull @Valid QuoteForm form) {
+    @Operation(summary = "Quote a planned session",
+            description = "Prices a planned session (start, duration, energy, idle time) at the charger with the very"
+                    + " rule that will price the real one, for the tariff the caller would be shown.")
+    @APIResponse(responseCode = "404", description = "No charger in service under this id, or no tariff applies")
+    public QuoteView quote(@Parameter(description = CHARGE_POINT, example = "ZAP-000123")
+                           @PathParam("chargePointId") String chargePointId, @NotNull @Valid QuoteForm form) {
         Charger charger = tariffs.charger(chargePointId);
         Instant start = form.startOrNow().truncatedTo(ChronoUnit.SECONDS);
         MeteredSession planned = MeteredSession.planned(start, form.duration(), form.energyWh(), form.idleChecked());

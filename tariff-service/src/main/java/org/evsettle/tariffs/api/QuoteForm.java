@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.kit.api.DomainException;
 
 /**
@@ -19,11 +20,11 @@ import org.evsettle.kit.api.DomainException;
  */
 public record QuoteForm(
         @NotNull @DecimalMin("0") @DecimalMax("1000") @Digits(integer = 4, fraction = 3, message = "must have at most 3 decimals")
-        BigDecimal energyKwh,
-        @NotNull @Min(1) @Max(10_080) Integer durationMinutes,
-        @Min(0) @Max(10_080) Integer idleMinutes,
-        Instant startAt,
-        String userType) {
+        @Schema(example = "12.5") BigDecimal energyKwh,
+        @NotNull @Min(1) @Max(10_080) @Schema(example = "120") Integer durationMinutes,
+        @Min(0) @Max(10_080) @Schema(example = "30") Integer idleMinutes,
+        @Schema(example = "2026-12-02T18:00:00Z") Instant startAt,
+        @Schema(example = "RESIDENT") String userType) {
 
     public long energyWh() {
         return energyKwh.movePointRight(3).longValueExact();

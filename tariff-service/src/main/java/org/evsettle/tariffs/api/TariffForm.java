@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.tariffs.RuleViolation;
+import org.evsettle.tariffs.TariffBook;
 import org.evsettle.tariffs.TariffComponent;
 import org.evsettle.tariffs.TariffTerms;
 
@@ -22,16 +24,16 @@ import org.evsettle.tariffs.TariffTerms;
  * (the tariff is for all the operator's chargers), vatRate 0.21, effectiveFrom now.
  */
 public record TariffForm(
-        @NotBlank @Size(max = 200) String name,
-        List<String> userTypes,
-        UUID siteId,
-        UUID chargerId,
+        @NotBlank @Size(max = 200) @Schema(example = "Standaard laden") String name,
+        @Schema(example = "[\"RESIDENT\", \"EMPLOYEE\"]") List<String> userTypes,
+        @Schema(example = "6e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b") UUID siteId,
+        @Schema(example = "7f2a3b4c-5d6e-4f7a-9b0c-1d2e3f4a5b6c") UUID chargerId,
         @DecimalMin(value = "0", message = "must be a fraction between 0 and 1, such as 0.21")
         @DecimalMax(value = "1", message = "must be a fraction between 0 and 1, such as 0.21")
         @Digits(integer = 1, fraction = 4, message = "must have at most 4 decimals")
-        BigDecimal vatRate,
+        @Schema(example = "0.21") BigDecimal vatRate,
         @NotEmpty @Size(max = 50) List<TariffComponent> components,
-        Instant effectiveFrom) {
+        @Schema(example = "2027-01-01T00:00:00Z") Instant effectiveFrom) {
 
     public static final BigDecimal DEFAULT_VAT_RATE = new BigDecimal("0.21");
     private static final Pattern USER_TYPE = Pattern.compile("[A-Z][A-Z_]{1,29}");
@@ -88,5 +90,17 @@ public record TariffForm(
 
     public Instant effectiveFromOrNow() {
         return Optional.ofNullable(effectiveFrom).orElseGet(Instant::now);
+    }
+
+    /** The terms of a new tariff of an operator with these user types, checked; throws naming a broken field. */
+    public TariffBook.Terms terms(List<String> operatorsUserTypes) {
+        return new TariffBook.Terms(name.trim(), userTypesChecked(operatorsUserTypes), siteId, chargerId,
+                vatRateOrDefault(), componentsChecked(), effectiveFromOrNow());
+    }
+
+    /** The terms of a tariff's next version, checked; user types null when left out (kept). */
+    public TariffBook.Terms revisedTerms(List<String> operatorsUserTypes) {
+        return new TariffBook.Terms(name.trim(), userTypes == null ? null : userTypesChecked(operatorsUserTypes),
+                siteId, chargerId, vatRateOrDefault(), componentsChecked(), effectiveFromOrNow());
     }
 }

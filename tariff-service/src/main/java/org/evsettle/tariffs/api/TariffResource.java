@@ -1,11 +1,9 @@
 package org.evsettle.tariffs.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -13,127 +11,103 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
-import org.evsettle.tariffs.Charger;
 import org.evsettle.tariffs.Operator;
-import org.evsettle.tariffs.Site;
 import org.evsettle.tariffs.Tariff;
-import org.evsettle.tariffs.TariffChange;
-import org.evsettle.tariffs.TariffComponent;
-import org.evsettle.tariffs.WaitingSessions.TariffsChanged;
+import org.evsettle.tariffs.TariffBook;
 
 /**
  * Tariffs: created and versioned by the admins of their operator (or platform admins), readable by
- * that operator's drivers too, so that nobody charges at a price they could not see. Every change
- * also has the operator's sessions that waited for a tariff tried again.
+ * that operator's drivers too, so that nobody charges at a price they could not see. The rules are
+ * {@link TariffBook}'s; this resource parses, scopes and maps.
  */
 @Path("/api")
+@Tag(name = "Tariffs", description = "An operator's tariffs and their versions")
 public class TariffResource {
 
-    private final Caller caller;
-    private final Event<TariffsChanged> changes;
+    private static final String OPERATOR = "The operator's id, as in the registry";
+    private static final String OPERATOR_EXAMPLE = "8a0c3f6e-1d2b-4c5a-9e8f-7a6b5c4d3e2f";
+    private static final String TARIFF = "The tariff's id";
+    private static final String TARIFF_EXAMPLE = "2d4e6f80-1a3b-4c5d-8e9f-0a1b2c3d4e5f";
 
-    public TariffResource(Caller caller, Event<TariffsChanged> changes) {
+    private final Caller caller;
+    private final TariffBook book;
+
+    public TariffResource(Caller caller, TariffBook book) {
         this.caller = caller;
-        this.changes = changes;
+        this.book = book;
     }
 
     @POST
     @Path("/operators/{operatorId}/tariffs")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
-    @Transactional
-    public Response create(@PathParam("operatorId") UUID operatorId, @NotNull @Valid TariffForm form) {
+    @Operation(summary = "Create a tariff",
+            description = "Admins of the operator create a tariff for some or all of its user types, at all its"
+                    + " chargers, at one of its sites or at one of its chargers, with its first version (in force"
+                    + " from effectiveFrom, now when left out; times of day in the operator's time zone, prices in"
+                    + " its currency). Sessions of the operator that waited for a tariff are tried again once it is"
+                    + " stored. Refused with 400 naming the field: a user type the operator does not have, a site or"
+                    + " charger of another operator, both a site and a charger, broken components.")
+    @APIResponse(responseCode = "201", description = "The tariff, with its first version")
+    @APIResponse(responseCode = "404", description = "The operator is not the caller's to administer")
+    public Response create(@Parameter(description = OPERATOR, example = OPERATOR_EXAMPLE)
+                           @PathParam("operatorId") UUID operatorId, @NotNull @Valid TariffForm form) {
         caller.requireAdministers(operatorId, "Operator", operatorId);
-        List<String> userTypes = form.userTypesChecked(Operator.userTypesOf(operatorId));
-        checkPlace(form, operatorId);
-        List<TariffComponent> components = form.componentsChecked();
-        Tariff tariff = Tariff.create(operatorId, form.siteId(), form.chargerId(), form.name().trim(), userTypes,
-                Operator.currencyOf(operatorId));
-        tariff.addVersion(form.effectiveFromOrNow(), form.vatRateOrDefault(), Operator.zoneOf(operatorId), components);
-        tariff.persist();
-        changed(operatorId);
+        Tariff tariff = book.create(operatorId, form.terms(Operator.userTypesOf(operatorId)));
         return Response.created(URI.create("/api/tariffs/" + tariff.id)).entity(TariffView.of(tariff)).build();
     }
 
-    /**
-     * The next version of a tariff. The name is a label and may change; where it applies and its user
-     * types (kept when left out) decide which sessions the tariff prices, so changing them takes a new
-     * tariff.
-     */
     @PUT
     @Path("/tariffs/{tariffId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
-    @Transactional
-    public TariffView update(@PathParam("tariffId") UUID tariffId, @NotNull @Valid TariffForm form) {
-        // the lock makes concurrent updates of one tariff take version numbers one after the other
-        Tariff tariff = Tariff.<Tariff>findByIdOptional(tariffId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(t -> caller.administers(t.operatorId))
-                .orElseThrow(() -> DomainException.notFound("Tariff", tariffId));
-        if (form.userTypes() != null && !new HashSet<>(form.userTypesChecked(Operator.userTypesOf(tariff.operatorId)))
-                .equals(new HashSet<>(tariff.userTypes))) {
-            throw DomainException.invalid("userTypes", "cannot change on a new version (they are "
-                    + tariff.userTypes + "); create another tariff for other user types");
-        }
-        if (form.siteId() != null && !Objects.equals(form.siteId(), tariff.siteId)) {
-            throw DomainException.invalid("siteId", "cannot change on a new version; create another tariff for "
-                    + "another site");
-        }
-        if (form.chargerId() != null && !Objects.equals(form.chargerId(), tariff.chargerId)) {
-            throw DomainException.invalid("chargerId", "cannot change on a new version; create another tariff for "
-                    + "another charger");
-        }
-        List<TariffComponent> components = form.componentsChecked();
-        tariff.name = form.name().trim();
-        tariff.addVersion(form.effectiveFromOrNow(), form.vatRateOrDefault(), Operator.zoneOf(tariff.operatorId),
-                components);
-        changed(tariff.operatorId);
-        return TariffView.of(tariff);
+    @Operation(summary = "Add the next version of a tariff",
+            description = "Admins of the tariff's operator give it a new version, in force from effectiveFrom (not"
+                    + " before the latest version's). The name may change; its site, charger and user types may not"
+                    + " (400: create another tariff instead). Sessions already priced keep their price; sessions"
+                    + " that waited for a tariff are tried again.")
+    @APIResponse(responseCode = "404", description = "No such tariff, or not the caller's to administer")
+    public TariffView update(@Parameter(description = TARIFF, example = TARIFF_EXAMPLE)
+                             @PathParam("tariffId") UUID tariffId, @NotNull @Valid TariffForm form) {
+        return TariffView.of(book.revise(tariffId, caller::administers,
+                operatorId -> form.revisedTerms(Operator.userTypesOf(operatorId))));
     }
 
     @GET
     @Path("/operators/{operatorId}/tariffs")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
-    public List<TariffView> list(@PathParam("operatorId") UUID operatorId) {
+    @Operation(summary = "List an operator's tariffs",
+            description = "Its admins and its drivers (they should see prices before they charge) read the"
+                    + " operator's tariffs with all their versions, oldest first, paged by keyset: limit 1 to 500"
+                    + " (default 100), then cursor=<next> until a page has no next.")
+    @APIResponse(responseCode = "404", description = "The operator is not the caller's to see")
+    public Page<TariffView> list(@Parameter(description = OPERATOR, example = OPERATOR_EXAMPLE)
+                                 @PathParam("operatorId") UUID operatorId, @BeanParam PageRequest page) {
         if (!mayRead(operatorId)) {
             throw DomainException.notFound("Operator", operatorId);
         }
-        return Tariff.ofOperator(operatorId).stream().map(TariffView::of).toList();
+        return Tariff.pageOf(operatorId, page).map(TariffView::of);
     }
 
     @GET
     @Path("/tariffs/{tariffId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
-    public TariffView get(@PathParam("tariffId") UUID tariffId) {
+    @Operation(summary = "Read a tariff", description = "With all its versions; for its operator's admins and drivers.")
+    @APIResponse(responseCode = "404", description = "No such tariff, or not the caller's to see")
+    public TariffView get(@Parameter(description = TARIFF, example = TARIFF_EXAMPLE)
+                          @PathParam("tariffId") UUID tariffId) {
         return Tariff.<Tariff>findByIdOptional(tariffId)
                 .filter(t -> mayRead(t.operatorId))
                 .map(TariffView::of)
                 .orElseThrow(() -> DomainException.notFound("Tariff", tariffId));
-    }
-
-    /** A site or a charger the tariff is for must be the operator's own (as the registry has told this service). */
-    private static void checkPlace(TariffForm form, UUID operatorId) {
-        if (form.siteId() != null && form.chargerId() != null) {
-            throw DomainException.invalid("chargerId", "a tariff applies to a site or to a charger: give siteId or "
-                    + "chargerId, not both");
-        }
-        if (form.siteId() != null && !Site.ofOperator(form.siteId(), operatorId)) {
-            throw DomainException.invalid("siteId", "is not a site of this operator");
-        }
-        if (form.chargerId() != null && !Charger.ofOperator(form.chargerId(), operatorId)) {
-            throw DomainException.invalid("chargerId", "is not a charger of this operator");
-        }
-    }
-
-    /** Notes the change in this transaction and wakes the pricing of waiting sessions once it commits. */
-    private void changed(UUID operatorId) {
-        TariffChange.record(operatorId);
-        changes.fire(new TariffsChanged(operatorId));
     }
 
     /** Admins of the operator, and its drivers: they should see prices before they charge. */

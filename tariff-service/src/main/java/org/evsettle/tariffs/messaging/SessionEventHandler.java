@@ -8,6 +8,7 @@ import java.util.List;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.UnknownEvent;
 import org.evsettle.events.sessions.SessionEvent;
+import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.tariffs.SessionPricing;
 
 /**
@@ -15,7 +16,8 @@ import org.evsettle.tariffs.SessionPricing;
  * acknowledged) whole or not at all. Idempotent by what is stored, not by event id: a completion is
  * applied only to a session with neither a price nor an unpriced entry, a correction only when its
  * revision is newer than the one applied (see {@link SessionPricing}), so a redelivery, or the same
- * event twice in one batch, changes nothing.
+ * event twice in one batch, changes nothing. An event that can never be applied is a
+ * {@link MalformedRecord}, for the failure policy to quarantine.
  */
 @ApplicationScoped
 public class SessionEventHandler {
@@ -33,8 +35,7 @@ public class SessionEventHandler {
             if (envelope.data() instanceof SessionEvent event) {
                 events.add(event);
             } else if (envelope.data() instanceof UnknownEvent unknown) {
-                Log.warnf("Skipping unreadable %s %s on session %s: %s", unknown.ceType(), envelope.id(),
-                        unknown.subject(), unknown.reason());
+                throw new MalformedRecord("unreadable " + unknown.ceType() + ": " + unknown.reason());
             } else {
                 Log.debugf("Ignoring %s %s", envelope.type(), envelope.id());
             }

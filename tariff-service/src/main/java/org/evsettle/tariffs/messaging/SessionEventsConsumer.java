@@ -1,52 +1,48 @@
 package org.evsettle.tariffs.messaging;
 
-import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evsettle.events.Envelope;
-import org.evsettle.outbox.Redelivery;
+import org.evsettle.outbox.consumer.BatchEventConsumer;
+import org.evsettle.outbox.consumer.EventDelivery;
 
 /**
- * Reads {@code sessions.events} a poll at a time, one transaction per batch (which is what lets pricing
- * keep up with thousands of sessions a second), acknowledged only once applied. A batch that fails is
- * applied again one event at a time, each retried until applied and never skipped: the events before
- * a bad one are kept, and the bad one holds up the channel on its own, by name, as a single event would.
+ * Reads {@code sessions.events} a poll at a time (a batch channel) under the kit's failure policy: one
+ * transaction per poll is what lets pricing keep up with thousands of sessions a second; a poll that
+ * cannot be applied whole is applied one event at a time, so that an unreadable or failing event is
+ * quarantined alone and the others are priced. A session no tariff prices yet does not wait here: it is
+ * kept as unpriced and priced when a tariff for it appears (see {@code WaitingSessions}).
  */
 @ApplicationScoped
-public class SessionEventsConsumer {
+public class SessionEventsConsumer implements BatchEventConsumer {
 
     public static final String CHANNEL = "sessions-events";
+    public static final String NAME = "tariff-service.sessions";
 
+    private final EventDelivery delivery;
     private final SessionEventHandler handler;
-    private final Redelivery redelivery;
 
-    public SessionEventsConsumer(SessionEventHandler handler, Redelivery redelivery) {
+    public SessionEventsConsumer(EventDelivery delivery, SessionEventHandler handler) {
+        this.delivery = delivery;
         this.handler = handler;
-        this.redelivery = redelivery;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(List<Envelope<?>> batch) {
-        // a record without a value: sessions.events carries no tombstones, so there is nothing to apply
-        List<Envelope<?>> envelopes = batch.stream().filter(Objects::nonNull).toList();
-        if (envelopes.size() < batch.size()) {
-            Log.warnf("Skipping %d sessions.events records without a value", batch.size() - envelopes.size());
-        }
-        if (envelopes.size() > 1) {
-            try {
-                handler.apply(envelopes);
-                return;
-            } catch (RuntimeException e) {
-                Log.warnf("Could not apply %d session events from %s %s in one transaction, applying them one"
-                        + " at a time: %s", envelopes.size(), envelopes.get(0).type(), envelopes.get(0).id(), e);
-            }
-        }
-        for (Envelope<?> envelope : envelopes) {
-            redelivery.untilApplied(envelope.type() + " " + envelope.id(), () -> handler.apply(List.of(envelope)));
-        }
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        delivery.deliverAll(this, records);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void applyAll(List<Envelope<?>> events) {
+        handler.apply(events);
     }
 }
