@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +29,7 @@ import org.evsettle.events.sessions.SessionSnapshot;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
+import org.evsettle.outbox.api.KeysetQuery;
 
 /**
  * A charging session: one transaction of one charger, assembled from its start and its stop in
@@ -146,7 +146,6 @@ public class ChargingSession extends PanacheEntityBase {
      * query of limit + 1 rows after the cursor, whatever the page's depth.
      */
     public static Page<ChargingSession> page(SessionFilter filter, PageRequest request) {
-        int limit = request.limit();
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         condition(conditions, parameters, "operatorId = :operatorId", "operatorId", filter.operatorId());
@@ -155,15 +154,8 @@ public class ChargingSession extends PanacheEntityBase {
         condition(conditions, parameters, "status = :status", "status", filter.status());
         condition(conditions, parameters, "listedAt >= :listedFrom", "listedFrom", filter.from());
         condition(conditions, parameters, "listedAt < :listedUntil", "listedUntil", filter.until());
-        LISTED.after(request.cursor()).ifPresent(after -> {
-            conditions.add(after.condition());
-            parameters.putAll(after.parameters());
-        });
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        TypedQuery<ChargingSession> query = getEntityManager().createQuery("from ChargingSession" + where
-                + " order by " + LISTED.orderBy(), ChargingSession.class).setMaxResults(limit + 1);
-        parameters.forEach(query::setParameter);
-        return LISTED.page(query.getResultList(), limit, session -> List.of(session.listedAt, session.id));
+        return KeysetQuery.page(ChargingSession.class, LISTED, String.join(" and ", conditions), parameters, request,
+                session -> List.of(session.listedAt, session.id));
     }
 
     private static void condition(List<String> conditions, Map<String, Object> parameters, String condition,

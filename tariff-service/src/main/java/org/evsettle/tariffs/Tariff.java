@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +23,7 @@ import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
+import org.evsettle.outbox.api.KeysetQuery;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
@@ -91,16 +90,8 @@ public class Tariff extends PanacheEntityBase {
 
     /** One page of the operator's tariffs, oldest first (by keyset, see {@link #LISTED}). */
     public static Page<Tariff> pageOf(UUID operatorId, PageRequest request) {
-        StringBuilder where = new StringBuilder("operatorId = :operatorId");
-        Map<String, Object> parameters = new HashMap<>(Map.of("operatorId", operatorId));
-        LISTED.after(request.cursor()).ifPresent(after -> {
-            where.append(" and ").append(after.condition());
-            parameters.putAll(after.parameters());
-        });
-        TypedQuery<Tariff> query = getEntityManager().createQuery("from Tariff where " + where + " order by "
-                + LISTED.orderBy(), Tariff.class).setMaxResults(request.limit() + 1);
-        parameters.forEach(query::setParameter);
-        return LISTED.page(query.getResultList(), request.limit(), tariff -> List.of(tariff.createdAt, tariff.id));
+        return KeysetQuery.page(Tariff.class, LISTED, "operatorId = :operatorId", Map.of("operatorId", operatorId),
+                request, tariff -> List.of(tariff.createdAt, tariff.id));
     }
 
     /** An operator's tariffs with their versions, oldest first. */

@@ -5,10 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
+import org.evsettle.outbox.api.KeysetQuery;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -73,16 +72,7 @@ public class UnpricedSession extends PanacheEntityBase {
 
     /** One page of the operator's unpriced sessions, the earliest start first (by keyset, see {@link #LISTED}). */
     public static Page<UnpricedSession> pageOf(UUID operatorId, PageRequest request) {
-        StringBuilder where = new StringBuilder("operatorId = :operatorId");
-        Map<String, Object> parameters = new HashMap<>(Map.of("operatorId", operatorId));
-        LISTED.after(request.cursor()).ifPresent(after -> {
-            where.append(" and ").append(after.condition());
-            parameters.putAll(after.parameters());
-        });
-        TypedQuery<UnpricedSession> query = getEntityManager().createQuery("from UnpricedSession where " + where
-                + " order by " + LISTED.orderBy(), UnpricedSession.class).setMaxResults(request.limit() + 1);
-        parameters.forEach(query::setParameter);
-        return LISTED.page(query.getResultList(), request.limit(), unpriced -> List.of(unpriced.startedAt,
-                unpriced.sessionId));
+        return KeysetQuery.page(UnpricedSession.class, LISTED, "operatorId = :operatorId",
+                Map.of("operatorId", operatorId), request, unpriced -> List.of(unpriced.startedAt, unpriced.sessionId));
     }
 }

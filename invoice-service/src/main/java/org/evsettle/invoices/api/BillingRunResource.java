@@ -25,6 +25,7 @@ import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
+import org.evsettle.outbox.api.KeysetQuery;
 
 /**
  * Billing runs of an operator: the list, and a run started on request for a period that has ended and
@@ -63,8 +64,8 @@ public class BillingRunResource {
             @PathParam("operatorId") UUID operatorId,
             @BeanParam PageRequest page) {
         caller.administeredOperator(operatorId, Operator::known);
-        return Pages.of(BillingRun.class, "operatorId = :operatorId", Map.of("operatorId", operatorId),
-                NEWEST_PERIOD_FIRST, page, r -> List.of(r.periodStart, r.id)).map(BillingRunView::of);
+        return KeysetQuery.page(BillingRun.class, NEWEST_PERIOD_FIRST, "operatorId = :operatorId",
+                Map.of("operatorId", operatorId), page, r -> List.of(r.periodStart, r.id)).map(BillingRunView::of);
     }
 
     @POST

@@ -35,6 +35,7 @@ import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
+import org.evsettle.outbox.api.KeysetQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -115,8 +116,8 @@ public class DirectDebitResource {
             @PathParam("operatorId") UUID operatorId,
             @BeanParam PageRequest page) {
         caller.administeredOperator(operatorId, Operator::known);
-        return Pages.of(DirectDebitBatch.class, "operatorId = :operatorId", Map.of("operatorId", operatorId),
-                        NEWEST_COLLECTION_FIRST, page, b -> List.of(b.collectionDate, b.createdAt, b.id))
+        return KeysetQuery.page(DirectDebitBatch.class, NEWEST_COLLECTION_FIRST, "operatorId = :operatorId",
+                        Map.of("operatorId", operatorId), page, b -> List.of(b.collectionDate, b.createdAt, b.id))
                 .map(b -> DirectDebitBatchView.of(b, DirectDebit.of(b.id), List.of()));
     }
 

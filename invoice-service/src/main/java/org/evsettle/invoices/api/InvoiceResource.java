@@ -44,6 +44,7 @@ import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
+import org.evsettle.outbox.api.KeysetQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -190,7 +191,7 @@ public class InvoiceResource {
             @PathParam("invoiceId") UUID invoiceId,
             @BeanParam PageRequest page) {
         Invoice invoice = visible(invoiceId);
-        return Pages.of(Payment.class, "invoiceId = :invoiceId", Map.of("invoiceId", invoice.id), AS_PAID, page,
+        return KeysetQuery.page(Payment.class, AS_PAID, "invoiceId = :invoiceId", Map.of("invoiceId", invoice.id), page,
                 p -> List.of(p.paidOn, p.registeredAt, p.id)).map(PaymentView::of);
     }
 
@@ -286,7 +287,7 @@ public class InvoiceResource {
     }
 
     private static Page<InvoiceSummary> find(InvoiceSearch search, PageRequest page) {
-        return Pages.of(Invoice.class, search.where(), search.parameters(), NEWEST_PERIOD_FIRST, page,
+        return KeysetQuery.page(Invoice.class, NEWEST_PERIOD_FIRST, search.where(), search.parameters(), page,
                 i -> List.of(i.periodStart, i.createdAt, i.id)).map(InvoiceSummary::of);
     }
 
