@@ -1,5 +1,6 @@
 package org.evsettle.outbox.registry;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,8 @@ import org.evsettle.outbox.consumer.ParkedEvents;
  * events parked until it arrived.
  */
 @ApplicationScoped
+// only in a service that keeps registry copies: it needs that service's KeptRegistry
+@IfBuildProperty(name = "evsettle.registry.projected", stringValue = "true")
 public class RegistryProjection {
 
     private final EntityManager entityManager;
