@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 
 /**
  * A charge card (RFID) of a driver; its idTag is stored in the normal form of {@code IdTags}. Its
@@ -24,6 +27,9 @@ public class Card extends PanacheEntityBase implements RegistryEntity {
 
     /** Whether the card authorizes charging, and if not, why not. */
     public enum Status { ACTIVE, BLOCKED, LOST, EXPIRED }
+
+    private static final Keyset LISTED = Keyset.of(Keyset.ascending("idTag", String.class),
+            Keyset.ascending("id", UUID.class));
 
     @Id
     public UUID id;
@@ -50,8 +56,10 @@ public class Card extends PanacheEntityBase implements RegistryEntity {
         return findByIdOptional(id);
     }
 
-    public static List<Card> ofDriver(UUID driverId) {
-        return list("driverId", Sort.by("idTag"), driverId);
+    /** A page of cards by idTag, then id: of an operator, of one of its drivers, of one status (null: any). */
+    public static Page<Card> page(UUID operatorId, UUID driverId, Status status, PageRequest request) {
+        return RegistryList.of(Card.class, LISTED, c -> List.of(c.idTag, c.id)).where("operatorId", operatorId)
+                .where("driverId", driverId).where("status", status == null ? null : status.name()).page(request);
     }
 
     public static List<Card> ofDriver(UUID driverId, Status status) {

@@ -1,5 +1,7 @@
 package org.evsettle.users;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -10,15 +12,18 @@ import org.evsettle.users.messaging.RegistryPublisher;
  * The one place that blocks and unblocks cards for reasons other than an admin's decision: an
  * overdue invoice under the operator's dunning policy, and an inactive driver. Each block remembers
  * its cause, so that payment lifts only the blocks of that invoice, and a card an admin blocked or a
- * driver reported lost stays as it is. Every card it changes is published.
+ * driver reported lost stays as it is. Every card it changes is published, and counted
+ * ({@code evsettle_cards_blocked_total}, {@code evsettle_cards_released_total}, by cause).
  */
 @ApplicationScoped
 public class CardBlocking {
 
     private final RegistryPublisher registry;
+    private final MeterRegistry meters;
 
-    public CardBlocking(RegistryPublisher registry) {
+    public CardBlocking(RegistryPublisher registry, MeterRegistry meters) {
         this.registry = registry;
+        this.meters = meters;
     }
 
     /** What should block the driver's cards now, if anything: inactivity first, then the oldest overdue invoice. */
@@ -42,7 +47,8 @@ public class CardBlocking {
             card.block(block);
             registry.changed(card);
         }
-        Log.infof("Invoice %s is %d days overdue: blocked %d cards of driver %s", invoice.number, invoice.daysOverdue,
+        count("evsettle_cards_blocked_total", CardBlock.Cause.OVERDUE_INVOICE, active.size());
+        Log.debugf("Invoice %s is %d days overdue: blocked %d cards of driver %s", invoice.number, invoice.daysOverdue,
                 active.size(), invoice.driverId);
     }
 
@@ -56,7 +62,8 @@ public class CardBlocking {
             settle(card, driver);
             registry.changed(card);
         }
-        Log.infof("Invoice %s no longer blocks cards: released %d cards of driver %s", invoice.number, blocked.size(),
+        count("evsettle_cards_released_total", CardBlock.Cause.OVERDUE_INVOICE, blocked.size());
+        Log.debugf("Invoice %s no longer blocks cards: released %d cards of driver %s", invoice.number, blocked.size(),
                 driver.id);
     }
 
@@ -68,6 +75,15 @@ public class CardBlocking {
         for (Card card : affected) {
             settle(card, driver);
             registry.changed(card);
+        }
+        count(driver.isActive() ? "evsettle_cards_released_total" : "evsettle_cards_blocked_total",
+                CardBlock.Cause.INACTIVE_DRIVER, affected.size());
+    }
+
+    private void count(String name, CardBlock.Cause cause, int cards) {
+        if (cards > 0) {
+            Counter.builder(name).description("Cards blocked or released automatically, by cause")
+                    .tag("cause", cause.name()).register(meters).increment(cards);
         }
     }
 }

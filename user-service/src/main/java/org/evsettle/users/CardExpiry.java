@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.evsettle.users.config.CardSettings;
 import org.evsettle.users.messaging.RegistryPublisher;
 
 /**
@@ -21,13 +22,17 @@ public class CardExpiry {
 
     private final RegistryPublisher registry;
     private final Clock clock;
+    private final CardSettings settings;
 
-    public CardExpiry(RegistryPublisher registry, Clock clock) {
+    public CardExpiry(RegistryPublisher registry, Clock clock, CardSettings settings) {
         this.registry = registry;
         this.clock = clock;
+        this.settings = settings;
     }
 
-    @Scheduled(every = "${evsettle.cards.expiry-check:1h}", delayed = "30s",
+    // the interval's default is CardSettings'
+
+    @Scheduled(every = "${evsettle.cards.expiry-check}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDueCards() {
         expireAsOf(clock.instant());
@@ -49,7 +54,7 @@ public class CardExpiry {
             }
         }
         if (expired > 0) {
-            Log.infof("Expired %d cards past their validUntil", expired);
+            Log.infof("Expired %d cards past their validUntil (checked every %s)", expired, settings.expiryCheck());
         }
         return expired;
     }

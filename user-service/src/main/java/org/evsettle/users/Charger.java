@@ -6,11 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 
 /**
  * A charger of an operator. Its OCPP password is kept only as a hash; the gateway checks the password
@@ -23,6 +27,9 @@ public class Charger extends PanacheEntityBase implements RegistryEntity {
 
     /** What a charger may do: ACTIVE chargers connect and charge, PENDING_APPROVAL ones only connect. */
     public enum Status { ACTIVE, PENDING_APPROVAL, DECOMMISSIONED }
+
+    private static final Keyset LISTED = Keyset.of(Keyset.ascending("chargePointId", String.class),
+            Keyset.ascending("id", UUID.class));
 
     @Id
     public UUID id;
@@ -48,6 +55,12 @@ public class Charger extends PanacheEntityBase implements RegistryEntity {
 
     public static Optional<Charger> byChargePointId(String chargePointId) {
         return find("chargePointId", chargePointId).firstResultOptional();
+    }
+
+    /** A page of the operator's chargers by chargePointId, then id; of one status, or all (null). */
+    public static Page<Charger> page(UUID operatorId, Status status, PageRequest request) {
+        return RegistryList.of(Charger.class, LISTED, c -> List.of(c.chargePointId, c.id))
+                .where("operatorId", operatorId).where("status", status == null ? null : status.name()).page(request);
     }
 
     public boolean is(Status wanted) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.ocpp.ChargerBooted;
 import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.users.messaging.RegistryPublisher;
 
 /**
@@ -28,10 +29,9 @@ public class ChargerEnrollment {
     public void enrolled(ChargerEnrolled enrolled) {
         String hash = enrolled.ocppPasswordHash();
         if (enrolled.operatorId() == null || hash == null || hash.isBlank()) {
-            // retrying cannot make it whole: skip it rather than hold up every charger event behind it
-            Log.warnf("Ignored the enrollment of charger %s: it names no operator or no password hash",
-                    enrolled.chargePointId());
-            return;
+            // no attempt can make it whole: quarantined for an admin to see, the charger's events go on
+            throw new MalformedRecord("the enrollment of charger " + enrolled.chargePointId()
+                    + " names no operator or no password hash");
         }
         Optional<Charger> known = Charger.byChargePointId(enrolled.chargePointId());
         if (known.isPresent()) {
@@ -66,7 +66,7 @@ public class ChargerEnrollment {
                         booted.firmwareVersion()))
                 .ifPresent(charger -> {
                     registry.changed(charger);
-                    Log.infof("Charger %s now runs firmware %s (%s %s)", charger.chargePointId,
+                    Log.debugf("Charger %s now runs firmware %s (%s %s)", charger.chargePointId,
                             charger.firmwareVersion, charger.vendor, charger.model);
                 });
     }

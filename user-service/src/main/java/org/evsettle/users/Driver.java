@@ -7,9 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.DriverRecord;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 
 /** A person who charges at an operator's chargers and receives its invoices. */
 @Entity
@@ -18,6 +22,9 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
 
     /** An INACTIVE driver no longer charges: their cards are blocked until the driver is active again. */
     public enum Status { ACTIVE, INACTIVE }
+
+    private static final Keyset LISTED = Keyset.of(Keyset.ascending("name", String.class),
+            Keyset.ascending("email", String.class), Keyset.ascending("id", UUID.class));
 
     @Id
     public UUID id;
@@ -48,6 +55,13 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
 
     public static Optional<Driver> byAccountId(String accountId) {
         return find("accountId", accountId).firstResultOptional();
+    }
+
+    /** A page of the operator's drivers by name, e-mail, then id; of one status and user type, or all (null). */
+    public static Page<Driver> page(UUID operatorId, Status status, String userType, PageRequest request) {
+        return RegistryList.of(Driver.class, LISTED, d -> List.of(d.name, d.email, d.id))
+                .where("operatorId", operatorId).where("status", status == null ? null : status.name())
+                .where("userType", userType).page(request);
     }
 
     public boolean isActive() {

@@ -3,16 +3,18 @@ package org.evsettle.users;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.invoices.InvoiceOverdue;
 import org.evsettle.events.invoices.InvoicePaid;
+import org.evsettle.events.registry.OperatorZone;
+import org.evsettle.outbox.consumer.MalformedRecord;
 
 /**
  * Applies the operator's dunning policy to invoice-service's announcements: an invoice overdue for
  * at least the policy's days blocks the driver's cards, its payment lifts exactly that block. A notice
- * about a driver the registry does not know (or of another operator) changes nothing.
+ * about a driver the registry does not know (or of another operator) changes nothing; one that names
+ * no invoice, driver or operator can never apply and is quarantined.
  */
 @ApplicationScoped
 public class Dunning {
@@ -27,8 +29,7 @@ public class Dunning {
 
     public void overdue(InvoiceOverdue notice) {
         if (notice.invoiceId() == null || notice.driverId() == null || notice.operatorId() == null) {
-            Log.warnf("Ignored an overdue notice without invoice, driver or operator: %s", notice);
-            return;
+            throw new MalformedRecord("an overdue notice names no invoice, driver or operator: " + notice);
         }
         Optional<Driver> driver = driverOf(notice.driverId(), notice.operatorId(), notice.number());
         Optional<Operator> operator = Operator.byId(notice.operatorId());
@@ -41,7 +42,7 @@ public class Dunning {
             return created;
         });
         if (invoice.isPaid()) {
-            Log.infof("Invoice %s is overdue according to a late notice, but it was paid on %s: nothing blocked",
+            Log.debugf("Invoice %s is overdue according to a late notice, but it was paid on %s: nothing blocked",
                     notice.number(), invoice.paidOn);
             return;
         }
@@ -59,15 +60,14 @@ public class Dunning {
         if (invoice.blocksCards) {
             cardBlocking.invoiceBlocks(invoice);
         } else {
-            Log.infof("Invoice %s is %d days overdue (%s); the policy of operator %s blocks no cards yet",
+            Log.debugf("Invoice %s is %d days overdue (%s); the policy of operator %s blocks no cards yet",
                     notice.number(), notice.daysOverdue(), notice.reminderStep(), notice.operatorId());
         }
     }
 
     public void paid(InvoicePaid payment) {
         if (payment.invoiceId() == null || payment.driverId() == null || payment.operatorId() == null) {
-            Log.warnf("Ignored a payment without invoice, driver or operator: %s", payment);
-            return;
+            throw new MalformedRecord("a payment names no invoice, driver or operator: " + payment);
         }
         Optional<Driver> driver = driverOf(payment.driverId(), payment.operatorId(), payment.number());
         if (driver.isEmpty()) {
@@ -83,7 +83,8 @@ public class Dunning {
             paidInTime.reminderStep = "NONE";
             return paidInTime;
         });
-        invoice.paidOn = Optional.ofNullable(payment.paidOn()).orElseGet(() -> LocalDate.now(clock));
+        invoice.paidOn = Optional.ofNullable(payment.paidOn()).orElseGet(() -> Operator.byId(driver.get().operatorId)
+                .map(Operator::zone).map(zone -> OperatorZone.today(zone, clock)).orElseThrow());
         invoice.updatedAt = clock.instant();
         invoice.persist();
         cardBlocking.invoiceCleared(invoice, driver.get());

@@ -21,6 +21,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.OperatorZone;
+import org.evsettle.kit.api.Keyset;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -28,6 +32,9 @@ import org.hibernate.annotations.FetchMode;
 @Entity
 @Table(name = "operator")
 public class Operator extends PanacheEntityBase implements RegistryEntity {
+
+    private static final Keyset LISTED = Keyset.of(Keyset.ascending("legalName", String.class),
+            Keyset.ascending("id", UUID.class));
 
     @Id
     public UUID id;
@@ -90,6 +97,11 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
         return findByIdOptional(id);
     }
 
+    /** A page of operators by legal name, then id: all of them, or only the one named (an operator admin's own). */
+    public static Page<Operator> page(UUID only, PageRequest request) {
+        return RegistryList.of(Operator.class, LISTED, o -> List.of(o.legalName, o.id)).where("id", only).page(request);
+    }
+
     public UserTypes userTypes() {
         return UserTypes.withOwn(ownUserTypes);
     }
@@ -99,7 +111,7 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(timeZone);
+        return OperatorZone.of(timeZone);
     }
 
     /** The operator's calendar date at that instant. */

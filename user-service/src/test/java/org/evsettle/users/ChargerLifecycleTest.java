@@ -68,10 +68,10 @@ class ChargerLifecycleTest {
         assertThat(record.status()).isEqualTo("PENDING_APPROVAL");
         given().auth().oauth2(TestTokens.operatorAdmin(operatorId))
                 .get("/api/operators/{o}/chargers?status=PENDING_APPROVAL", operatorId)
-                .then().statusCode(200).body("$", hasSize(1))
-                .body("[0].chargePointId", equalTo(chargePointId))
-                .body("[0].serialNumber", equalTo("ZAP000123"))
-                .body("[0].siteId", nullValue());
+                .then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].chargePointId", equalTo(chargePointId))
+                .body("items[0].serialNumber", equalTo("ZAP000123"))
+                .body("items[0].siteId", nullValue());
     }
 
     @Test
@@ -87,7 +87,7 @@ class ChargerLifecycleTest {
         UUID chargerId = await().atMost(PublishedRegistry.PATIENCE).until(() -> pendingCharger(accepting), id -> id != null);
         assertThat(registry.awaitLatest(ChargerRecord.class, chargerId).operatorId()).isEqualTo(accepting);
         given().auth().oauth2(TestTokens.operatorAdmin(refusing)).get("/api/operators/{o}/chargers", refusing)
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -205,7 +205,7 @@ class ChargerLifecycleTest {
     private static UUID pendingCharger(UUID operatorId) {
         String id = given().auth().oauth2(TestTokens.operatorAdmin(operatorId))
                 .get("/api/operators/{o}/chargers?status=PENDING_APPROVAL", operatorId)
-                .then().statusCode(200).extract().path("[0].id");
+                .then().statusCode(200).extract().path("items[0].id");
         return id == null ? null : UUID.fromString(id);
     }
 

@@ -49,7 +49,7 @@ class DriverAccountTest {
         // a token of that account without driver_id finds the driver by the link
         String accountToken = TestTokens.sign(username, List.of("driver"), Map.of("operator_id", operatorId.toString()));
         given().auth().oauth2(accountToken).get("/api/me").then().statusCode(200).body("id", equalTo(driverId.toString()));
-        given().auth().oauth2(accountToken).get("/api/me/cards").then().statusCode(200).body("idTag", contains("AA11BB22"));
+        given().auth().oauth2(accountToken).get("/api/me/cards").then().statusCode(200).body("items.idTag", contains("AA11BB22"));
         given().auth().oauth2(accountToken).get("/api/drivers/{d}", driverId).then().statusCode(200);
         // a token naming the driver but of another account is nobody
         given().auth().oauth2(TestTokens.driver(operatorId, driverId)).get("/api/me").then().statusCode(404);

@@ -26,6 +26,7 @@ import org.evsettle.events.invoices.InvoiceOverdue;
 import org.evsettle.events.invoices.InvoicePaid;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.users.messaging.InvoiceEventsConsumer;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -201,7 +202,7 @@ class DunningTest {
         Envelope<Event> envelope = Envelope.of(INVOICING, event);
         topics.publish(envelope);
         await().atMost(PublishedRegistry.PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                !entityManager.createNativeQuery("SELECT 1 FROM processed_event WHERE consumer = 'dunning' AND event_id = ?1")
-                        .setParameter(1, envelope.id()).getResultList().isEmpty()));
+                !entityManager.createNativeQuery("SELECT 1 FROM processed_event WHERE consumer = ?1 AND event_id = ?2")
+                        .setParameter(1, InvoiceEventsConsumer.NAME).setParameter(2, envelope.id()).getResultList().isEmpty()));
     }
 }

@@ -60,7 +60,7 @@ class RegistryApiTest {
         given().auth().oauth2(TestTokens.operatorAdmin(mine)).get("/api/operators/{id}", theirs)
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.operatorAdmin(mine)).get("/api/operators")
-                .then().statusCode(200).body("id", contains(mine.toString()));
+                .then().statusCode(200).body("items.id", contains(mine.toString())).body("next", nullValue());
         given().auth().oauth2(TestTokens.operatorAdmin(mine)).get("/api/operators/{id}/drivers", theirs)
                 .then().statusCode(404);
     }
@@ -115,7 +115,7 @@ class RegistryApiTest {
                 .then().statusCode(201).extract().path("ocppPassword");
         String chargerId = given().auth().oauth2(TestTokens.operatorAdmin(operatorId))
                 .get("/api/operators/{o}/chargers", operatorId)
-                .then().statusCode(200).body("[0].ocppPassword", nullValue()).extract().path("[0].id");
+                .then().statusCode(200).body("items[0].ocppPassword", nullValue()).extract().path("items[0].id");
 
         ChargerRecord record = topics.readAll(Topics.REGISTRY_CHARGERS, ChargerRecord.class,
                 r -> r.id().toString().equals(chargerId), Duration.ofSeconds(3)).get(0);
@@ -184,7 +184,7 @@ class RegistryApiTest {
 
         given().auth().oauth2(annasToken).get("/api/me").then().statusCode(200).body("id", equalTo(anna.toString()));
         given().auth().oauth2(annasToken).get("/api/me/cards").then().statusCode(200)
-                .body("idTag", contains("AA11BB22"));
+                .body("items.idTag", contains("AA11BB22"));
         given().auth().oauth2(annasToken).get("/api/drivers/{id}", bob).then().statusCode(404);
         given().auth().oauth2(annasToken).get("/api/cards/{id}", bobCard).then().statusCode(404);
         given().auth().oauth2(annasToken).get("/api/operators/{o}/drivers", operatorId).then().statusCode(403);

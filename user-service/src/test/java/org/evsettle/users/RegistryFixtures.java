@@ -3,6 +3,10 @@ package org.evsettle.users;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -75,6 +79,22 @@ final class RegistryFixtures {
                 .body(Map.of("driverId", driverId, "idTag", idTag))
                 .post("/api/operators/{o}/cards", operatorId)
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    /** One field of every item of a paged list ({@code {items, next}}), read page by page to the end. */
+    static List<String> listAll(String token, String path, String field) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given().auth().oauth2(token).queryParam("limit", 500);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
+            values.addAll(page.getList("items." + field, String.class));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return values;
     }
 
     /** A random e-mail address, so tests never share drivers. */

@@ -24,26 +24,31 @@ import org.evsettle.users.UserTypes;
  * out. The company fields make the driver a business customer (B2B invoices).
  */
 public record DriverForm(
-        @NotBlank @Size(max = 200) String name,
+        @Schema(example = "Anna de Vries") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "Unique per operator, in any case; stored in lower case", example = "anna@example.org")
         @NotBlank @Email @Size(max = 254) String email,
         @NotNull @Valid AddressForm billingAddress,
-        @Schema(description = "RESIDENT, EMPLOYEE, GUEST or one of the operator's own userTypes")
+        @Schema(description = "RESIDENT, EMPLOYEE, GUEST or one of the operator's own userTypes; left out RESIDENT",
+                example = "RESIDENT")
         @Pattern(regexp = UserTypes.PATTERN, message = UserTypes.PATTERN_RULE) String userType,
+        @Schema(description = "Makes the driver a business customer (B2B invoices)", example = "Jansen Installatie BV")
         @Size(max = 200) String companyName,
+        @Schema(description = "Needs a companyName", example = "BE0123456789")
         @Pattern(regexp = "[A-Z]{2}[0-9A-Z]{2,13}", message = "must be a VAT number such as BE0123456789")
         String companyVatNumber,
-        @Schema(description = "An INACTIVE driver's cards are blocked until the driver is ACTIVE again")
+        @Schema(description = "An INACTIVE driver's cards are blocked until the driver is ACTIVE again; left out"
+                + " ACTIVE", example = "ACTIVE")
         Driver.Status status,
         @Valid SepaMandateForm sepaMandate) {
 
     /** A signed SEPA direct debit mandate (scheme CORE) to collect the driver's invoices from iban. */
     public record SepaMandateForm(
-            @NotBlank @Size(max = 35)
+            @Schema(example = "LINDE-MANDATE-0001") @NotBlank @Size(max = 35)
             @Pattern(regexp = "[A-Za-z0-9+?/:().,' -]+", message = "may hold only the characters SEPA allows")
             String mandateId,
-            @NotNull @PastOrPresent LocalDate signedOn,
-            @NotBlank @IbanNumber String iban,
-            @Pattern(regexp = "[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", message = "must be a BIC of 8 or 11 characters")
+            @Schema(example = "2026-01-15") @NotNull @PastOrPresent LocalDate signedOn,
+            @Schema(example = "NL02RABO0123456789") @NotBlank @IbanNumber String iban,
+            @Schema(example = "RABONL2U") @Pattern(regexp = "[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", message = "must be a BIC of 8 or 11 characters")
             String bic) {
 
         SepaMandate toMandate() {

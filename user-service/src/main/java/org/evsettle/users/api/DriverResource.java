@@ -1,7 +1,12 @@
 package org.evsettle.users.api;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import static org.evsettle.users.api.ApiText.ADMINS;
+import static org.evsettle.users.api.ApiText.DRIVER_EXAMPLE;
+import static org.evsettle.users.api.ApiText.DRIVER_ID;
+import static org.evsettle.users.api.ApiText.OPERATOR_EXAMPLE;
+import static org.evsettle.users.api.ApiText.OPERATOR_ID;
+import static org.evsettle.users.api.ApiText.PAGED;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -9,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,97 +24,99 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
-import org.evsettle.users.CardBlocking;
 import org.evsettle.users.Driver;
+import org.evsettle.users.DriverRegistration;
 import org.evsettle.users.Operator;
-import org.evsettle.users.messaging.RegistryPublisher;
 
-/** Drivers of an operator: the customers on its invoices, and the people who log in to see their own data. */
+/**
+ * Drivers of an operator: the customers on its invoices, and the people who log in to see their own
+ * data. A change is one transaction, from the look-up that scopes it to the record in the outbox.
+ */
 @Path("/api")
-@Tag(name = "Drivers")
+@Tag(name = "Drivers", description = "An operator's drivers, their billing details and the account they log in with")
 public class DriverResource {
+
+    private static final String ADMINS_OF_DRIVER = " Admins of the driver's operator; another operator's driver"
+            + " answers 404.";
 
     /** The Keycloak account a driver logs in with. */
     public record AccountLink(
+            @Schema(description = "The Keycloak user id (the subject of the account's tokens)",
+                    example = "f47ac10b-58cc-4372-a567-0e02b2c3d479")
             @NotBlank @Size(max = 255)
             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]*", message = "must be a Keycloak user id")
             String accountId) {
     }
 
-    private final OperatorScope operators;
     private final Caller caller;
     private final CallingDriver callingDriver;
-    private final RegistryPublisher registry;
-    private final CardBlocking cardBlocking;
+    private final DriverRegistration drivers;
 
-    public DriverResource(OperatorScope operators, Caller caller, CallingDriver callingDriver,
-                          RegistryPublisher registry, CardBlocking cardBlocking) {
-        this.operators = operators;
+    public DriverResource(Caller caller, CallingDriver callingDriver, DriverRegistration drivers) {
         this.caller = caller;
         this.callingDriver = callingDriver;
-        this.registry = registry;
-        this.cardBlocking = cardBlocking;
+        this.drivers = drivers;
     }
 
     @POST
     @Path("/operators/{operatorId}/drivers")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
-    @Operation(summary = "Register a driver", description = "The e-mail is unique per operator (409 otherwise).")
-    @APIResponse(responseCode = "201", description = "Created")
-    public Response create(@PathParam("operatorId") UUID operatorId, @NotNull @Valid DriverForm form) {
-        Operator operator = operators.require(operatorId);
+    @Operation(summary = "Register a driver",
+            description = "The e-mail is unique per operator, in any case; the userType one of the operator's."
+                    + " Published on registry.drivers." + ADMINS)
+    @APIResponse(responseCode = "201", description = "Created; Location names the new driver")
+    @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
+    @APIResponse(responseCode = "409", description = "A driver with this e-mail already exists for this operator")
+    public Response create(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
+                           @PathParam("operatorId") UUID operatorId, @NotNull @Valid DriverForm form) {
+        Operator operator = caller.administeredOperator(operatorId, Operator::byId);
         form.checkAgainst(operator);
-        requireFreeEmail(operatorId, form.normalizedEmail(), null);
-        Driver driver = new Driver();
-        driver.id = UUID.randomUUID();
-        driver.operatorId = operatorId;
-        form.applyTo(driver);
-        driver.persist();
-        registry.changed(driver);
+        Driver driver = drivers.register(operator, form.normalizedEmail(), form::applyTo);
         return Response.created(URI.create("/api/drivers/" + driver.id)).entity(DriverView.of(driver)).build();
     }
 
     @GET
     @Path("/operators/{operatorId}/drivers")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
-    @Operation(summary = "List an operator's drivers", description = "By name; optionally only one status or user type.")
-    public List<DriverView> list(@PathParam("operatorId") UUID operatorId,
-                                 @Parameter(description = "ACTIVE or INACTIVE") @QueryParam("status") Driver.Status status,
-                                 @QueryParam("userType") String userType) {
-        operators.require(operatorId);
-        StringBuilder query = new StringBuilder("operatorId = :operator");
-        Parameters parameters = Parameters.with("operator", operatorId);
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status.name());
-        }
-        if (userType != null) {
-            query.append(" and userType = :userType");
-            parameters.and("userType", userType.toUpperCase(Locale.ROOT));
-        }
-        return Driver.<Driver>list(query.toString(), Sort.by("name").and("email"), parameters).stream()
-                .map(DriverView::of).toList();
+    @Operation(summary = "List an operator's drivers",
+            description = "By name, e-mail, then id; optionally of one status or user type." + PAGED + ADMINS)
+    @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
+    public Page<DriverView> list(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
+                                 @PathParam("operatorId") UUID operatorId,
+                                 @Parameter(description = "Only drivers in this status (ACTIVE or INACTIVE), in any case",
+                                         example = "ACTIVE")
+                                 @QueryParam("status") Driver.Status status,
+                                 @Parameter(description = "Only drivers of this user type, in any case", example = "RESIDENT")
+                                 @QueryParam("userType") String userType,
+                                 @BeanParam PageRequest page) {
+        Operator operator = caller.administeredOperator(operatorId, Operator::byId);
+        String type = userType == null || userType.isBlank() ? null : userType.trim().toUpperCase(Locale.ROOT);
+        return Driver.page(operator.id, status, type, page).map(DriverView::of);
     }
 
     @GET
     @Path("/drivers/{driverId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
-    @Operation(summary = "Read a driver", description = "Admins of the driver's operator, or the driver.")
-    public DriverView get(@PathParam("driverId") UUID driverId) {
-        return DriverView.of(Driver.byId(driverId).filter(d -> callingDriver.maySee(d.operatorId, d.id))
-                .orElseThrow(() -> DomainException.notFound("Driver", driverId)));
+    @Operation(summary = "Read a driver",
+            description = "Admins of the driver's operator, or the driver; anyone else's driver answers 404.")
+    @APIResponse(responseCode = "404", description = "No such driver, or not the caller's to see")
+    public DriverView get(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
+                          @PathParam("driverId") UUID driverId) {
+        return Driver.byId(driverId).filter(d -> callingDriver.maySee(d.operatorId, d.id)).map(DriverView::of)
+                .orElseThrow(() -> DomainException.notFound("Driver", driverId));
     }
 
     @PUT
@@ -116,19 +124,16 @@ public class DriverResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
     @Operation(summary = "Replace a driver's details",
-            description = "Setting status INACTIVE blocks the driver's ACTIVE cards; ACTIVE again lifts that block.")
-    public DriverView update(@PathParam("driverId") UUID driverId, @NotNull @Valid DriverForm form) {
+            description = "Sends them all. Setting status INACTIVE blocks the driver's ACTIVE cards; ACTIVE again"
+                    + " lifts that block. Published on registry.drivers (and registry.cards for the cards it"
+                    + " blocks or lifts)." + ADMINS_OF_DRIVER)
+    @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Another driver of the operator has this e-mail")
+    public DriverView update(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
+                             @PathParam("driverId") UUID driverId, @NotNull @Valid DriverForm form) {
         Driver driver = administered(driverId);
-        Operator operator = Operator.byId(driver.operatorId).orElseThrow();
-        form.checkAgainst(operator);
-        requireFreeEmail(driver.operatorId, form.normalizedEmail(), driver.id);
-        boolean wasActive = driver.isActive();
-        form.applyTo(driver);
-        registry.changed(driver);
-        if (wasActive != driver.isActive()) {
-            cardBlocking.driverStatusChanged(driver);
-        }
-        return DriverView.of(driver);
+        form.checkAgainst(Operator.byId(driver.operatorId).orElseThrow());
+        return DriverView.of(drivers.replace(driver, form.normalizedEmail(), form::applyTo));
     }
 
     @PUT
@@ -136,38 +141,35 @@ public class DriverResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
     @Operation(summary = "Link the driver to a Keycloak account",
-            description = "From then on only tokens of that account are this driver. An account links to one driver.")
+            description = "From then on only tokens of that account are this driver. An account links to one"
+                    + " driver. Published on registry.drivers." + ADMINS_OF_DRIVER)
+    @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
     @APIResponse(responseCode = "409", description = "The account is linked to another driver")
-    public DriverView linkAccount(@PathParam("driverId") UUID driverId, @NotNull @Valid AccountLink link) {
-        Driver driver = administered(driverId);
-        Driver.byAccountId(link.accountId()).filter(other -> !other.id.equals(driver.id)).ifPresent(other -> {
-            throw DomainException.conflict("Account " + link.accountId() + " is already linked to another driver");
-        });
-        if (!link.accountId().equals(driver.accountId)) {
-            driver.accountId = link.accountId();
-            registry.changed(driver);
-        }
-        return DriverView.of(driver);
+    public DriverView linkAccount(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
+                                  @PathParam("driverId") UUID driverId, @NotNull @Valid AccountLink link) {
+        return DriverView.of(drivers.linkAccount(administered(driverId), link.accountId()));
     }
 
     @DELETE
     @Path("/drivers/{driverId}/account")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
-    @Operation(summary = "Unlink the driver from their Keycloak account")
-    public DriverView unlinkAccount(@PathParam("driverId") UUID driverId) {
-        Driver driver = administered(driverId);
-        if (driver.accountId != null) {
-            driver.accountId = null;
-            registry.changed(driver);
-        }
-        return DriverView.of(driver);
+    @Operation(summary = "Unlink the driver from their Keycloak account",
+            description = "Tokens naming the driver by its driver_id claim still are the driver; published on"
+                    + " registry.drivers." + ADMINS_OF_DRIVER)
+    @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
+    public DriverView unlinkAccount(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
+                                    @PathParam("driverId") UUID driverId) {
+        return DriverView.of(drivers.unlinkAccount(administered(driverId)));
     }
 
     @GET
     @Path("/me")
     @RolesAllowed(Roles.DRIVER)
-    @Operation(summary = "The calling driver's own profile")
+    @Operation(summary = "The calling driver's own profile",
+            description = "The driver the token names by its driver_id claim, or else the driver linked to the"
+                    + " token's account.")
+    @APIResponse(responseCode = "404", description = "The token stands for no driver")
     public DriverView me() {
         return DriverView.of(callingDriver.require());
     }
@@ -175,13 +177,5 @@ public class DriverResource {
     private Driver administered(UUID driverId) {
         return Driver.byId(driverId).filter(d -> caller.administers(d.operatorId))
                 .orElseThrow(() -> DomainException.notFound("Driver", driverId));
-    }
-
-    private static void requireFreeEmail(UUID operatorId, String email, UUID except) {
-        Driver.<Driver>find("operatorId = ?1 and email = ?2", operatorId, email).firstResultOptional()
-                .filter(other -> !Objects.equals(other.id, except))
-                .ifPresent(other -> {
-                    throw DomainException.conflict("A driver with e-mail " + email + " already exists for this operator");
-                });
     }
 }

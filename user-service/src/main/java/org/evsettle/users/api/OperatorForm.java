@@ -9,54 +9,106 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.OperatorZone;
+import org.evsettle.users.Operator;
+import org.evsettle.users.OperatorChange;
+import org.evsettle.users.PostalAddress;
 import org.evsettle.users.UserTypes;
 
 /**
- * An operator's details and settings as a client sends them (a PUT sends them all). Left out:
- * timeZone Europe/Amsterdam, currency EUR, billingInterval MONTHLY, graceDays 5, paymentTermDays 14,
- * no own user types, no card blocking, unknown chargers refused, no statements, no roaming (own cards
- * at own chargers only).
+ * An operator's details and settings as a client sends them (a PUT sends them all). What is left out
+ * takes the defaults below: the operator's zone {@link OperatorZone#DEFAULT}, no own user types, no card
+ * blocking, unknown chargers refused, no statements, no roaming (own cards at own chargers only).
  */
 public record OperatorForm(
-        @NotBlank @Size(max = 200) String legalName,
+        @Schema(example = "Woonstichting De Linde") @NotBlank @Size(max = 200) String legalName,
         @NotNull @Valid AddressForm address,
+        @Schema(example = "NL001234567B01")
         @NotBlank @Pattern(regexp = "[A-Z]{2}[0-9A-Z]{2,13}", message = "must be a VAT number such as NL001234567B01")
         String vatNumber,
+        @Schema(description = "KvK (8 digits) or KBO (10 digits) number", example = "12345678")
         @NotBlank @Pattern(regexp = "[0-9.]{8,12}", message = "must be a chamber-of-commerce number (KvK 8 digits, KBO 10)")
         String chamberOfCommerceNumber,
+        @Schema(description = "Where drivers pay to; checked to its check digits", example = "NL91ABNA0417164300")
         @NotBlank @IbanNumber String iban,
+        @Schema(example = "ABNANL2A")
         @Pattern(regexp = "[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", message = "must be a BIC of 8 or 11 characters")
         String bic,
-        @NotBlank @Email String contactEmail,
+        @Schema(example = "facturen@delinde.example") @NotBlank @Email String contactEmail,
+        @Schema(description = "IANA time zone the operator's days and billing periods are read in; left out "
+                + "Europe/Amsterdam", example = "Europe/Amsterdam")
         @TimeZoneId String timeZone,
+        @Schema(description = "Left out EUR, the only one yet", example = "EUR")
         @Pattern(regexp = "EUR", message = "must be EUR") String currency,
+        @Schema(description = "How often drivers are invoiced; left out MONTHLY", example = "MONTHLY")
         BillingInterval billingInterval,
+        @Schema(description = "Days after the period before its invoices are issued; left out " + DEFAULT_GRACE_DAYS,
+                example = "5")
         @Min(0) @Max(60) Integer graceDays,
+        @Schema(description = "Days an invoice is due after it is issued; left out " + DEFAULT_PAYMENT_TERM_DAYS,
+                example = "14")
         @Min(0) @Max(120) Integer paymentTermDays,
+        @Schema(example = "LINDE")
         @NotBlank @Pattern(regexp = "[A-Z0-9]{1,10}", message = "must be 1 to 10 upper-case letters or digits")
         String invoiceNumberPrefix,
-        @Schema(description = "When turned on, the answer carries a new chargerEnrollmentKey, shown this once")
+        @Schema(description = "When turned on, the answer carries a new chargerEnrollmentKey, shown this once",
+                example = "false")
         Boolean acceptsUnknownChargers,
-        @Schema(description = "The operator's own driver types; RESIDENT, EMPLOYEE and GUEST are always there")
+        @Schema(description = "The operator's own driver types; RESIDENT, EMPLOYEE and GUEST are always there",
+                example = "[\"STUDENT\"]")
         @Size(max = 30) List<@NotNull @Pattern(regexp = UserTypes.PATTERN, message = UserTypes.PATTERN_RULE) String> userTypes,
         @Valid DunningForm dunning,
-        @Schema(description = "Send drivers a statement every period, even when they owe nothing")
+        @Schema(description = "Send drivers a statement every period, even when they owe nothing", example = "false")
         Boolean issuesStatements,
         @Schema(description = "Operators at whose chargers this operator's cards are also valid, once each accepts "
-                + "them (acceptsCardsOf); sessions there are billed by this operator")
+                + "them (acceptsCardsOf); sessions there are billed by this operator",
+                example = "[\"3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7\"]")
         @Size(max = MAX_PARTNERS) List<@NotNull UUID> cardsValidAt,
         @Schema(description = "Operators whose cards this operator's chargers accept, once each allows it "
-                + "(cardsValidAt); sessions of their cards are billed by them")
+                + "(cardsValidAt); sessions of their cards are billed by them", example = "[]")
         @Size(max = MAX_PARTNERS) List<@NotNull UUID> acceptsCardsOf) {
 
     static final int MAX_PARTNERS = 500;
+    static final int DEFAULT_GRACE_DAYS = 5;
+    static final int DEFAULT_PAYMENT_TERM_DAYS = 14;
+    static final int DEFAULT_BLOCK_AFTER_DAYS = 14;
 
     /** How often an operator's drivers are invoiced. */
     public enum BillingInterval { WEEKLY, MONTHLY, QUARTERLY }
 
-    /** Whether an invoice this many days overdue blocks the driver's cards (until it is paid). */
-    public record DunningForm(@NotNull Boolean blockCards, @NotNull @Min(0) @Max(365) Integer blockAfterDaysOverdue) {
+    /** Whether an invoice this many days overdue blocks the driver's cards (until it is paid); left out, none does. */
+    public record DunningForm(
+            @Schema(example = "true") @NotNull Boolean blockCards,
+            @Schema(example = "21") @NotNull @Min(0) @Max(365) Integer blockAfterDaysOverdue) {
+    }
+
+    /** The form as the change an operator's settings take. */
+    public OperatorChange change() {
+        return new OperatorChange(this::applyTo, userTypes, cardsValidAt, acceptsCardsOf,
+                Boolean.TRUE.equals(acceptsUnknownChargers));
+    }
+
+    private void applyTo(Operator operator) {
+        operator.legalName = legalName.trim();
+        operator.address = PostalAddress.of(address.toAddress());
+        operator.vatNumber = vatNumber;
+        operator.chamberOfCommerceNumber = chamberOfCommerceNumber;
+        operator.iban = iban;
+        operator.bic = bic;
+        operator.contactEmail = contactEmail.trim();
+        operator.timeZone = Optional.ofNullable(timeZone).orElse(OperatorZone.DEFAULT.getId());
+        operator.currency = Optional.ofNullable(currency).orElse(OperatorRecord.DEFAULT_CURRENCY);
+        operator.billingInterval = Optional.ofNullable(billingInterval).orElse(BillingInterval.MONTHLY).name();
+        operator.graceDays = Optional.ofNullable(graceDays).orElse(DEFAULT_GRACE_DAYS);
+        operator.paymentTermDays = Optional.ofNullable(paymentTermDays).orElse(DEFAULT_PAYMENT_TERM_DAYS);
+        operator.invoiceNumberPrefix = invoiceNumberPrefix;
+        operator.issuesStatements = Boolean.TRUE.equals(issuesStatements);
+        DunningForm policy = Optional.ofNullable(dunning).orElse(new DunningForm(false, DEFAULT_BLOCK_AFTER_DAYS));
+        operator.dunningBlockCards = policy.blockCards();
+        operator.dunningBlockAfterDaysOverdue = policy.blockAfterDaysOverdue();
     }
 }

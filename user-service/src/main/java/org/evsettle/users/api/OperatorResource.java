@@ -1,11 +1,15 @@
 package org.evsettle.users.api;
 
-import io.quarkus.panache.common.Sort;
+import static org.evsettle.users.api.ApiText.ADMINS;
+import static org.evsettle.users.api.ApiText.OPERATOR_EXAMPLE;
+import static org.evsettle.users.api.ApiText.OPERATOR_ID;
+import static org.evsettle.users.api.ApiText.PAGED;
+
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -13,82 +17,79 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.evsettle.kit.api.DomainException;
-import org.evsettle.kit.api.Problem;
+import org.evsettle.kit.api.Page;
+import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.users.Operator;
-import org.evsettle.users.PostalAddress;
-import org.evsettle.users.UserTypes;
-import org.evsettle.users.messaging.RegistryPublisher;
+import org.evsettle.users.OperatorSettings;
 
-/** Operators: created by platform admins, read and updated by their own operator admins too. */
+/**
+ * Operators: created by platform admins, read and updated by their own operator admins too. A change is
+ * one transaction, from the look-up that scopes it to the record in the outbox.
+ */
 @Path("/api")
-@Tag(name = "Operators")
+@Tag(name = "Operators", description = "The tenants: their details, billing settings, dunning policy, charger"
+        + " enrollment and roaming")
 public class OperatorResource {
 
     /** The answer to a new enrollment key: the key itself, shown this once. */
-    public record EnrollmentKeyView(UUID operatorId, String chargerEnrollmentKey, Instant createdAt) {
+    public record EnrollmentKeyView(
+            UUID operatorId,
+            @Schema(description = "The key unknown chargers present as their OCPP password to enroll; shown once")
+            String chargerEnrollmentKey,
+            Instant createdAt) {
     }
 
     private final Caller caller;
-    private final RegistryPublisher registry;
-    private final EntityManager entityManager;
-    private final Clock clock;
+    private final OperatorSettings settings;
 
-    public OperatorResource(Caller caller, RegistryPublisher registry, EntityManager entityManager, Clock clock) {
+    public OperatorResource(Caller caller, OperatorSettings settings) {
         this.caller = caller;
-        this.registry = registry;
-        this.entityManager = entityManager;
-        this.clock = clock;
+        this.settings = settings;
     }
 
     @POST
     @Path("/operators")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Transactional
     @Operation(summary = "Create an operator (tenant)",
-            description = "With acceptsUnknownChargers on, the answer carries the charger enrollment key, shown once.")
-    @APIResponse(responseCode = "201", description = "Created")
+            description = "Platform admins only. Left out: timeZone Europe/Amsterdam, currency EUR, billingInterval"
+                    + " MONTHLY, graceDays 5, paymentTermDays 14, no own user types, no card blocking, unknown"
+                    + " chargers refused, no statements, no roaming. With acceptsUnknownChargers on, the answer"
+                    + " carries the charger enrollment key, shown this once. Published on registry.operators.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new operator")
     public Response create(@NotNull @Valid OperatorForm form) {
-        Operator operator = new Operator();
-        operator.id = UUID.randomUUID();
-        String enrollmentKey = apply(form, operator).orElse(null);
-        operator.persist();
-        registry.changed(operator);
-        return Response.created(URI.create("/api/operators/" + operator.id))
-                .entity(OperatorView.of(operator, enrollmentKey)).build();
+        OperatorSettings.Changed created = settings.create(form.change());
+        return Response.created(URI.create("/api/operators/" + created.operator().id))
+                .entity(OperatorView.of(created.operator(), created.enrollmentKey().orElse(null))).build();
     }
 
     @GET
     @Path("/operators")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
-    @Operation(summary = "List operators", description = "All for a platform admin; an operator admin's own operator.")
-    public List<OperatorView> list() {
-        Optional<UUID> scope = caller.operatorScope(null);
-        List<Operator> operators = scope.map(id -> Operator.byId(id).stream().toList())
-                .orElseGet(() -> Operator.listAll(Sort.by("legalName")));
-        return operators.stream().map(OperatorView::of).toList();
+    @Operation(summary = "List operators",
+            description = "All operators for a platform admin; an operator admin's list holds their own operator"
+                    + " only. By legal name, then id." + PAGED)
+    public Page<OperatorView> list(@BeanParam PageRequest page) {
+        return Operator.page(caller.operatorScope(null).orElse(null), page).map(OperatorView::of);
     }
 
     @GET
     @Path("/operators/{operatorId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
-    @Operation(summary = "Read an operator")
-    public OperatorView get(@PathParam("operatorId") UUID operatorId) {
-        return OperatorView.of(find(operatorId));
+    @Operation(summary = "Read an operator",
+            description = "Its details and settings; the enrollment key itself is never shown again." + ADMINS)
+    @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
+    public OperatorView get(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
+                            @PathParam("operatorId") UUID operatorId) {
+        return OperatorView.of(administered(operatorId));
     }
 
     @PUT
@@ -96,14 +97,16 @@ public class OperatorResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
     @Operation(summary = "Replace an operator's details and settings",
-            description = "Turning acceptsUnknownChargers on answers a new enrollment key once; turning it off voids "
-                    + "the key. A user type still assigned to drivers cannot be removed (409). cardsValidAt and "
-                    + "acceptsCardsOf name other existing operators, each once (400 otherwise).")
-    public OperatorView update(@PathParam("operatorId") UUID operatorId, @NotNull @Valid OperatorForm form) {
-        Operator operator = find(operatorId);
-        String enrollmentKey = apply(form, operator).orElse(null);
-        registry.changed(operator);
-        return OperatorView.of(operator, enrollmentKey);
+            description = "Sends them all; what is left out takes its default, as on create. Turning"
+                    + " acceptsUnknownChargers on answers a new enrollment key once; turning it off voids the key."
+                    + " cardsValidAt and acceptsCardsOf name other existing operators, each once (400 naming each"
+                    + " broken entry, such as cardsValidAt[1]). Published on registry.operators." + ADMINS)
+    @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
+    @APIResponse(responseCode = "409", description = "A user type left out is still assigned to drivers")
+    public OperatorView update(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
+                               @PathParam("operatorId") UUID operatorId, @NotNull @Valid OperatorForm form) {
+        OperatorSettings.Changed changed = settings.replace(administered(operatorId), form.change());
+        return OperatorView.of(changed.operator(), changed.enrollmentKey().orElse(null));
     }
 
     @POST
@@ -111,109 +114,19 @@ public class OperatorResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
     @Operation(summary = "Rotate the charger enrollment key",
-            description = "A new key replaces the old one at once (chargers that enrolled keep their own password); "
-                    + "the key is shown in this answer only.")
+            description = "A new key replaces the old one at once (chargers that enrolled keep their own password);"
+                    + " the key is shown in this answer only, its hash is published on registry.operators." + ADMINS)
     @APIResponse(responseCode = "200", description = "The new key")
+    @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
     @APIResponse(responseCode = "409", description = "The operator does not accept unknown chargers")
-    public EnrollmentKeyView rotateEnrollmentKey(@PathParam("operatorId") UUID operatorId) {
-        Operator operator = find(operatorId);
-        if (!operator.acceptsUnknownChargers) {
-            throw DomainException.conflict("Operator " + operatorId
-                    + " does not accept unknown chargers; turn acceptsUnknownChargers on first");
-        }
-        String key = operator.issueEnrollmentKey(clock.instant());
-        registry.changed(operator);
+    public EnrollmentKeyView rotateEnrollmentKey(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
+                                                 @PathParam("operatorId") UUID operatorId) {
+        Operator operator = administered(operatorId);
+        String key = settings.rotateEnrollmentKey(operator);
         return new EnrollmentKeyView(operator.id, key, operator.chargerEnrollmentKeyCreatedAt);
     }
 
-    private Operator find(UUID operatorId) {
-        caller.requireAdministers(operatorId, "Operator", operatorId);
-        return Operator.byId(operatorId).orElseThrow(() -> DomainException.notFound("Operator", operatorId));
-    }
-
-    /** Applies the form; returns the new enrollment key when accepting unknown chargers was turned on. */
-    private Optional<String> apply(OperatorForm form, Operator operator) {
-        operator.legalName = form.legalName().trim();
-        operator.address = PostalAddress.of(form.address().toAddress());
-        operator.vatNumber = form.vatNumber();
-        operator.chamberOfCommerceNumber = form.chamberOfCommerceNumber();
-        operator.iban = form.iban();
-        operator.bic = form.bic();
-        operator.contactEmail = form.contactEmail().trim();
-        operator.timeZone = Optional.ofNullable(form.timeZone()).orElse("Europe/Amsterdam");
-        operator.currency = Optional.ofNullable(form.currency()).orElse("EUR");
-        operator.billingInterval = Optional.ofNullable(form.billingInterval())
-                .orElse(OperatorForm.BillingInterval.MONTHLY).name();
-        operator.graceDays = Optional.ofNullable(form.graceDays()).orElse(5);
-        operator.paymentTermDays = Optional.ofNullable(form.paymentTermDays()).orElse(14);
-        operator.invoiceNumberPrefix = form.invoiceNumberPrefix();
-        operator.issuesStatements = Boolean.TRUE.equals(form.issuesStatements());
-        OperatorForm.DunningForm dunning = Optional.ofNullable(form.dunning())
-                .orElse(new OperatorForm.DunningForm(false, 14));
-        operator.dunningBlockCards = dunning.blockCards();
-        operator.dunningBlockAfterDaysOverdue = dunning.blockAfterDaysOverdue();
-        applyUserTypes(Optional.ofNullable(form.userTypes()).orElse(List.of()), operator);
-        applyRoaming(form, operator);
-        boolean accepts = Boolean.TRUE.equals(form.acceptsUnknownChargers());
-        if (accepts && !operator.acceptsUnknownChargers) {
-            return Optional.of(operator.issueEnrollmentKey(clock.instant()));
-        }
-        if (!accepts) {
-            operator.refuseUnknownChargers();
-        }
-        return Optional.empty();
-    }
-
-    private void applyUserTypes(List<String> requested, Operator operator) {
-        TreeSet<String> own = UserTypes.ownAmong(requested);
-        Set<String> removed = new TreeSet<>(operator.ownUserTypes);
-        removed.removeAll(own);
-        List<String> inUse = removed.isEmpty() ? List.of() : entityManager.createQuery("""
-                        select d.userType from Driver d where d.operatorId = :operator and d.userType in :types
-                        group by d.userType order by d.userType""", String.class)
-                .setParameter("operator", operator.id).setParameter("types", removed).getResultList();
-        if (!inUse.isEmpty()) {
-            throw DomainException.conflict("User type " + String.join(", ", inUse)
-                    + " is still assigned to drivers of this operator; give them another type first");
-        }
-        operator.ownUserTypes.retainAll(own);
-        operator.ownUserTypes.addAll(own);
-    }
-
-    /**
-     * The roaming choices: both lists must name existing operators other than this one, each once.
-     * Every broken entry is named (cardsValidAt[1]) in one 400.
-     */
-    private void applyRoaming(OperatorForm form, Operator operator) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        Set<UUID> validAt = partners("cardsValidAt", form.cardsValidAt(), operator.id, violations);
-        Set<UUID> accepts = partners("acceptsCardsOf", form.acceptsCardsOf(), operator.id, violations);
-        if (!violations.isEmpty()) {
-            throw DomainException.invalid(violations);
-        }
-        operator.cardsValidAt.retainAll(validAt);
-        operator.cardsValidAt.addAll(validAt);
-        operator.acceptsCardsOf.retainAll(accepts);
-        operator.acceptsCardsOf.addAll(accepts);
-    }
-
-    private Set<UUID> partners(String field, List<UUID> requested, UUID self, List<Problem.Violation> violations) {
-        List<UUID> ids = Optional.ofNullable(requested).orElse(List.of());
-        Set<UUID> existing = ids.isEmpty() ? Set.of() : Set.copyOf(entityManager
-                .createQuery("select o.id from Operator o where o.id in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList());
-        Set<UUID> partners = new HashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            UUID id = ids.get(i);
-            String at = field + "[" + i + "]";
-            if (id.equals(self)) {
-                violations.add(new Problem.Violation(at, "must be another operator than this one"));
-            } else if (!partners.add(id)) {
-                violations.add(new Problem.Violation(at, "names operator " + id + " a second time"));
-            } else if (!existing.contains(id)) {
-                violations.add(new Problem.Violation(at, "is not an operator"));
-            }
-        }
-        return partners;
+    private Operator administered(UUID operatorId) {
+        return caller.administeredOperator(operatorId, Operator::byId);
     }
 }

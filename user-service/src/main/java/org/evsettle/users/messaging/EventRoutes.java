@@ -1,24 +1,29 @@
 package org.evsettle.users.messaging;
 
-import io.quarkus.logging.Log;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.Event;
-import org.evsettle.events.UnknownEvent;
+import org.evsettle.outbox.ProcessedEvents;
+import org.evsettle.outbox.consumer.MalformedRecord;
 
 /**
- * Which events of a topic a handler applies, and to what: the events it names are routed, every other
- * one (and an unreadable one, with a warning) passes by.
+ * Which events of a topic a consumer applies, and to what, once each: the events it names are routed
+ * (their id recorded under the consumer's name in the transaction of the effect), every other one
+ * passes by. Unreadable records never get here: the failure policy quarantines them first.
  */
 final class EventRoutes {
 
     private final String topic;
+    private final String consumer;
+    private final ProcessedEvents processedEvents;
     private final Map<Class<?>, Consumer<Event>> routes = new HashMap<>();
 
-    EventRoutes(String topic) {
+    EventRoutes(String topic, String consumer, ProcessedEvents processedEvents) {
         this.topic = topic;
+        this.consumer = consumer;
+        this.processedEvents = processedEvents;
     }
 
     <T extends Event> EventRoutes on(Class<T> type, Consumer<T> handler) {
@@ -26,19 +31,18 @@ final class EventRoutes {
         return this;
     }
 
-    /** Whether the event has a route; the others pass by without a transaction. */
-    boolean concerns(Envelope<?> envelope) {
-        Event event = envelope.data();
-        if (event instanceof UnknownEvent unknown) {
-            Log.warnf("Skipped an unreadable record about %s on %s (%s): %s", unknown.subject(), topic,
-                    unknown.ceType(), unknown.reason());
-            return false;
+    /**
+     * Applies the event if it has a route and this consumer has not applied it before, in the caller's
+     * transaction; a record without a value is refused as malformed, as these topics carry no tombstones.
+     */
+    void applyOnce(Envelope<?> envelope) {
+        if (envelope.isTombstone()) {
+            throw new MalformedRecord(topic + " carries no tombstones, but " + envelope.type() + " about "
+                    + envelope.subject() + " has no value");
         }
-        return event != null && routes.containsKey(event.getClass());
-    }
-
-    /** Applies an event it {@link #concerns}. */
-    void route(Envelope<?> envelope) {
-        routes.get(envelope.data().getClass()).accept(envelope.data());
+        Consumer<Event> route = routes.get(envelope.data().getClass());
+        if (route != null && processedEvents.firstTime(consumer, envelope.id())) {
+            route.accept(envelope.data());
+        }
     }
 }

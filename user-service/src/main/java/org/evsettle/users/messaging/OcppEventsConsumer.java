@@ -1,35 +1,54 @@
 package org.evsettle.users.messaging;
 
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.evsettle.events.Envelope;
-import org.evsettle.outbox.Redelivery;
+import org.evsettle.events.Topics;
+import org.evsettle.events.ocpp.ChargerBooted;
+import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.outbox.ProcessedEvents;
+import org.evsettle.outbox.consumer.EventConsumer;
+import org.evsettle.outbox.consumer.EventDelivery;
+import org.evsettle.users.ChargerEnrollment;
 
-/** Reads {@code ocpp.events} for what chargers tell the registry; an event that cannot be applied is retried. */
+/**
+ * Reads {@code ocpp.events} for what chargers tell the registry, under the kit's failure policy: enrollments
+ * and boots are applied once each (the event id is recorded in the transaction of the effect); every other
+ * charger event passes by.
+ */
 @ApplicationScoped
-public class OcppEventsConsumer {
+public class OcppEventsConsumer implements EventConsumer {
 
     public static final String CHANNEL = "ocpp-events";
+    public static final String NAME = "user-service.charger-events";
 
-    private final ChargerEventHandler handler;
-    private final Redelivery redelivery;
+    private final EventDelivery delivery;
+    private final EventRoutes routes;
 
-    public OcppEventsConsumer(ChargerEventHandler handler, Redelivery redelivery) {
-        this.handler = handler;
-        this.redelivery = redelivery;
+    public OcppEventsConsumer(EventDelivery delivery, ProcessedEvents processedEvents, ChargerEnrollment enrollment) {
+        this.delivery = delivery;
+        this.routes = new EventRoutes(Topics.OCPP_EVENTS, NAME, processedEvents)
+                .on(ChargerEnrolled.class, enrollment::enrolled)
+                .on(ChargerBooted.class, enrollment::booted);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(Envelope<?> envelope) {
-        if (envelope == null) {
-            Log.warn("Skipped a record without a value on ocpp.events");
-            return;
-        }
-        if (handler.concerns(envelope)) {
-            redelivery.untilApplied(envelope.type() + " " + envelope.id(), () -> handler.apply(envelope));
-        }
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        delivery.deliver(this, record);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    @Transactional
+    public void apply(Envelope<?> envelope) {
+        routes.applyOnce(envelope);
     }
 }

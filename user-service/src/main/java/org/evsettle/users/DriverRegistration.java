@@ -1,0 +1,81 @@
+package org.evsettle.users;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.evsettle.users.messaging.RegistryPublisher;
+
+/**
+ * An operator's drivers as admins keep them: registered and replaced with an e-mail unique per operator,
+ * made inactive (which blocks their cards) or active again, linked to the one Keycloak account they log
+ * in with. Every change is published.
+ */
+@ApplicationScoped
+public class DriverRegistration {
+
+    private final RegistryPublisher registry;
+    private final CardBlocking cardBlocking;
+
+    public DriverRegistration(RegistryPublisher registry, CardBlocking cardBlocking) {
+        this.registry = registry;
+        this.cardBlocking = cardBlocking;
+    }
+
+    /** A new driver of the operator; details writes what the admin sent, email as it is stored. */
+    @Transactional
+    public Driver register(Operator operator, String email, Consumer<Driver> details) {
+        requireFreeEmail(operator.id, email, null);
+        Driver driver = new Driver();
+        driver.id = UUID.randomUUID();
+        driver.operatorId = operator.id;
+        details.accept(driver);
+        driver.persist();
+        registry.changed(driver);
+        return driver;
+    }
+
+    /** Replaces the driver's details; a change of status blocks their cards, or lifts what inactivity blocked. */
+    @Transactional
+    public Driver replace(Driver driver, String email, Consumer<Driver> details) {
+        requireFreeEmail(driver.operatorId, email, driver.id);
+        boolean wasActive = driver.isActive();
+        details.accept(driver);
+        registry.changed(driver);
+        if (wasActive != driver.isActive()) {
+            cardBlocking.driverStatusChanged(driver);
+        }
+        return driver;
+    }
+
+    /** From now on only tokens of this account are the driver; an account is one driver's. */
+    @Transactional
+    public Driver linkAccount(Driver driver, String accountId) {
+        Driver.byAccountId(accountId).filter(other -> !other.id.equals(driver.id)).ifPresent(other -> {
+            throw RegistryUniqueness.accountTaken(accountId);
+        });
+        if (!accountId.equals(driver.accountId)) {
+            driver.accountId = accountId;
+            registry.changed(driver);
+        }
+        return driver;
+    }
+
+    @Transactional
+    public Driver unlinkAccount(Driver driver) {
+        if (driver.accountId != null) {
+            driver.accountId = null;
+            registry.changed(driver);
+        }
+        return driver;
+    }
+
+    private static void requireFreeEmail(UUID operatorId, String email, UUID except) {
+        Driver.<Driver>find("operatorId = ?1 and email = ?2", operatorId, email).firstResultOptional()
+                .filter(other -> !Objects.equals(other.id, except))
+                .ifPresent(other -> {
+                    throw RegistryUniqueness.emailTaken(email);
+                });
+    }
+}

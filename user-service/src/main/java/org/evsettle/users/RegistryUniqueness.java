@@ -1,0 +1,54 @@
+package org.evsettle.users;
+
+import jakarta.persistence.PersistenceException;
+import java.util.Map;
+import org.evsettle.kit.api.DomainException;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * What must be unique in the registry, and the 409 a change that breaks it answers: a chargePointId on
+ * the platform, a driver's e-mail and a card's idTag per operator, a Keycloak account per driver. The
+ * changes check these first; the database's unique constraints decide when two requests race past
+ * those checks at once, and are answered here like the checks would have answered.
+ */
+public final class RegistryUniqueness {
+
+    /** The unique constraints of the schema, by name, with what breaking one means. */
+    private static final Map<String, String> CONSTRAINTS = Map.of(
+            "charger_charge_point_id_unique", "A charger with this chargePointId is already registered",
+            "driver_email_unique", "A driver with this e-mail already exists for this operator",
+            "card_id_tag_unique", "A card with this idTag is already registered with this operator",
+            "driver_account_unique", "This account is already linked to another driver");
+
+    private RegistryUniqueness() {
+    }
+
+    /** The 409 for a write that broke a unique constraint of the registry; any other failure as it is. */
+    public static RuntimeException conflictOr(PersistenceException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                String duplicate = CONSTRAINTS.get(violation.getConstraintName().toLowerCase());
+                if (duplicate != null) {
+                    return DomainException.conflict(duplicate);
+                }
+            }
+        }
+        return failure;
+    }
+
+    public static DomainException chargePointIdTaken(String chargePointId) {
+        return DomainException.conflict("A charger with chargePointId " + chargePointId + " is already registered");
+    }
+
+    public static DomainException emailTaken(String email) {
+        return DomainException.conflict("A driver with e-mail " + email + " already exists for this operator");
+    }
+
+    public static DomainException idTagTaken(String idTag) {
+        return DomainException.conflict("Card " + idTag + " is already registered with this operator");
+    }
+
+    public static DomainException accountTaken(String accountId) {
+        return DomainException.conflict("Account " + accountId + " is already linked to another driver");
+    }
+}
