@@ -88,17 +88,17 @@ class ChargingIsBilledEndToEndIT {
 
         JsonPath invoices = await("invoice line added").atMost(Duration.ofSeconds(30)).until(
                 () -> get(Service.INVOICE_SERVICE, "/api/me/invoices", tenant.driverToken()),
-                body -> body != null && body.getList("$").size() == 1 && body.getInt("[0].lineCount") == 1);
+                body -> body != null && body.getList("items").size() == 1 && body.getInt("items[0].lineCount") == 1);
         LocalDate localStart = LocalDate.ofInstant(start, ZoneId.of("Europe/Amsterdam"));
-        assertThat(invoices.getString("[0].status")).isEqualTo("OPEN");
-        assertThat(invoices.getString("[0].periodStart")).isEqualTo(localStart.withDayOfMonth(1).toString());
-        assertThat(invoices.getString("[0].periodEnd"))
+        assertThat(invoices.getString("items[0].status")).isEqualTo("OPEN");
+        assertThat(invoices.getString("items[0].periodStart")).isEqualTo(localStart.withDayOfMonth(1).toString());
+        assertThat(invoices.getString("items[0].periodEnd"))
                 .isEqualTo(localStart.with(TemporalAdjusters.lastDayOfMonth()).toString());
-        assertThat(decimal(invoices, "[0].netAmount")).isEqualByComparingTo("4.32");
-        assertThat(decimal(invoices, "[0].vatAmount")).isEqualByComparingTo("0.91");
-        assertThat(decimal(invoices, "[0].grossAmount")).isEqualByComparingTo("5.23");
+        assertThat(decimal(invoices, "items[0].netAmount")).isEqualByComparingTo("4.32");
+        assertThat(decimal(invoices, "items[0].vatAmount")).isEqualByComparingTo("0.91");
+        assertThat(decimal(invoices, "items[0].grossAmount")).isEqualByComparingTo("5.23");
 
-        String invoiceId = invoices.getString("[0].id");
+        String invoiceId = invoices.getString("items[0].id");
         given().auth().oauth2(tenant.adminToken()).get(running.url(Service.INVOICE_SERVICE) + "/api/invoices/" + invoiceId)
                 .then().statusCode(200)
                 .body("lines", hasSize(1))
@@ -134,7 +134,7 @@ class ChargingIsBilledEndToEndIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(Service.SESSION_SERVICE, session, mine.adminToken()) != null);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> get(Service.INVOICE_SERVICE, "/api/me/invoices", mine.driverToken()),
-                        body -> body != null && !body.getList("$").isEmpty());
+                        body -> body != null && !body.getList("items").isEmpty());
 
         given().auth().oauth2(other.adminToken()).get(running.url(Service.SESSION_SERVICE) + session)
                 .then().statusCode(404);
@@ -149,9 +149,9 @@ class ChargingIsBilledEndToEndIT {
         given().get(running.url(Service.INVOICE_SERVICE) + "/api/invoices").then().statusCode(401);
         given().auth().oauth2(other.adminToken()).get(running.url(Service.INVOICE_SERVICE) + "/api/invoices")
                 .then().statusCode(200)
-                .body("findAll { it.operatorId == '" + mine.operatorId() + "' }", hasSize(0));
+                .body("items.findAll { it.operatorId == '" + mine.operatorId() + "' }", hasSize(0));
         given().auth().oauth2(other.driverToken()).get(running.url(Service.INVOICE_SERVICE) + "/api/me/invoices")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     /** Connects as soon as the gateway has the charger from the registry (it arrives asynchronously). */

@@ -1,6 +1,8 @@
 package org.evsettle.devstack.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,16 +80,26 @@ public final class DemoSeed {
     }
 
     private UUID findOrCreate(String collection, String token, Predicate<JsonNode> matches, Map<String, Object> body) {
-        JsonNode existing = http.get(collection, token).require(200, "Listing " + collection);
-        Optional<JsonNode> found = Optional.empty();
-        for (JsonNode item : existing) {
-            if (matches.test(item)) {
-                found = Optional.of(item);
-                break;
-            }
-        }
-        JsonNode entity = found.orElseGet(() -> http.post(collection, token, body).require(201, "Creating in " + collection));
+        JsonNode entity = find(collection, token, matches)
+                .orElseGet(() -> http.post(collection, token, body).require(201, "Creating in " + collection));
         return UUID.fromString(entity.get("id").asText());
+    }
+
+    /** The first entity of a list that matches, read page by page ({@code {items, next}}) to the end. */
+    private Optional<JsonNode> find(String collection, String token, Predicate<JsonNode> matches) {
+        String page = collection + "?limit=500";
+        while (true) {
+            JsonNode listed = http.get(page, token).require(200, "Listing " + collection);
+            for (JsonNode item : listed.path("items")) {
+                if (matches.test(item)) {
+                    return Optional.of(item);
+                }
+            }
+            if (!listed.hasNonNull("next")) {
+                return Optional.empty();
+            }
+            page = collection + "?limit=500&cursor=" + URLEncoder.encode(listed.get("next").asText(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Map<String, Object> address() {
