@@ -92,7 +92,9 @@ public class ParkedEvents {
     public void park(String consumer, ConsumedRecord record, Dependency awaits) {
         boolean parked = QuarkusTransaction.requiringNew().call(() -> {
             boolean inserted = insert(consumer, record, awaits);
-            if (inserted && awaits == null) {
+            if (inserted) {
+                // also with a dependency: it may have been stored between the failed attempt and this
+                // commit, when its arrival found nothing parked yet; the worker tries each new record once
                 wakeAfterCommit();
             }
             return inserted;
@@ -215,13 +217,14 @@ public class ParkedEvents {
 
     /**
      * The parked events due now: the oldest of each key, whose dependency arrived, that waits behind
-     * nothing, or that has waited longer than the recheck interval.
+     * nothing, that was never tried since it was parked (its dependency may have come just before), or
+     * that has waited longer than the recheck interval.
      */
     private List<ParkedEvent> due() {
         return QuarkusTransaction.requiringNew().call(() -> session().doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + """
                      FROM parked_event p
-                    WHERE (p.awaits IS NULL OR p.arrived OR p.tried_at < ?)
+                    WHERE (p.awaits IS NULL OR p.arrived OR p.tried_at = p.parked_at OR p.tried_at < ?)
                       AND NOT EXISTS (SELECT 1 FROM parked_event e
                                        WHERE e.consumer = p.consumer AND e.message_key = p.message_key AND e.seq < p.seq)
                     ORDER BY p.seq LIMIT ?""")) {
