@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -25,14 +27,30 @@ import java.util.stream.Stream;
 final class Manifests {
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final Path OVERLAYS = ROOT.resolve("deploy/k8s/overlays");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
     private Manifests() {
     }
 
-    /** Every document of an overlay, rendered as kubectl would apply it. */
+    /** The name of every overlay under deploy/k8s/overlays (a folder with a kustomization.yaml). */
+    static List<String> overlays() {
+        try (Stream<Path> folders = Files.list(OVERLAYS)) {
+            return folders.filter(folder -> Files.isRegularFile(folder.resolve("kustomization.yaml")))
+                    .map(folder -> folder.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every document of an overlay, rendered as kubectl would apply it (once per test run; read only). */
     static List<JsonNode> render(String overlay) {
-        Path directory = ROOT.resolve("deploy/k8s/overlays").resolve(overlay);
+        return RENDERED.computeIfAbsent(overlay, Manifests::renderWithKubectl);
+    }
+
+    private static List<JsonNode> renderWithKubectl(String overlay) {
+        Path directory = OVERLAYS.resolve(overlay);
         try {
             Process kubectl = new ProcessBuilder("kubectl", "kustomize", directory.toString())
                     .redirectErrorStream(true).start();
@@ -41,7 +59,7 @@ final class Manifests {
                 throw new IllegalStateException("kubectl kustomize " + directory + " failed:\n"
                         + new String(output, StandardCharsets.UTF_8));
             }
-            return documents(new String(output, StandardCharsets.UTF_8));
+            return List.copyOf(documents(new String(output, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalStateException("kubectl is needed to render the Kubernetes overlays: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package org.evsettle.devstack.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.evsettle.devstack.platform.JsonHttp;
 public final class KeycloakAccounts {
 
     public static final String CLI_CLIENT = "evsettle-cli";
+    public static final String PORTAL_CLIENT = "evsettle-portal";
 
     private final String baseUrl;
     private final JsonHttp http = new JsonHttp();
@@ -72,6 +75,30 @@ public final class KeycloakAccounts {
                                 "password", password))
                 .require(200, "Logging in " + username);
         return token.get("access_token").asText();
+    }
+
+    /**
+     * Lets the portal's login come back to a gateway at this origin ({@code http://localhost:41234}):
+     * the realm allows only {@code http://localhost:8080}, where {@code ./evsettle up} runs it.
+     */
+    public void allowPortalAt(String origin) {
+        String admin = adminToken();
+        String clients = baseUrl + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        JsonNode found = http.get(clients + "?clientId=" + PORTAL_CLIENT, admin).require(200, "Looking up " + PORTAL_CLIENT);
+        if (!found.isArray() || found.isEmpty()) {
+            throw new DevStackException("Realm " + KeycloakServer.REALM + " has no client " + PORTAL_CLIENT);
+        }
+        ObjectNode client = (ObjectNode) found.get(0);
+        ArrayNode redirects = client.withArray("redirectUris");
+        String allowed = origin + "/*";
+        for (JsonNode redirect : redirects) {
+            if (redirect.asText().equals(allowed)) {
+                return;
+            }
+        }
+        redirects.add(allowed);
+        http.put(clients + "/" + client.get("id").asText(), admin, client)
+                .require(204, "Allowing the portal's login at " + origin);
     }
 
     private String find(String admin, String username) {

@@ -7,6 +7,9 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflicts with the current state"),
     UNPROCESSABLE("unprocessable", "The request breaks a business rule"),
     HTTP("http", "Request failed"),
+    CSRF("csrf", "The request does not carry the session's CSRF token"),
+    SERVICE_UNREACHABLE("service-unreachable", "A service is not reachable"),
+    SERVICE_TIMEOUT("service-timeout", "A service did not answer in time"),
     INTERNAL("internal", "Internal error");
 
     private final String slug;
