@@ -1,12 +1,14 @@
 package org.evsettle.apigateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.evsettle.testkit.BrowserSession;
@@ -92,6 +94,24 @@ class BrowserLoginTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("kc-form-login");
         assertThat(browser.get("/auth/me").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void refreshesTheAccessTokenBeforeItExpiresWhileTheUserWorks() throws Exception {
+        // tokens of 70 s are within the gateway's 60 s refresh skew ten seconds after they are issued
+        GatewayTestResource.accounts().setPortalTokenLifespan(Duration.ofSeconds(70));
+        try {
+            BrowserSession browser = signedIn(GatewayTestResource.DRIVER);
+            String first = JSON.readTree(browser.get("/api/users/echo/me").body()).path("authorization").asText();
+            String refreshed = await("a refreshed access token").atMost(Duration.ofSeconds(40))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> JSON.readTree(browser.get("/api/users/echo/me").body()).path("authorization").asText(),
+                            token -> token.startsWith("Bearer ey") && !token.equals(first));
+            assertThat(refreshed).isNotEqualTo(first);
+            assertThat(browser.get("/auth/me").statusCode()).isEqualTo(200);
+        } finally {
+            GatewayTestResource.accounts().setPortalTokenLifespan(Duration.ofMinutes(15));
+        }
     }
 
     private static BrowserSession signedIn(String username) {

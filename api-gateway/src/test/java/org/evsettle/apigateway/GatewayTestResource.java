@@ -57,7 +57,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                     "Olga", "Operator"));
             accounts.ensure(new KeycloakAccounts.Account(DRIVER, PASSWORD, "driver", OPERATOR_ID, DRIVER_ID,
                     "Dirk", "Driver"));
-            accounts.allowPortalAt(gatewayUrl());
+            accounts.ensurePortal(root.resolve("deploy/keycloak/evsettle-realm.json"), gatewayUrl());
             KeycloakServer started = keycloak;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 users.close();

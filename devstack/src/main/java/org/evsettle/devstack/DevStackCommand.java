@@ -79,17 +79,23 @@ public final class DevStackCommand {
     }
 
     static String describe(Platform platform, DemoSeed.Demo demo, DevStack stack) {
-        StringBuilder text = new StringBuilder("\nEV Settle services\n");
-        for (Service service : Service.values()) {
-            text.append(String.format("  %-16s %s   (API description: %s/q/openapi)%n", service.module(),
-                    platform.url(service), platform.url(service)));
+        String gateway = platform.url(Service.API_GATEWAY);
+        StringBuilder text = new StringBuilder("\nEV Settle\n");
+        text.append("  Portal           ").append(gateway).append("   (sign in with a demo login below)\n")
+                .append("  API              ").append(gateway).append("/api/<service>/...   (description: ")
+                .append(gateway).append("/q/swagger-ui)\n");
+        text.append("\nServices behind the api-gateway (local only)\n");
+        for (Service service : Service.backends()) {
+            text.append(String.format("  %-16s %s   = %s/api/%s/...%n", service.module(),
+                    platform.url(service), gateway, service.route()));
         }
         text.append("\nCharger (OCPP 1.6J, subprotocol ocpp1.6, HTTP Basic)\n")
                 .append("  URL       ws://localhost:").append(platform.service(Service.OCPP_GATEWAY).port())
                 .append("/ocpp/").append(demo.chargePointId()).append('\n')
                 .append("  Password  ").append(demo.chargerPassword()).append("   card idTag ").append(demo.cardIdTag())
                 .append('\n');
-        text.append("\nDemo logins (LOCAL ONLY; client ").append(KeycloakAccounts.CLI_CLIENT).append(", password grant)\n")
+        text.append("\nDemo logins (LOCAL ONLY; the portal, or client ").append(KeycloakAccounts.CLI_CLIENT)
+                .append(" with the password grant)\n")
                 .append("  ").append(DemoSeed.ADMIN).append(" / ").append(DemoSeed.PASSWORD).append("     platform admin\n")
                 .append("  ").append(DemoSeed.OPERATOR_ADMIN).append(" / ").append(DemoSeed.PASSWORD)
                 .append("  operator admin of ").append(demo.operatorId()).append('\n')

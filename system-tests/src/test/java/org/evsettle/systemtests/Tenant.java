@@ -15,9 +15,10 @@ import org.evsettle.devstack.platform.Service;
  * and its driver.
  */
 record Tenant(UUID operatorId, UUID siteId, UUID driverId, String chargePointId, String chargerPassword,
-              String cardIdTag, String adminToken, String driverToken) {
+              String cardIdTag, String adminToken, String driverToken, String adminUsername, String driverUsername) {
 
-    private static final String PASSWORD = "system-test-password";
+    /** Every tenant's accounts sign in with it. */
+    static final String PASSWORD = "system-test-password";
 
     /** A new tenant with its own names, so tests never share data. */
     static Tenant create(RunningPlatform running, String energyPricePerKwh) {
@@ -65,7 +66,7 @@ record Tenant(UUID operatorId, UUID siteId, UUID driverId, String chargePointId,
                 "de Vries"));
         String driverToken = running.accounts().login("driver-" + suffix, PASSWORD);
         return new Tenant(operatorId, siteId, driverId, chargePointId, chargerPassword, cardIdTag, adminToken,
-                driverToken);
+                driverToken, "operator-" + suffix, "driver-" + suffix);
     }
 
     private static UUID created(io.restassured.response.Response response) {

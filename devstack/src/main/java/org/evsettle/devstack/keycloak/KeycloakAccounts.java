@@ -1,8 +1,11 @@
 package org.evsettle.devstack.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +81,17 @@ public final class KeycloakAccounts {
     }
 
     /**
-     * Lets the portal's login come back to a gateway at this origin ({@code http://localhost:41234}):
-     * the realm allows only {@code http://localhost:8080}, where {@code ./evsettle up} runs it.
+     * Makes sure the portal's client exists as the realm file defines it (a realm imported before the
+     * portal existed lacks it), and lets its login come back to a gateway at this origin
+     * ({@code http://localhost:41234}): the realm file allows only {@code http://localhost:8080}.
      */
-    public void allowPortalAt(String origin) {
+    public void ensurePortal(Path realmFile, String origin) {
         String admin = adminToken();
         String clients = baseUrl + "/admin/realms/" + KeycloakServer.REALM + "/clients";
         JsonNode found = http.get(clients + "?clientId=" + PORTAL_CLIENT, admin).require(200, "Looking up " + PORTAL_CLIENT);
         if (!found.isArray() || found.isEmpty()) {
-            throw new DevStackException("Realm " + KeycloakServer.REALM + " has no client " + PORTAL_CLIENT);
+            http.post(clients, admin, portalClient(realmFile)).require(201, "Creating client " + PORTAL_CLIENT);
+            found = http.get(clients + "?clientId=" + PORTAL_CLIENT, admin).require(200, "Looking up " + PORTAL_CLIENT);
         }
         ObjectNode client = (ObjectNode) found.get(0);
         ArrayNode redirects = client.withArray("redirectUris");
@@ -99,6 +104,30 @@ public final class KeycloakAccounts {
         redirects.add(allowed);
         http.put(clients + "/" + client.get("id").asText(), admin, client)
                 .require(204, "Allowing the portal's login at " + origin);
+    }
+
+    /** Sets how long the portal's access and ID tokens live (the realm's 15 minutes otherwise), for tests of refreshing. */
+    public void setPortalTokenLifespan(java.time.Duration lifespan) {
+        String admin = adminToken();
+        String clients = baseUrl + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        ObjectNode client = (ObjectNode) http.get(clients + "?clientId=" + PORTAL_CLIENT, admin)
+                .require(200, "Looking up " + PORTAL_CLIENT).get(0);
+        client.with("attributes").put("access.token.lifespan", String.valueOf(lifespan.toSeconds()));
+        http.put(clients + "/" + client.get("id").asText(), admin, client)
+                .require(204, "Setting the token lifespan of " + PORTAL_CLIENT);
+    }
+
+    private static JsonNode portalClient(Path realmFile) {
+        try {
+            for (JsonNode client : new ObjectMapper().readTree(realmFile.toFile()).path("clients")) {
+                if (PORTAL_CLIENT.equals(client.path("clientId").asText())) {
+                    return client;
+                }
+            }
+        } catch (IOException e) {
+            throw new DevStackException("Cannot read " + realmFile + ": " + e.getMessage(), e);
+        }
+        throw new DevStackException(realmFile + " defines no client " + PORTAL_CLIENT);
     }
 
     private String find(String admin, String username) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.evsettle.devstack.DevStack;
+import org.evsettle.devstack.keycloak.KeycloakAccounts;
 
 /**
  * The whole platform on one machine: the five packaged services running against a devstack. The
@@ -17,24 +18,34 @@ public final class Platform implements AutoCloseable {
     private final Map<Service, ServiceProcess> services;
     private final DevStack stack;
     private final Path root;
+    private final Map<Service, Integer> ports;
     private final List<ServiceProcess> replicas = new CopyOnWriteArrayList<>();
 
-    private Platform(Map<Service, ServiceProcess> services, DevStack stack, Path root) {
+    private Platform(Map<Service, ServiceProcess> services, DevStack stack, Path root, Map<Service, Integer> ports) {
         this.services = services;
         this.stack = stack;
         this.root = root;
+        this.ports = ports;
     }
 
-    /** Starts every service (the registry first) and waits until each reports ready. */
+    /**
+     * Starts every service (the registry first) and waits until each reports ready; the api-gateway,
+     * routing to the others on their ports, starts with them. The portal's login is allowed back to
+     * the gateway's port.
+     */
     public static Platform start(DevStack stack, Path root, Map<Service, Integer> ports) {
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         Path logs = stack.settings().dataDirectory().resolve("logs");
         for (Service service : Service.values()) {
             services.put(service, new ServiceProcess(service, root, ports.get(service),
-                    configuration(stack, service), logs.resolve(service.module() + ".log")));
+                    configuration(stack, service, ports), logs.resolve(service.module() + ".log")));
         }
-        Platform platform = new Platform(services, stack, root);
+        Platform platform = new Platform(services, stack, root, ports);
         try {
+            if (stack.settings().withKeycloak()) {
+                new KeycloakAccounts(stack.keycloak().url())
+                        .ensurePortal(stack.settings().realmFile(), platform.url(Service.API_GATEWAY));
+            }
             services.values().forEach(ServiceProcess::start);
             services.values().forEach(ServiceProcess::awaitReady);
             return platform;
@@ -66,7 +77,7 @@ public final class Platform implements AutoCloseable {
      * same configuration as the first; it is stopped with the platform.
      */
     public ServiceProcess startReplica(Service service, int port) {
-        ServiceProcess replica = new ServiceProcess(service, root, port, configuration(stack, service),
+        ServiceProcess replica = new ServiceProcess(service, root, port, configuration(stack, service, ports),
                 stack.settings().dataDirectory().resolve("logs").resolve(service.module() + "-" + port + ".log"));
         replicas.add(replica);
         replica.start();
@@ -98,14 +109,31 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** What a service needs to know of the devstack, as system properties. */
+    /** What a service behind the api-gateway needs to know of the devstack, as system properties. */
     public static Map<String, String> configuration(DevStack stack, Service service) {
+        if (service == Service.API_GATEWAY) {
+            throw new IllegalArgumentException("The api-gateway needs the services' ports: configuration(stack, service, ports)");
+        }
+        return configuration(stack, service, defaultPorts());
+    }
+
+    /**
+     * What a service needs to know, as system properties: the devstack's parts for a service behind
+     * the gateway; Keycloak and the services' ports for the api-gateway.
+     */
+    public static Map<String, String> configuration(DevStack stack, Service service, Map<Service, Integer> ports) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("evsettle.db.port", String.valueOf(stack.postgres().port()));
-        properties.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
         if (stack.settings().withKeycloak()) {
             properties.put("quarkus.oidc.auth-server-url", stack.keycloak().realmUrl());
         }
+        if (service == Service.API_GATEWAY) {
+            for (Service backend : Service.backends()) {
+                properties.put("evsettle.services." + backend.route(), "http://localhost:" + ports.get(backend));
+            }
+            return properties;
+        }
+        properties.put("evsettle.db.port", String.valueOf(stack.postgres().port()));
+        properties.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
         return properties;
     }
 }
