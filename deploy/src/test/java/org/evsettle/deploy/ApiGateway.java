@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -50,7 +49,7 @@ final class ApiGateway {
         Map<String, Service> routes = new TreeMap<>();
         properties().stringPropertyNames().stream().filter(name -> name.startsWith(SERVICE_PREFIX)).forEach(name -> {
             int port = URI.create(properties().getProperty(name)).getPort();
-            Service service = Arrays.stream(Service.values()).filter(s -> s.defaultPort() == port).findFirst()
+            Service service = Service.backends().stream().filter(s -> s.defaultPort() == port).findFirst()
                     .orElseThrow(() -> new AssertionError(name + " names no service's port: " + port));
             routes.put(name.substring(SERVICE_PREFIX.length()), service);
         });

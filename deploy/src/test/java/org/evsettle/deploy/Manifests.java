@@ -117,7 +117,7 @@ final class Manifests {
                 "outbox/src/main/resources/META-INF/microprofile-config.properties")) {
             all.append(read(ROOT.resolve(file)));
         }
-        for (org.evsettle.devstack.platform.Service service : org.evsettle.devstack.platform.Service.values()) {
+        for (org.evsettle.devstack.platform.Service service : org.evsettle.devstack.platform.Service.backends()) {
             all.append(read(ROOT.resolve(service.module()).resolve("src/main/resources/application.properties")));
         }
         return all.toString();
