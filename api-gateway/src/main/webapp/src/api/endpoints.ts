@@ -1,0 +1,122 @@
+/** Every service call the portal makes, by service: /api/<service>/<rest> is the service's /api/<rest>. */
+import { api, withQuery, type Page, type Query } from './client';
+import type {
+  BillingRun, Card, Charger, ChargerTariff, ChargingSession, CommandResult, Connection, Correction,
+  DirectDebitBatch, Driver, DriverForm, ImportResult, InvoiceDetail, InvoiceSummary, Me, Operator,
+  OperatorForm, Payment, Quote, QuoteForm, Receivables, Report, SessionPrice, Site, StatementImport, Tariff,
+  TariffForm,
+} from './types';
+
+const U = '/api/users';
+const S = '/api/sessions';
+const T = '/api/tariffs';
+const I = '/api/invoices';
+const O = '/api/ocpp';
+const e = encodeURIComponent;
+
+export type Paging = {
+  limit?: number;
+  cursor?: string | null;
+};
+
+type Filters = Query & Paging;
+
+export const auth = {
+  me: () => api.get<Me>('/auth/me'),
+  logoutUrl: '/auth/logout',
+};
+
+export const users = {
+  operators: (q: Filters) => api.get<Page<Operator>>(`${U}/operators`, q as Query),
+  operator: (id: string) => api.get<Operator>(`${U}/operators/${id}`),
+  createOperator: (form: OperatorForm) => api.post<Operator>(`${U}/operators`, form),
+  updateOperator: (id: string, form: OperatorForm) => api.put<Operator>(`${U}/operators/${id}`, form),
+  rotateEnrollmentKey: (id: string) =>
+    api.post<{ operatorId: string; chargerEnrollmentKey: string; createdAt: string }>(`${U}/operators/${id}/charger-enrollment-key`),
+
+  sites: (op: string, q: Filters) => api.get<Page<Site>>(`${U}/operators/${op}/sites`, q as Query),
+  createSite: (op: string, form: { name: string; address: Site['address'] }) => api.post<Site>(`${U}/operators/${op}/sites`, form),
+
+  chargers: (op: string, q: Filters) => api.get<Page<Charger>>(`${U}/operators/${op}/chargers`, q as Query),
+  registerCharger: (op: string, form: { siteId: string; chargePointId: string; connectorCount?: number; ocppPassword?: string }) =>
+    api.post<Charger>(`${U}/operators/${op}/chargers`, form),
+  approveCharger: (id: string, placement: { siteId: string; connectorCount?: number }) =>
+    api.post<Charger>(`${U}/chargers/${id}/approve`, placement),
+  placeCharger: (id: string, placement: { siteId: string; connectorCount?: number }) => api.put<Charger>(`${U}/chargers/${id}`, placement),
+  decommissionCharger: (id: string) => api.post<Charger>(`${U}/chargers/${id}/decommission`),
+  newOcppPassword: (id: string, ocppPassword?: string) =>
+    api.post<Charger>(`${U}/chargers/${id}/ocpp-password`, ocppPassword ? { ocppPassword } : {}),
+
+  drivers: (op: string, q: Filters) => api.get<Page<Driver>>(`${U}/operators/${op}/drivers`, q as Query),
+  driver: (id: string) => api.get<Driver>(`${U}/drivers/${id}`),
+  createDriver: (op: string, form: DriverForm) => api.post<Driver>(`${U}/operators/${op}/drivers`, form),
+  updateDriver: (id: string, form: DriverForm) => api.put<Driver>(`${U}/drivers/${id}`, form),
+  importDrivers: (op: string, csv: string) => api.postText<ImportResult>(`${U}/operators/${op}/imports/drivers`, csv),
+  importTemplateUrl: (op: string) => `${U}/operators/${op}/imports/drivers/template`,
+
+  cards: (op: string, q: Filters) => api.get<Page<Card>>(`${U}/operators/${op}/cards`, q as Query),
+  issueCard: (op: string, form: { driverId: string; idTag: string; label?: string | null; validUntil?: string | null }) =>
+    api.post<Card>(`${U}/operators/${op}/cards`, form),
+  blockCard: (id: string, reason?: string) => api.post<Card>(`${U}/cards/${id}/block`, { reason: reason || null }),
+  unblockCard: (id: string) => api.post<Card>(`${U}/cards/${id}/unblock`),
+  reportCardLost: (id: string, reason?: string) => api.post<Card>(`${U}/cards/${id}/lost`, { reason: reason || null }),
+  myCards: (q: Filters) => api.get<Page<Card>>(`${U}/me/cards`, q as Query),
+  reportMyCardLost: (id: string) => api.post<Card>(`${U}/me/cards/${id}/lost`),
+  meDriver: () => api.get<Driver>(`${U}/me`),
+};
+
+export const sessions = {
+  list: (q: Filters) => api.get<Page<ChargingSession>>(`${S}/sessions`, q as Query),
+  mine: (q: Filters) => api.get<Page<ChargingSession>>(`${S}/me/sessions`, q as Query),
+  get: (id: string) => api.get<ChargingSession>(`${S}/sessions/${id}`),
+  trail: (id: string) => api.get<Correction[]>(`${S}/sessions/${id}/corrections`),
+  correct: (id: string, form: { stoppedAt?: string; meterStartWh?: number; meterStopWh?: number; reason: string }) =>
+    api.post<ChargingSession>(`${S}/sessions/${id}/corrections`, form),
+  release: (id: string, reason: string) => api.post<ChargingSession>(`${S}/sessions/${id}/release`, { reason }),
+  report: (q: Query) => api.get<Report>(`${S}/reports/sessions`, { ...q, format: 'json' }),
+  myReport: (q: Query) => api.get<Report>(`${S}/me/reports/sessions`, { ...q, format: 'json' }),
+  reportUrl: (q: Query, format: 'csv' | 'xlsx') => withQuery(`${S}/reports/sessions`, { ...q, format }),
+};
+
+export const tariffs = {
+  list: (op: string, q: Filters) => api.get<Page<Tariff>>(`${T}/operators/${op}/tariffs`, q as Query),
+  get: (id: string) => api.get<Tariff>(`${T}/tariffs/${id}`),
+  create: (op: string, form: TariffForm) => api.post<Tariff>(`${T}/operators/${op}/tariffs`, form),
+  revise: (id: string, form: TariffForm) => api.put<Tariff>(`${T}/tariffs/${id}`, form),
+  price: (sessionId: string) => api.get<SessionPrice>(`${T}/sessions/${sessionId}/price`),
+  atCharger: (chargePointId: string, userType?: string) =>
+    api.get<ChargerTariff>(`${T}/chargers/${e(chargePointId)}/tariff`, { userType }),
+  quote: (chargePointId: string, form: QuoteForm) => api.post<Quote>(`${T}/chargers/${e(chargePointId)}/quote`, form),
+};
+
+export const invoices = {
+  list: (q: Filters) => api.get<Page<InvoiceSummary>>(`${I}/invoices`, q as Query),
+  mine: (q: Filters) => api.get<Page<InvoiceSummary>>(`${I}/me/invoices`, q as Query),
+  get: (id: string) => api.get<InvoiceDetail>(`${I}/invoices/${id}`),
+  pdfUrl: (id: string) => `${I}/invoices/${id}/pdf`,
+  ublUrl: (id: string) => `${I}/invoices/${id}/ubl`,
+  csvUrl: (id: string) => `${I}/invoices/${id}/csv`,
+  pay: (id: string, form: { amount: number; paidOn: string; reference?: string }) => api.post<Payment>(`${I}/invoices/${id}/payments`, form),
+  credit: (id: string, form: { reason: string; sessionIds?: string[] }) => api.post<InvoiceDetail>(`${I}/invoices/${id}/credit-notes`, form),
+  writeOff: (id: string, reason: string) => api.post<InvoiceDetail>(`${I}/invoices/${id}/write-off`, { reason }),
+  runs: (op: string, q: Filters) => api.get<Page<BillingRun>>(`${I}/operators/${op}/billing-runs`, q as Query),
+  startRun: (op: string, periodStart: string) => api.post<BillingRun>(`${I}/operators/${op}/billing-runs`, { periodStart }),
+  receivables: (op: string) => api.get<Receivables>(`${I}/operators/${op}/receivables`),
+  journalUrl: (op: string, from?: string, to?: string) => withQuery(`${I}/operators/${op}/journal.csv`, { from, to }),
+  importStatement: (op: string, csv: string) => api.postText<StatementImport>(`${I}/operators/${op}/bank-statements`, csv),
+  collectionSettings: (op: string) => api.get<{ operatorId: string; creditorId: string; updatedAt: string }>(`${I}/operators/${op}/collection-settings`),
+  saveCollectionSettings: (op: string, creditorId: string) =>
+    api.put<{ operatorId: string; creditorId: string; updatedAt: string }>(`${I}/operators/${op}/collection-settings`, { creditorId }),
+  batches: (op: string, q: Filters) => api.get<Page<DirectDebitBatch>>(`${I}/operators/${op}/direct-debits`, q as Query),
+  createBatch: (op: string, collectionDate: string) => api.post<DirectDebitBatch>(`${I}/operators/${op}/direct-debits`, { collectionDate }),
+  painUrl: (op: string, batchId: string) => `${I}/operators/${op}/direct-debits/${batchId}/pain.008`,
+  settleBatch: (op: string, batchId: string, returned: string[]) =>
+    api.post<DirectDebitBatch>(`${I}/operators/${op}/direct-debits/${batchId}/settlement`, { returned }),
+};
+
+export const ocpp = {
+  connection: (chargePointId: string, signal?: AbortSignal) =>
+    api.get<Connection>(`${O}/chargers/${e(chargePointId)}/connection`, undefined, signal),
+  command: (chargePointId: string, action: string, payload: Record<string, unknown>) =>
+    api.post<CommandResult>(`${O}/chargers/${e(chargePointId)}/commands/${action}`, payload),
+};

@@ -1,0 +1,126 @@
+/**
+ * Who is logged in (/auth/me) and which operator the pages work on: an operator admin's own, or the
+ * one a platform admin chose. Also the operator's time zone, in which every time is shown.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { auth, sessions, users } from '../api/endpoints';
+import type { Me, Operator } from '../api/types';
+import { DEFAULT_ZONE } from '../format';
+import { useI18n } from '../i18n';
+
+const CHOSEN_OPERATOR = 'evsettle.operator';
+
+export interface PortalSession {
+  me: Me;
+  isPlatformAdmin: boolean;
+  isOperatorAdmin: boolean;
+  isDriver: boolean;
+  /** The operator the admin pages work on: the operator admin's, or the platform admin's choice. */
+  operatorId: string | null;
+  operator: Operator | null;
+  zone: string;
+  chooseOperator: (id: string | null) => void;
+  reloadOperator: () => void;
+  setOperator: (operator: Operator) => void;
+}
+
+const SessionContext = createContext<PortalSession | null>(null);
+
+export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
+  const isPlatformAdmin = me.roles.includes('platform-admin');
+  const isOperatorAdmin = me.roles.includes('operator-admin');
+  const isDriver = me.roles.includes('driver') && !isPlatformAdmin && !isOperatorAdmin;
+  const [chosen, setChosen] = useState<string | null>(() => {
+    if (!isPlatformAdmin) return null;
+    try {
+      return localStorage.getItem(CHOSEN_OPERATOR);
+    } catch {
+      return null;
+    }
+  });
+  const operatorId = isOperatorAdmin && me.operatorId ? me.operatorId : isPlatformAdmin ? chosen : null;
+  const [operator, setOperator] = useState<Operator | null>(null);
+  const [driverZone, setDriverZone] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    if (!operatorId) {
+      setOperator(null);
+      return;
+    }
+    let live = true;
+    users.operator(operatorId).then(
+      (o) => live && setOperator(o),
+      () => {
+        if (!live) return;
+        setOperator(null);
+        if (isPlatformAdmin) setChosen(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [operatorId, tick, isPlatformAdmin]);
+
+  useEffect(() => {
+    if (!isDriver) return;
+    // a driver may not read the operator; the report of the own sessions names its zone
+    sessions.myReport({}).then((r) => setDriverZone(r.operator.timeZone), () => undefined);
+  }, [isDriver]);
+
+  const chooseOperator = useCallback((id: string | null) => {
+    setChosen(id);
+    try {
+      if (id) localStorage.setItem(CHOSEN_OPERATOR, id);
+      else localStorage.removeItem(CHOSEN_OPERATOR);
+    } catch {
+      // not kept
+    }
+  }, []);
+
+  const value = useMemo<PortalSession>(
+    () => ({
+      me,
+      isPlatformAdmin,
+      isOperatorAdmin,
+      isDriver,
+      operatorId,
+      operator,
+      zone: operator?.timeZone ?? driverZone ?? DEFAULT_ZONE,
+      chooseOperator,
+      reloadOperator: () => setTick((n) => n + 1),
+      setOperator,
+    }),
+    [me, isPlatformAdmin, isOperatorAdmin, isDriver, operatorId, operator, driverZone, chooseOperator],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function usePortal(): PortalSession {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('usePortal outside SessionProvider');
+  return ctx;
+}
+
+/** The operator id of an admin page; the pages are only routed when there is one. */
+export function useOperatorId(): string {
+  const { operatorId } = usePortal();
+  return operatorId ?? '';
+}
+
+/** Loads /auth/me, then renders the portal for that person. */
+export function useMe(): { me: Me | null; error: unknown } {
+  const { adoptAccountLocale } = useI18n();
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    auth.me().then(
+      (m) => {
+        adoptAccountLocale(m.locale);
+        setMe(m);
+      },
+      setError,
+    );
+  }, [adoptAccountLocale]);
+  return { me, error };
+}

@@ -1,0 +1,178 @@
+import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { Driver, DriverForm as DriverBody } from '../api/types';
+import { useI18n } from '../i18n';
+import { BIC, COUNTRY, EMAIL, SEPA_TEXT, VAT_NUMBER, isIban } from '../validation';
+import { ProblemAlert, fieldErrorsOf } from './ui';
+
+interface Values {
+  name: string;
+  email: string;
+  billingAddress: { street: string; postalCode: string; city: string; countryCode: string };
+  userType: string;
+  companyName: string;
+  companyVatNumber: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  hasMandate: boolean;
+  sepaMandate: { mandateId: string; signedOn: string; iban: string; bic: string };
+}
+
+function valuesOf(d: Driver | null): Values {
+  return {
+    name: d?.name ?? '',
+    email: d?.email ?? '',
+    billingAddress: {
+      street: d?.billingAddress?.street ?? '',
+      postalCode: d?.billingAddress?.postalCode ?? '',
+      city: d?.billingAddress?.city ?? '',
+      countryCode: d?.billingAddress?.countryCode ?? 'NL',
+    },
+    userType: d?.userType ?? 'RESIDENT',
+    companyName: d?.companyName ?? '',
+    companyVatNumber: d?.companyVatNumber ?? '',
+    status: d?.status ?? 'ACTIVE',
+    hasMandate: !!d?.sepaMandate,
+    sepaMandate: {
+      mandateId: d?.sepaMandate?.mandateId ?? '',
+      signedOn: d?.sepaMandate?.signedOn ?? '',
+      iban: d?.sepaMandate?.iban ?? '',
+      bic: d?.sepaMandate?.bic ?? '',
+    },
+  };
+}
+
+export function bodyOf(v: Values): DriverBody {
+  const blank = (s: string) => (s.trim() === '' ? null : s.trim());
+  return {
+    name: v.name.trim(),
+    email: v.email.trim(),
+    billingAddress: {
+      street: v.billingAddress.street.trim(),
+      postalCode: v.billingAddress.postalCode.trim(),
+      city: v.billingAddress.city.trim(),
+      countryCode: v.billingAddress.countryCode.trim().toUpperCase(),
+    },
+    userType: v.userType,
+    companyName: blank(v.companyName),
+    companyVatNumber: blank(v.companyVatNumber.toUpperCase()),
+    status: v.status,
+    sepaMandate: v.hasMandate
+      ? {
+          mandateId: v.sepaMandate.mandateId.trim(),
+          signedOn: v.sepaMandate.signedOn,
+          iban: v.sepaMandate.iban.replace(/\s+/g, '').toUpperCase(),
+          bic: blank(v.sepaMandate.bic.toUpperCase()),
+        }
+      : null,
+  };
+}
+
+/** Create or edit a driver: every field checked as it is typed, the service's answer shown in words. */
+export function DriverForm({ driver, userTypes, onSubmit, onCancel }: {
+  driver: Driver | null;
+  userTypes: string[];
+  onSubmit: (body: DriverBody) => Promise<unknown>;
+  onCancel?: () => void;
+}) {
+  const { t, te } = useI18n();
+  const [problem, setProblem] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const today = new Date().toISOString().substring(0, 10);
+  const required = (v: string) => (v.trim() === '' ? t('validation.required') : null);
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: valuesOf(driver),
+    validateInputOnChange: true,
+    validate: {
+      name: (v) => required(v) ?? (v.length > 200 ? t('validation.maxLength', { max: 200 }) : null),
+      email: (v) => required(v) ?? (!EMAIL.test(v.trim()) ? t('validation.email') : null),
+      billingAddress: {
+        street: required,
+        postalCode: required,
+        city: required,
+        countryCode: (v) => (!COUNTRY.test(v.trim().toUpperCase()) ? t('validation.country') : null),
+      },
+      userType: (v) => (userTypes.length && !userTypes.includes(v) ? t('validation.userType') : null),
+      companyVatNumber: (v, all) => {
+        if (v.trim() === '') return null;
+        if (!VAT_NUMBER.test(v.trim().toUpperCase())) return t('validation.vatNumber');
+        return all.companyName.trim() === '' ? t('validation.vatNeedsCompany') : null;
+      },
+      sepaMandate: {
+        mandateId: (v, all) => (!all.hasMandate ? null : required(v) ?? (v.length > 35 || !SEPA_TEXT.test(v) ? t('validation.mandateId') : null)),
+        signedOn: (v, all) => (!all.hasMandate ? null : required(v) ?? (v > today ? t('validation.notFuture') : null)),
+        iban: (v, all) => (!all.hasMandate ? null : required(v) ?? (!isIban(v) ? t('validation.iban') : null)),
+        bic: (v, all) => (!all.hasMandate || v.trim() === '' ? null : !BIC.test(v.trim().toUpperCase()) ? t('validation.bic') : null),
+      },
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await onSubmit(bodyOf(values));
+    } catch (e) {
+      setProblem(e);
+      form.setErrors(fieldErrorsOf(e));
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  const types = userTypes.length ? userTypes : ['RESIDENT', 'EMPLOYEE', 'GUEST'];
+  return (
+    <form onSubmit={submit} noValidate aria-label={driver ? t('drivers.editTitle') : t('drivers.createTitle')}>
+      <Stack>
+        <ProblemAlert error={problem} title={t('drivers.saveFailed')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('drivers.name')} required {...form.getInputProps('name')} data-testid="driver-name" />
+          <TextInput label={t('drivers.email')} required type="email" {...form.getInputProps('email')} data-testid="driver-email" />
+        </SimpleGrid>
+        <Fieldset legend={t('drivers.billingAddress')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('address.street')} required {...form.getInputProps('billingAddress.street')} data-testid="driver-street" />
+            <TextInput label={t('address.postalCode')} required {...form.getInputProps('billingAddress.postalCode')} data-testid="driver-postal-code" />
+            <TextInput label={t('address.city')} required {...form.getInputProps('billingAddress.city')} data-testid="driver-city" />
+            <TextInput label={t('address.countryCode')} required maxLength={2} {...form.getInputProps('billingAddress.countryCode')} data-testid="driver-country" />
+          </SimpleGrid>
+        </Fieldset>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect label={t('drivers.userType')} data={types.map((u) => ({ value: u, label: te('userType', u) }))} {...form.getInputProps('userType')} data-testid="driver-user-type" />
+          <NativeSelect
+            label={t('drivers.status')}
+            data={[
+              { value: 'ACTIVE', label: te('driverStatus', 'ACTIVE') },
+              { value: 'INACTIVE', label: te('driverStatus', 'INACTIVE') },
+            ]}
+            {...form.getInputProps('status')}
+          />
+          <TextInput label={t('drivers.companyName')} description={t('drivers.companyHint')} {...form.getInputProps('companyName')} />
+          <TextInput label={t('drivers.companyVatNumber')} {...form.getInputProps('companyVatNumber')} data-testid="driver-vat" />
+        </SimpleGrid>
+        <Checkbox label={t('drivers.hasMandate')} {...form.getInputProps('hasMandate', { type: 'checkbox' })} />
+        {form.values.hasMandate && (
+          <Fieldset legend={t('drivers.mandate')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('drivers.mandateId')} required {...form.getInputProps('sepaMandate.mandateId')} />
+              <TextInput label={t('drivers.signedOn')} required type="date" max={today} {...form.getInputProps('sepaMandate.signedOn')} />
+              <TextInput label={t('drivers.iban')} required {...form.getInputProps('sepaMandate.iban')} />
+              <TextInput label={t('drivers.bic')} {...form.getInputProps('sepaMandate.bic')} />
+            </SimpleGrid>
+          </Fieldset>
+        )}
+        <Group justify="flex-end">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          <Button type="submit" loading={saving} data-testid="save-driver">
+            {driver ? t('common.save') : t('drivers.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
