@@ -90,15 +90,19 @@ const steps = {
     await page.getByTestId('energy-chart').locator('svg').first().waitFor();
 
     await visit(b, 'nav-report', 'report', findings);
+    await page.getByTestId('report-from').fill(input.periodStart);
+    await page.getByTestId('report-to').fill(input.periodEnd);
+    await page.getByTestId('show-report').click();
+    await page.getByTestId('report-totals').waitFor();
+    await page.waitForLoadState('networkidle');
+    await b.screenshot('report-of-the-month');
     const csv = (await saveDownload(page, () => page.getByTestId('download-report-csv').click(), 'report.csv')).toString('utf8');
-    check(csv.includes(input.chargePointId), 'the CSV report lists the session\'s charger');
+    check(csv.includes(input.driverName) && csv.includes('12.340'), 'the CSV report lists the driver\'s 12.340 kWh');
     const xlsx = await saveDownload(page, () => page.getByTestId('download-report-xlsx').click(), 'report.xlsx');
     check(xlsx.subarray(0, 2).toString('latin1') === 'PK', 'the XLSX report is a workbook (zip)');
 
     await visit(b, 'nav-billing', 'billing', findings);
-    if (input.billingPeriodStart) {
-      await page.getByTestId('billing-period-start').fill(input.billingPeriodStart);
-    }
+    await page.getByTestId('billing-period-start').fill(input.periodStart);
     await page.getByTestId('start-billing-run').click();
     await page.getByTestId('billing-run-result').waitFor({ timeout: 60_000 });
     await b.screenshot('billing-run');
@@ -151,6 +155,31 @@ const steps = {
     check(await page.getByTestId('meter-curve-chart').count() === 0, 'another operator\'s session does not open');
     await b.screenshot('other-operator-session');
     return {};
+  },
+
+  /** Times the portal's pages as a signed-in person opens them: until the page shows its data. */
+  async measurePageLoad(b) {
+    const { page } = b;
+    await signIn(page, input.gateway, input.username, input.password);
+    const rounds = input.rounds || 10;
+    const measure = async (pathName, ready) => {
+      const times = [];
+      for (let i = 0; i < rounds; i++) {
+        const started = Date.now();
+        await page.goto(input.gateway + pathName, { waitUntil: 'commit' });
+        await ready();
+        times.push(Date.now() - started);
+      }
+      return times;
+    };
+    const dashboard = await measure('/', () => page.getByTestId('energy-chart').locator('svg').first().waitFor());
+    const sessions = await measure('/sessions', () => page.getByTestId('sessions-table').locator('tbody tr').first().waitFor());
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd),
+        transferred: performance.getEntriesByType('resource').reduce((sum, r) => sum + (r.transferSize || 0), nav.transferSize || 0) };
+    });
+    return { dashboard, sessions, lastNavigation: timing };
   },
 };
 

@@ -13,7 +13,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
         ...colors,
         background: `var(--mantine-color-${parsed.color}-0)`,
         hover: `var(--mantine-color-${parsed.color}-1)`,
-        color: `var(--mantine-color-${parsed.color}-9)`,
+        color: `var(--mantine-color-${parsed.color}-light-color)`,
       };
     }
   }
@@ -45,13 +45,14 @@ export const cssVariablesResolver = () => ({
     '--mantine-color-placeholder': '#6b737b',
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light-hover': 'var(--mantine-color-teal-1)',
-    '--mantine-primary-color-light-color': 'var(--mantine-color-teal-9)',
+    // the darkest shade darkened once more: 4.5:1 on the hover shade (1) too, where shade 9 gives 4.3:1
+    '--mantine-primary-color-light-color': darken(DEFAULT_THEME.colors.teal[9], 0.2),
     '--mantine-primary-color-filled-hover': darken(DEFAULT_THEME.colors.teal[9], 0.15),
     ...Object.fromEntries(
       LIGHT_COLORS.flatMap((c) => [
         [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
         [`--mantine-color-${c}-light-hover`, `var(--mantine-color-${c}-1)`],
-        [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-light-color`, darken(DEFAULT_THEME.colors[c][9], 0.2)],
         // the default hover of the darkest shade is a lighter one, below 4.5:1 for white text
         [`--mantine-color-${c}-filled-hover`, darken(DEFAULT_THEME.colors[c][9], 0.15)],
       ]),

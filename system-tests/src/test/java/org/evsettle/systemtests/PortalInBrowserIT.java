@@ -48,7 +48,7 @@ class PortalInBrowserIT {
 
     @Test
     void anOperatorAndItsDriverGoFromLoginToInvoiceInTheBrowser() {
-        Tenant operator = Tenant.create(running, "0.35");
+        Tenant operator = Tenant.create(running, "0.35", 0);
         Tenant other = Tenant.create(running, "0.40");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String driverName = "Bram Jansen " + suffix;
@@ -61,8 +61,8 @@ class PortalInBrowserIT {
         UUID cardId = UUID.fromString(gateway(operator.adminToken(),
                 "/api/users/operators/" + operator.operatorId() + "/cards?driverId=" + driverId).getString("items[0].id"));
 
-        // a session in a month that has ended and is past its grace days, so that it can be billed now
-        LocalDate periodStart = LocalDate.now(AMSTERDAM).minusMonths(2).withDayOfMonth(1);
+        // a session in last month, which has ended and (with no grace days) can be billed now
+        LocalDate periodStart = LocalDate.now(AMSTERDAM).minusMonths(1).withDayOfMonth(1);
         Instant start = periodStart.withDayOfMonth(9).atTime(LocalTime.of(18, 0)).atZone(AMSTERDAM).toInstant();
         int transactionId = charge(operator, cardIdTag, start);
         UUID sessionId = SessionIds.of(operator.chargePointId(), transactionId);
@@ -71,7 +71,8 @@ class PortalInBrowserIT {
 
         JsonNode billed = browser.run("operatorSeesSessionAndBills", operator.adminUsername(), Tenant.PASSWORD,
                 Map.of("sessionId", sessionId.toString(), "driverName", driverName,
-                        "chargePointId", operator.chargePointId(), "billingPeriodStart", periodStart.toString()));
+                        "chargePointId", operator.chargePointId(), "periodStart", periodStart.toString(),
+                        "periodEnd", periodStart.plusMonths(1).minusDays(1).toString()));
         String invoiceId = billed.path("invoiceId").asText();
         assertThat(gateway(operator.adminToken(), "/api/invoices/invoices/" + invoiceId).getString("lines[0].sessionId"))
                 .isEqualTo(sessionId.toString());

@@ -42,7 +42,10 @@ final class RunningPlatform {
             }
             Platform platform;
             try {
-                platform = Platform.start(stack, root, ports);
+                // why: the tests bill a period when they ask for it; a scheduled run would bill a new tenant's
+                // ended months before its sessions arrive, which would then count as late
+                platform = Platform.start(stack, root, ports,
+                        Map.of(Service.INVOICE_SERVICE, Map.of("evsettle.billing.every", "off")));
             } catch (RuntimeException e) {
                 stack.close();
                 throw e;

@@ -3,6 +3,7 @@ package org.evsettle.systemtests;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,11 @@ record Tenant(UUID operatorId, UUID siteId, UUID driverId, String chargePointId,
 
     /** A new tenant with its own names, so tests never share data. */
     static Tenant create(RunningPlatform running, String energyPricePerKwh) {
+        return create(running, energyPricePerKwh, null);
+    }
+
+    /** The same, with the operator's grace days after a period's end before it is billed (the default when null). */
+    static Tenant create(RunningPlatform running, String energyPricePerKwh, Integer graceDays) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         running.accounts().ensure(new Account("platform-" + suffix, PASSWORD, "platform-admin", null, null, "Platform",
                 "Admin"));
@@ -30,11 +36,15 @@ record Tenant(UUID operatorId, UUID siteId, UUID driverId, String chargePointId,
         Map<String, Object> address = Map.of("street", "Lindelaan 12", "postalCode", "3581 AB", "city", "Utrecht",
                 "countryCode", "NL");
 
-        UUID operatorId = created(given().auth().oauth2(platformToken).contentType(ContentType.JSON)
-                .body(Map.ofEntries(Map.entry("legalName", "Woonstichting " + suffix), Map.entry("address", address),
-                        Map.entry("vatNumber", "NL001234567B01"), Map.entry("chamberOfCommerceNumber", "12345678"),
-                        Map.entry("iban", "NL91ABNA0417164300"), Map.entry("contactEmail", "billing@" + suffix + ".example"),
-                        Map.entry("invoiceNumberPrefix", "T" + suffix.substring(0, 4).toUpperCase())))
+        Map<String, Object> operator = new HashMap<>(Map.ofEntries(Map.entry("legalName", "Woonstichting " + suffix),
+                Map.entry("address", address), Map.entry("vatNumber", "NL001234567B01"),
+                Map.entry("chamberOfCommerceNumber", "12345678"), Map.entry("iban", "NL91ABNA0417164300"),
+                Map.entry("contactEmail", "billing@" + suffix + ".example"),
+                Map.entry("invoiceNumberPrefix", "T" + suffix.substring(0, 4).toUpperCase())));
+        if (graceDays != null) {
+            operator.put("graceDays", graceDays);
+        }
+        UUID operatorId = created(given().auth().oauth2(platformToken).contentType(ContentType.JSON).body(operator)
                 .post(users + "/api/operators"));
         running.accounts().ensure(new Account("operator-" + suffix, PASSWORD, "operator-admin", operatorId, null,
                 "Operator", "Admin"));

@@ -34,11 +34,19 @@ public final class Platform implements AutoCloseable {
      * the gateway's port.
      */
     public static Platform start(DevStack stack, Path root, Map<Service, Integer> ports) {
+        return start(stack, root, ports, Map.of());
+    }
+
+    /** The same, with settings of some services overridden (system properties by service). */
+    public static Platform start(DevStack stack, Path root, Map<Service, Integer> ports,
+                                 Map<Service, Map<String, String>> overrides) {
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         Path logs = stack.settings().dataDirectory().resolve("logs");
         for (Service service : Service.values()) {
-            services.put(service, new ServiceProcess(service, root, ports.get(service),
-                    configuration(stack, service, ports), logs.resolve(service.module() + ".log")));
+            Map<String, String> properties = new LinkedHashMap<>(configuration(stack, service, ports));
+            properties.putAll(overrides.getOrDefault(service, Map.of()));
+            services.put(service, new ServiceProcess(service, root, ports.get(service), properties,
+                    logs.resolve(service.module() + ".log")));
         }
         Platform platform = new Platform(services, stack, root, ports);
         try {
