@@ -161,6 +161,11 @@ const steps = {
   async measurePageLoad(b) {
     const { page } = b;
     await signIn(page, input.gateway, input.username, input.password);
+    if (input.coldCache) {
+      // every round a first visit: nothing from the browser's cache (the session cookie stays)
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    }
     const rounds = input.rounds || 10;
     const measure = async (pathName, ready) => {
       const times = [];
@@ -173,13 +178,17 @@ const steps = {
       return times;
     };
     const dashboard = await measure('/', () => page.getByTestId('energy-chart').locator('svg').first().waitFor());
-    const sessions = await measure('/sessions', () => page.getByTestId('sessions-table').locator('tbody tr').first().waitFor());
+    const dashboardResources = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((r) => `${new URL(r.name).pathname} at ${Math.round(r.startTime)} ms for ${Math.round(r.duration)} ms`));
+    // a row, or the empty state of an operator without sessions
+    const sessions = await measure('/sessions', () => page.locator('[data-testid="sessions-table"] tbody tr, [data-testid="empty-state"]').first().waitFor());
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd),
+        resources: performance.getEntriesByType('resource').map((r) => `${new URL(r.name).pathname} at ${Math.round(r.startTime)} ms for ${Math.round(r.duration)} ms`),
         transferred: performance.getEntriesByType('resource').reduce((sum, r) => sum + (r.transferSize || 0), nav.transferSize || 0) };
     });
-    return { dashboard, sessions, lastNavigation: timing };
+    return { dashboard, sessions, lastNavigation: timing, dashboardResources };
   },
 };
 

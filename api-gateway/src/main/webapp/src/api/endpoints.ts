@@ -2,7 +2,7 @@
 import { api, withQuery, type Page, type Query } from './client';
 import type {
   BillingRun, Card, Charger, ChargerTariff, ChargingSession, CommandResult, Connection, Correction,
-  DirectDebitBatch, Driver, DriverForm, ImportResult, InvoiceDetail, InvoiceSummary, Me, Operator,
+  DirectDebitBatch, Driver, DriverForm, ImportResult, InvoiceDetail, InvoiceSummary, Me, MeterValues, Operator,
   OperatorForm, Payment, Quote, QuoteForm, Receivables, Report, SessionPrice, Site, StatementImport, Tariff,
   TariffForm,
 } from './types';
@@ -20,6 +20,17 @@ export type Paging = {
 };
 
 type Filters = Query & Paging;
+
+/** What session lists filter on, in session-service (siteId, cardId and userType as the session's snapshot has them). */
+export type SessionFilters = Filters & {
+  from?: string;
+  to?: string;
+  status?: string;
+  chargePointId?: string;
+  siteId?: string;
+  cardId?: string;
+  userType?: string;
+};
 
 export const auth = {
   me: () => api.get<Me>('/auth/me'),
@@ -47,7 +58,9 @@ export const users = {
   newOcppPassword: (id: string, ocppPassword?: string) =>
     api.post<Charger>(`${U}/chargers/${id}/ocpp-password`, ocppPassword ? { ocppPassword } : {}),
 
-  drivers: (op: string, q: Filters) => api.get<Page<Driver>>(`${U}/operators/${op}/drivers`, q as Query),
+  /** q: drivers whose name or e-mail contains the text (2 to 100 characters), searched by user-service. */
+  drivers: (op: string, q: Filters & { q?: string; status?: string; userType?: string }) =>
+    api.get<Page<Driver>>(`${U}/operators/${op}/drivers`, q as Query),
   driver: (id: string) => api.get<Driver>(`${U}/drivers/${id}`),
   createDriver: (op: string, form: DriverForm) => api.post<Driver>(`${U}/operators/${op}/drivers`, form),
   updateDriver: (id: string, form: DriverForm) => api.put<Driver>(`${U}/drivers/${id}`, form),
@@ -66,9 +79,11 @@ export const users = {
 };
 
 export const sessions = {
-  list: (q: Filters) => api.get<Page<ChargingSession>>(`${S}/sessions`, q as Query),
-  mine: (q: Filters) => api.get<Page<ChargingSession>>(`${S}/me/sessions`, q as Query),
+  list: (q: SessionFilters & { operatorId?: string; driverId?: string }) =>
+    api.get<Page<ChargingSession>>(`${S}/sessions`, q as Query),
+  mine: (q: SessionFilters) => api.get<Page<ChargingSession>>(`${S}/me/sessions`, q as Query),
   get: (id: string) => api.get<ChargingSession>(`${S}/sessions/${id}`),
+  meterValues: (id: string) => api.get<MeterValues>(`${S}/sessions/${id}/meter-values`),
   trail: (id: string) => api.get<Correction[]>(`${S}/sessions/${id}/corrections`),
   correct: (id: string, form: { stoppedAt?: string; meterStartWh?: number; meterStopWh?: number; reason: string }) =>
     api.post<ChargingSession>(`${S}/sessions/${id}/corrections`, form),

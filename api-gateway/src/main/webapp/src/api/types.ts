@@ -210,6 +210,20 @@ export interface ChargingSession {
   anomalies: Anomaly[];
 }
 
+/** One reading of a session's energy register, as the charger reported it. */
+export interface MeterSample {
+  at: string;
+  registerWh: number;
+  /** Since the meter start; null while the start has not arrived. */
+  energyWh?: number | null;
+}
+
+/** GET /api/sessions/sessions/{id}/meter-values: the register from meter start to meter stop, at most 500 readings. */
+export interface MeterValues {
+  sessionId: string;
+  samples: MeterSample[];
+}
+
 export interface Correction {
   correctionId: string;
   sessionId: string;

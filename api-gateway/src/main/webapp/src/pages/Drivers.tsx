@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Drawer, FileInput, Group, Modal, NativeSelect, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { users } from '../api/endpoints';
@@ -46,6 +47,9 @@ function DriverCards({ driver, operatorId }: { driver: Driver; operatorId: strin
   );
 }
 
+/** How long the search waits after the last key before it asks user-service. */
+const SEARCH_DELAY_MS = 300;
+
 function DriversTab() {
   const { t, te } = useI18n();
   const operatorId = useOperatorId();
@@ -53,19 +57,18 @@ function DriversTab() {
   const [status, setStatus] = useState('');
   const [userType, setUserType] = useState('');
   const [search, setSearch] = useState('');
-  const drivers = usePaged((p) => users.drivers(operatorId, { ...p, status, userType }), [operatorId, status, userType]);
+  // user-service searches from 2 characters on; a shorter text lists everyone, as no text does
+  const [typed] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const q = typed.length >= 2 ? typed : '';
+  const drivers = usePaged((p) => users.drivers(operatorId, { ...p, status, userType, q }), [operatorId, status, userType, q]);
   const [editing, setEditing] = useState<Driver | 'new' | null>(null);
   const [cardsOf, setCardsOf] = useState<Driver | null>(null);
   const userTypes = operator?.userTypes ?? ['RESIDENT', 'EMPLOYEE', 'GUEST'];
-  const shown = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return q ? drivers.items.filter((d) => d.name.toLowerCase().includes(q) || d.email.includes(q)) : drivers.items;
-  }, [drivers.items, search]);
 
   return (
     <Stack>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('drivers.search')} description={t('drivers.searchHint')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} data-testid="driver-search" />
+        <TextInput type="search" label={t('drivers.search')} description={t('drivers.searchHint')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maxLength={100} data-testid="driver-search" />
         <NativeSelect
           label={t('drivers.status')}
           value={status}
@@ -85,11 +88,12 @@ function DriversTab() {
       <ProblemAlert error={drivers.error} />
       {drivers.loading && !drivers.items.length ? (
         <Loading />
-      ) : shown.length === 0 ? (
-        <EmptyState
-          title={search ? t('drivers.noMatch') : t('drivers.emptyTitle')}
-          hint={search ? (drivers.next ? t('drivers.noMatchMore') : undefined) : t('drivers.emptyHint')}
-        />
+      ) : drivers.items.length === 0 ? (
+        q ? (
+          <EmptyState title={t('drivers.noMatch')} hint={t('drivers.noMatchHint')} />
+        ) : (
+          <EmptyState title={t('drivers.emptyTitle')} hint={t('drivers.emptyHint')} />
+        )
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table data-testid="drivers-table" striped highlightOnHover>
@@ -104,7 +108,7 @@ function DriversTab() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {shown.map((d) => (
+              {drivers.items.map((d) => (
                 <Table.Tr key={d.id} data-testid={`row-${d.id}`}>
                   <Table.Td>{d.name}</Table.Td>
                   <Table.Td>{d.email}</Table.Td>

@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
-import { Card, Stack, Title } from '@mantine/core';
-import { sessions } from '../api/endpoints';
+import { Card, Group, NativeSelect, Stack, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { sessions, users } from '../api/endpoints';
 import { usePortal } from '../auth/session';
 import { useAsync, usePaged } from '../components/hooks';
 import { SessionsTable } from '../components/SessionsTable';
@@ -10,12 +11,21 @@ import { useI18n } from '../i18n';
 
 export default function MySessions() {
   const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const cardId = params.get('cardId') ?? '';
   const { zone } = usePortal();
   const today = todayIn(zone);
   const from = monthStart(today, 11);
   const to = monthEnd(today);
   const report = useAsync(() => sessions.myReport({ from, to, groupBy: 'month' }), [from, to]);
-  const list = usePaged((p) => sessions.mine(p), []);
+  const cards = usePaged((p) => users.myCards({ ...p, limit: 100 }), []);
+  const list = usePaged((p) => sessions.mine({ ...p, cardId }), [cardId]);
+  const chooseCard = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set('cardId', value);
+    else next.delete('cardId');
+    setParams(next, { replace: true });
+  };
   const currency = report.data?.operator.currency ?? 'EUR';
   const groups = new Map((report.data?.groups ?? []).map((g) => [g.key ?? '', g]));
   const data = [];
@@ -58,11 +68,22 @@ export default function MySessions() {
           <Title order={2} size="h4" id="list-title" mb="sm">
             {t('my.allSessions')}
           </Title>
+          {(cards.items.length > 1 || cardId) && (
+            <Group mb="sm" role="search" aria-label={t('sessions.filters')}>
+              <NativeSelect
+                label={t('sessions.card')}
+                value={cardId}
+                onChange={(e) => chooseCard(e.currentTarget.value)}
+                data={[{ value: '', label: t('common.all') }, ...cards.items.map((c) => ({ value: c.id, label: c.label ? `${c.idTag} (${c.label})` : c.idTag }))]}
+                data-testid="filter-card"
+              />
+            </Group>
+          )}
           <ProblemAlert error={list.error} />
           {list.loading && !list.items.length ? (
             <Loading />
           ) : list.items.length === 0 ? (
-            <EmptyState title={t('my.noSessions')} hint={t('my.noSessionsHint')} />
+            cardId ? <EmptyState title={t('sessions.emptyTitle')} hint={t('sessions.emptyHint')} /> : <EmptyState title={t('my.noSessions')} hint={t('my.noSessionsHint')} />
           ) : (
             <SessionsTable sessions={list.items} zone={zone} linkBase="/my/sessions" />
           )}

@@ -8,7 +8,7 @@ import { usePortal } from '../auth/session';
 import { useAsync } from '../components/hooks';
 import { SessionStatusBadge } from '../components/SessionsTable';
 import { Loading, PageHeader, ProblemAlert } from '../components/ui';
-import { formatDateTime, formatDuration, formatKwh, formatMoney, formatNumber, formatPercent, formatUnitPrice, instantToZoned, zonedToInstant } from '../format';
+import { formatDateTime, formatDuration, formatKwh, formatMoney, formatNumber, formatPercent, formatUnitPrice, instantToZoned, intlLocale, zonedToInstant } from '../format';
 import { useI18n } from '../i18n';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -24,19 +24,57 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** A time on the curve's axis: the hour for a session of one day, with the date for a longer one. */
+function axisTime(ms: number, lang: string, zone: string, withDate: boolean): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    timeZone: zone,
+    ...(withDate ? { day: '2-digit', month: '2-digit' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(ms));
+}
+
+/** The energy register over the session as the charger reported it (session-service's meter values). */
 function MeterCurve({ s, zone }: { s: ChargingSession; zone: string }) {
   const { t, lang } = useI18n();
-  if (!s.startedAt || s.meterStartWh == null) return <Text size="sm">{t('session.noMeter')}</Text>;
-  const points = [{ time: formatDateTime(s.startedAt, lang, zone), kWh: 0 }];
-  if (s.stoppedAt && s.meterStopWh != null) {
-    points.push({ time: formatDateTime(s.stoppedAt, lang, zone), kWh: (s.meterStopWh - s.meterStartWh) / 1000 });
-  }
+  // a session that charges grows; a correction changes the bill, not the charger's readings
+  const curve = useAsync(() => sessions.meterValues(s.sessionId), [s.sessionId, s.status]);
+  if (curve.error) return <ProblemAlert error={curve.error} />;
+  if (!curve.data) return <Loading />;
+  const samples = curve.data.samples.filter((p) => p.energyWh != null);
+  if (samples.length === 0) return <Text size="sm">{t('session.noMeter')}</Text>;
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const points = samples.map((p) => ({ at: Date.parse(p.at), kWh: p.energyWh! / 1000 }));
+  const span = points[points.length - 1].at - points[0].at;
+  const withDate = span > 20 * 3600 * 1000;
+  // the curve begins at the start, which no correction moves; a corrected meter start or stop shows apart
+  const fromStart = s.startedAt != null && Date.parse(s.startedAt) === Date.parse(first.at);
+  const corrected = fromStart && s.meterStartWh != null && s.meterStopWh != null && (s.meterStartWh !== first.registerWh || s.meterStopWh !== last.registerWh);
   return (
-    <div data-testid="meter-curve-chart" role="img" aria-label={t('session.meterCurveLabel', { energy: formatKwh(s.energyKwh, lang) })}>
-      <LineChart h={220} data={points} dataKey="time" series={[{ name: 'kWh', color: 'teal.8', label: t('session.energyDelivered') }]} curveType="linear" withDots valueFormatter={(v) => formatKwh(v, lang)} />
+    <div data-testid="meter-curve-chart" role="img" aria-label={t('session.meterCurveLabel', { energy: formatKwh(last.energyWh! / 1000, lang) })}>
+      <LineChart
+        h={240}
+        data={points}
+        dataKey="at"
+        series={[{ name: 'kWh', color: 'teal.8', label: t('session.energyDelivered') }]}
+        curveType="linear"
+        withDots={points.length <= 60}
+        xAxisProps={{ type: 'number', scale: 'time', domain: ['dataMin', 'dataMax'], tickFormatter: (v: number) => axisTime(v, lang, zone, withDate) }}
+        // recharts also asks for the label of a tooltip that points at nothing yet
+        tooltipProps={{ labelFormatter: (v) => (Number.isFinite(Number(v)) && v !== null && v !== '' ? formatDateTime(new Date(Number(v)).toISOString(), lang, zone) : '') }}
+        valueFormatter={(v) => formatKwh(v, lang)}
+        yAxisProps={{ tickFormatter: (v: number) => formatNumber(v, lang, 1) }}
+        yAxisLabel="kWh"
+      />
       <Text size="xs" c="dimmed" mt={4}>
-        {t('session.meterCurveNote', { start: formatNumber(s.meterStartWh, lang, 0), stop: formatNumber(s.meterStopWh, lang, 0) })}
+        {t('session.meterCurveReported', { start: formatNumber(first.registerWh, lang, 0), stop: formatNumber(last.registerWh, lang, 0), count: samples.length })}
       </Text>
+      {corrected && (
+        <Text size="xs" c="dimmed">
+          {t('session.meterCurveCorrected', { start: formatNumber(s.meterStartWh, lang, 0), stop: formatNumber(s.meterStopWh, lang, 0) })}
+        </Text>
+      )}
     </div>
   );
 }

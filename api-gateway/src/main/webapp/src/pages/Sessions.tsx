@@ -13,7 +13,7 @@ const STATUSES = ['ACTIVE', 'AWAITING_START', 'COMPLETED', 'HELD'];
 export default function Sessions() {
   const { t, te } = useI18n();
   const operatorId = useOperatorId();
-  const { zone } = usePortal();
+  const { zone, operator } = usePortal();
   const [params, setParams] = useSearchParams();
   const filters = {
     from: params.get('from') ?? '',
@@ -21,6 +21,9 @@ export default function Sessions() {
     status: params.get('status') ?? '',
     chargePointId: params.get('chargePointId') ?? '',
     driverId: params.get('driverId') ?? '',
+    siteId: params.get('siteId') ?? '',
+    cardId: params.get('cardId') ?? '',
+    userType: params.get('userType') ?? '',
   };
   const set = (name: keyof typeof filters, value: string) => {
     const next = new URLSearchParams(params);
@@ -30,10 +33,13 @@ export default function Sessions() {
   };
   const chargers = usePaged((p) => users.chargers(operatorId, { ...p, limit: 500 }), [operatorId]);
   const drivers = usePaged((p) => users.drivers(operatorId, { ...p, limit: 500 }), [operatorId]);
+  const sites = usePaged((p) => users.sites(operatorId, { ...p, limit: 500 }), [operatorId]);
+  const cards = usePaged((p) => users.cards(operatorId, { ...p, limit: 500 }), [operatorId]);
+  const userTypes = operator?.userTypes ?? ['RESIDENT', 'EMPLOYEE', 'GUEST'];
   const byId = useMemo(() => new Map(drivers.items.map((d) => [d.id, d])), [drivers.items]);
   const list = usePaged(
     (p) => sessions.list({ ...p, operatorId, ...filters }),
-    [operatorId, filters.from, filters.to, filters.status, filters.chargePointId, filters.driverId],
+    [operatorId, filters.from, filters.to, filters.status, filters.chargePointId, filters.driverId, filters.siteId, filters.cardId, filters.userType],
   );
   const badPeriod = filters.from && filters.to && filters.to < filters.from;
 
@@ -57,6 +63,27 @@ export default function Sessions() {
             onChange={(e) => set('driverId', e.currentTarget.value)}
             data={[{ value: '', label: t('common.all') }, ...drivers.items.map((d) => ({ value: d.id, label: d.name }))]}
             data-testid="filter-driver"
+          />
+          <NativeSelect
+            label={t('sessions.site')}
+            value={filters.siteId}
+            onChange={(e) => set('siteId', e.currentTarget.value)}
+            data={[{ value: '', label: t('common.all') }, ...sites.items.map((s) => ({ value: s.id, label: s.name }))]}
+            data-testid="filter-site"
+          />
+          <NativeSelect
+            label={t('sessions.card')}
+            value={filters.cardId}
+            onChange={(e) => set('cardId', e.currentTarget.value)}
+            data={[{ value: '', label: t('common.all') }, ...cards.items.map((c) => ({ value: c.id, label: c.label ? `${c.idTag} (${c.label})` : c.idTag }))]}
+            data-testid="filter-card"
+          />
+          <NativeSelect
+            label={t('drivers.userType')}
+            value={filters.userType}
+            onChange={(e) => set('userType', e.currentTarget.value)}
+            data={[{ value: '', label: t('common.all') }, ...userTypes.map((u) => ({ value: u, label: te('userType', u) }))]}
+            data-testid="filter-user-type"
           />
           <NativeSelect
             label={t('sessions.status')}

@@ -152,6 +152,10 @@ public class ChargingSession extends PanacheEntityBase {
         condition(conditions, parameters, "driverId = :driverId", "driverId", filter.driverId());
         condition(conditions, parameters, "chargePointId = :chargePointId", "chargePointId", filter.chargePointId());
         condition(conditions, parameters, "status = :status", "status", filter.status());
+        condition(conditions, parameters, "siteId = :siteId", "siteId", filter.siteId());
+        condition(conditions, parameters, "cardId = :cardId", "cardId", filter.cardId());
+        // lower(user_type), as its index has it
+        condition(conditions, parameters, "lower(userType) = :userType", "userType", filter.userType());
         condition(conditions, parameters, "listedAt >= :listedFrom", "listedFrom", filter.from());
         condition(conditions, parameters, "listedAt < :listedUntil", "listedUntil", filter.until());
         return KeysetQuery.page(ChargingSession.class, LISTED, String.join(" and ", conditions), parameters, request,

@@ -72,6 +72,15 @@ final class ChargerReports {
                 sampled, at.plusSeconds(1));
     }
 
+    /** Meter values sent in one message, as a charger that was offline uploads what it stored. */
+    Envelope<MeterValuesSampled> sampled(List<MeterValue> meterValues) {
+        Instant first = meterValues.get(0).timestamp();
+        Instant sent = meterValues.get(meterValues.size() - 1).timestamp().plusSeconds(1);
+        MeterValuesSampled sampled = new MeterValuesSampled(chargePointId, 1, transactionId, meterValues, sent);
+        return Envelope.of(EventIds.nameBased(chargePointId, "meter-values-sampled", 1, transactionId, first), GATEWAY,
+                sampled, sent);
+    }
+
     Envelope<TransactionStopped> stopped(long meterStopWh, Instant at, MeterValue... transactionData) {
         TransactionStopped stopped = new TransactionStopped(chargePointId, transactionId, 1, "04A2B3C4", meterStopWh,
                 at, "EVDisconnected", List.of(transactionData), true, at.plusSeconds(1));

@@ -23,6 +23,7 @@ class OpenApiTest {
         Map<String, Object> paths = JsonPath.from(document).getMap("paths");
 
         assertThat(paths).containsKeys("/api/sessions", "/api/sessions/{sessionId}", "/api/me/sessions",
+                "/api/sessions/{sessionId}/meter-values",
                 "/api/sessions/{sessionId}/corrections", "/api/sessions/{sessionId}/release",
                 "/api/reports/sessions", "/api/me/reports/sessions", "/api/quarantined-events", "/api/parked-events");
         assertThat(OpenApiConventions.violations(document)).isEmpty();

@@ -6,6 +6,7 @@ import static org.evsettle.sessions.ChargerReports.aTransaction;
 import static org.evsettle.sessions.ChargerReports.accepted;
 import static org.evsettle.sessions.SessionWaits.awaitStatus;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -17,13 +18,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.evsettle.events.ocpp.ChargeAuthorization;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Session lists page by keyset, newest first, and filter by dates in the operator's own time zone. */
+/**
+ * Session lists page by keyset, newest first, and filter by dates in the operator's own time zone, and by
+ * the site, card and user type of the session's snapshot.
+ */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
 class SessionListTest {
@@ -111,6 +116,70 @@ class SessionListTest {
         given().auth().oauth2(TestTokens.driver(operatorId, driverId)).queryParam("from", "2026-02-28")
                 .get("/api/me/sessions").then().statusCode(200).body("items.sessionId", contains(
                         firstOfMarch.sessionId().toString(), lateFebruary.sessionId().toString()));
+    }
+
+    private ChargerReports completedAt(UUID operatorId, UUID siteId, UUID cardId, UUID driverId, Instant start) {
+        ChargerReports tx = aTransaction(new ChargeAuthorization("Accepted", operatorId, siteId, UUID.randomUUID(),
+                cardId, driverId));
+        topics.publish(tx.started(500_000, start));
+        topics.publish(tx.stopped(510_000, start.plus(Duration.ofMinutes(45))));
+        awaitStatus(tx.sessionId(), SessionStatus.COMPLETED);
+        return tx;
+    }
+
+    @Test
+    void filtersBySiteCardAndUserTypeOfTheSnapshot() {
+        UUID operatorId = UUID.randomUUID();
+        UUID anna = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        Registry registry = new Registry(topics);
+        registry.driver(anna, operatorId, "Anna de Vries", "RESIDENT");
+        registry.driver(bob, operatorId, "Bob Jansen", "Guest");
+        UUID garage = UUID.randomUUID();
+        UUID office = UUID.randomUUID();
+        UUID annasCard = UUID.randomUUID();
+        UUID bobsCard = UUID.randomUUID();
+        Instant day = Instant.parse("2026-03-16T08:00:00Z");
+        String first = completedAt(operatorId, garage, annasCard, anna, day).sessionId().toString();
+        String second = completedAt(operatorId, office, annasCard, anna, day.plus(Duration.ofHours(1))).sessionId()
+                .toString();
+        String third = completedAt(operatorId, garage, bobsCard, bob, day.plus(Duration.ofHours(2))).sessionId()
+                .toString();
+        String admin = TestTokens.operatorAdmin(operatorId);
+
+        given().auth().oauth2(admin).queryParam("siteId", garage).get("/api/sessions").then().statusCode(200)
+                .body("items.sessionId", contains(third, first));
+        given().auth().oauth2(admin).queryParam("cardId", annasCard).get("/api/sessions").then().statusCode(200)
+                .body("items.sessionId", contains(second, first));
+        // in any case, whichever case the operator named the type in
+        given().auth().oauth2(admin).queryParam("userType", "resident").get("/api/sessions").then().statusCode(200)
+                .body("items.sessionId", contains(second, first))
+                .body("items.userType", contains("RESIDENT", "RESIDENT"));
+        given().auth().oauth2(admin).queryParam("userType", " GUEST ").get("/api/sessions").then().statusCode(200)
+                .body("items.sessionId", contains(third));
+        given().auth().oauth2(admin).queryParam("userType", "EMPLOYEE").get("/api/sessions").then().statusCode(200)
+                .body("items", empty());
+        given().auth().oauth2(admin).queryParam("siteId", garage).queryParam("userType", "Resident")
+                .get("/api/sessions").then().statusCode(200).body("items.sessionId", contains(first));
+
+        // a filtered list pages by keyset like any other
+        String next = given().auth().oauth2(admin).queryParam("siteId", garage).queryParam("limit", 1)
+                .get("/api/sessions").then().statusCode(200).body("items.sessionId", contains(third))
+                .extract().path("next");
+        given().auth().oauth2(admin).queryParam("siteId", garage).queryParam("limit", 1).queryParam("cursor", next)
+                .get("/api/sessions").then().statusCode(200).body("items.sessionId", contains(first))
+                .body("next", nullValue());
+
+        // a driver's own list narrows the same way; a site or card that is not theirs matches nothing
+        String annasToken = TestTokens.driver(operatorId, anna);
+        given().auth().oauth2(annasToken).queryParam("siteId", office).get("/api/me/sessions").then().statusCode(200)
+                .body("items.sessionId", contains(second));
+        given().auth().oauth2(annasToken).queryParam("cardId", bobsCard).get("/api/me/sessions").then().statusCode(200)
+                .body("items", empty());
+        given().auth().oauth2(annasToken).queryParam("userType", "resident").get("/api/me/sessions").then()
+                .statusCode(200).body("items.sessionId", contains(second, first));
+        given().auth().oauth2(TestTokens.operatorAdmin(UUID.randomUUID())).queryParam("siteId", garage)
+                .get("/api/sessions").then().statusCode(200).body("items", empty());
     }
 
     @Test

@@ -57,11 +57,19 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
         return find("accountId", accountId).firstResultOptional();
     }
 
-    /** A page of the operator's drivers by name, e-mail, then id; of one status and user type, or all (null). */
-    public static Page<Driver> page(UUID operatorId, Status status, String userType, PageRequest request) {
+    /**
+     * A page of the operator's drivers by name, e-mail, then id; of one status and user type, and with the searched
+     * text in their name or e-mail, or all (null). A search needs a transaction (its plan is set for it).
+     */
+    public static Page<Driver> page(UUID operatorId, Status status, String userType, DriverSearch search,
+                                    PageRequest request) {
+        if (search != null) {
+            search.planForTheText();
+        }
         return RegistryList.of(Driver.class, LISTED, d -> List.of(d.name, d.email, d.id))
                 .where("operatorId", operatorId).where("status", status == null ? null : status.name())
-                .where("userType", userType).page(request);
+                .where("userType", userType).containing(search == null ? null : search.text(), "name", "email")
+                .page(request);
     }
 
     public boolean isActive() {

@@ -2,10 +2,12 @@ package org.evsettle.users;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
@@ -13,10 +15,13 @@ import org.evsettle.outbox.api.KeysetQuery;
 
 /**
  * A list of registry entities of one kind as the API pages it: the entity's keyset order, the filters
- * a request sets (each an equality, left out when null), and one query of limit + 1 rows after the
- * cursor, however deep the page (the kit's KeysetQuery).
+ * a request sets (equalities, or a text that an attribute contains; left out when null), and one query of
+ * limit + 1 rows after the cursor, however deep the page (the kit's KeysetQuery).
  */
 public final class RegistryList<T extends PanacheEntityBase> {
+
+    /** What makes a % or _ of a searched text a plain character. */
+    private static final String LIKE_ESCAPE = "!";
 
     private final Class<T> type;
     private final Keyset keyset;
@@ -41,6 +46,22 @@ public final class RegistryList<T extends PanacheEntityBase> {
         if (value != null) {
             conditions.add(attribute + " = :" + attribute);
             parameters.put(attribute, value);
+        }
+        return this;
+    }
+
+    /**
+     * Only the entities in one of whose attributes the text occurs, in any case; no filter when the text is null.
+     * PostgreSQL lowers both sides (the way an index on lower(attribute) has them); % and _ in the text are
+     * matched as themselves.
+     */
+    public RegistryList<T> containing(String text, String... attributes) {
+        if (text != null) {
+            conditions.add(Arrays.stream(attributes)
+                    .map(attribute -> "lower(" + attribute + ") like lower(:contains) escape '" + LIKE_ESCAPE + "'")
+                    .collect(Collectors.joining(" or ", "(", ")")));
+            parameters.put("contains", "%" + text.replace(LIKE_ESCAPE, LIKE_ESCAPE + LIKE_ESCAPE)
+                    .replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_") + "%");
         }
         return this;
     }

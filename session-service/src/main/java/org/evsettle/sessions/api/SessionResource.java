@@ -22,6 +22,7 @@ import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.sessions.ChargingSession;
 import org.evsettle.sessions.Driver;
+import org.evsettle.sessions.MeterCurve;
 import org.evsettle.sessions.Operator;
 import org.evsettle.sessions.SessionCorrection;
 import org.evsettle.sessions.SessionCorrections;
@@ -42,7 +43,8 @@ public class SessionResource {
             + " arrived by its stop), paged by keyset: limit 1 to 500 (default 100), then cursor=<next> until a page"
             + " has no next. from and to are calendar dates, both inclusive, in the time zone of the operator the list"
             + " covers (Europe/Amsterdam while that operator is not known here, or for a platform admin's list of"
-            + " all operators).";
+            + " all operators). siteId, cardId and userType (in any case) match the snapshot the session took at its"
+            + " start; a site or card that is not the caller's matches nothing.";
 
     private final Caller caller;
     private final SessionCorrections corrections;
@@ -90,10 +92,24 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session, or not the caller's to see")
     public SessionView get(@Parameter(description = SESSION_ID, example = SESSION_EXAMPLE)
                            @PathParam("sessionId") UUID sessionId) {
-        return ChargingSession.<ChargingSession>findByIdOptional(sessionId)
-                .filter(session -> caller.maySeeDriver(session.operatorId, session.driverId))
-                .map(SessionView::of)
-                .orElseThrow(() -> DomainException.notFound("Session", sessionId));
+        return SessionView.of(visible(sessionId));
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/meter-values")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN, Roles.DRIVER})
+    @Operation(summary = "Read a session's meter values",
+            description = "The session's energy register over time as its charger reported it, in time order: the"
+                    + " meter start at the start, every sample taken in between, the meter stop at the stop, each"
+                    + " with the energy since the meter start. A corrected session still shows the charger's own"
+                    + " start and stop (the corrections are in its audit trail); a session still charging ends at its"
+                    + " latest sample, and so does one an operator closed. Not paged: a long session's samples are"
+                    + " thinned evenly to at most " + MeterCurve.MOST_POINTS + ", the first and the last kept. Seen"
+                    + " by whoever may read the session.")
+    @APIResponse(responseCode = "404", description = "No such session, or not the caller's to see")
+    public MeterValuesView meterValues(@Parameter(description = SESSION_ID, example = SESSION_EXAMPLE)
+                                       @PathParam("sessionId") UUID sessionId) {
+        return MeterValuesView.of(visible(sessionId));
     }
 
     @POST
@@ -146,6 +162,13 @@ public class SessionResource {
         return ChargingSession.<ChargingSession>findByIdOptional(sessionId)
                 .filter(this::administered)
                 .map(session -> SessionCorrection.of(session.id).stream().map(CorrectionView::of).toList())
+                .orElseThrow(() -> DomainException.notFound("Session", sessionId));
+    }
+
+    /** The session if the caller may see it: admins of its operator and its driver; anyone else's answers 404. */
+    private ChargingSession visible(UUID sessionId) {
+        return ChargingSession.<ChargingSession>findByIdOptional(sessionId)
+                .filter(session -> caller.maySeeDriver(session.operatorId, session.driverId))
                 .orElseThrow(() -> DomainException.notFound("Session", sessionId));
     }
 

@@ -38,6 +38,7 @@ import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.users.Driver;
 import org.evsettle.users.DriverRegistration;
+import org.evsettle.users.DriverSearch;
 import org.evsettle.users.Operator;
 
 /**
@@ -91,8 +92,14 @@ public class DriverResource {
     @GET
     @Path("/operators/{operatorId}/drivers")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Transactional
     @Operation(summary = "List an operator's drivers",
-            description = "By name, e-mail, then id; optionally of one status or user type." + PAGED + ADMINS)
+            description = "By name, e-mail, then id; optionally of one status or user type, and searched: q finds the"
+                    + " drivers whose name or e-mail contains the text, in any case, in the same order and pages."
+                    + PAGED + ADMINS)
+    @APIResponse(responseCode = "400", description = "q shorter than " + DriverSearch.SHORTEST + " or longer than "
+            + DriverSearch.LONGEST + " characters once trimmed, a status other than ACTIVE or INACTIVE, or a bad"
+            + " limit or cursor")
     @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
     public Page<DriverView> list(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
                                  @PathParam("operatorId") UUID operatorId,
@@ -101,10 +108,15 @@ public class DriverResource {
                                  @QueryParam("status") Driver.Status status,
                                  @Parameter(description = "Only drivers of this user type, in any case", example = "RESIDENT")
                                  @QueryParam("userType") String userType,
+                                 @Parameter(description = "Only drivers whose name or e-mail contains this text, in any"
+                                         + " case (% and _ are plain characters): " + DriverSearch.SHORTEST + " to "
+                                         + DriverSearch.LONGEST + " characters once trimmed; blank is no search",
+                                         example = "jansen")
+                                 @QueryParam("q") String q,
                                  @BeanParam PageRequest page) {
         Operator operator = caller.administeredOperator(operatorId, Operator::byId);
         String type = userType == null || userType.isBlank() ? null : userType.trim().toUpperCase(Locale.ROOT);
-        return Driver.page(operator.id, status, type, page).map(DriverView::of);
+        return Driver.page(operator.id, status, type, DriverSearch.of(q), page).map(DriverView::of);
     }
 
     @GET
