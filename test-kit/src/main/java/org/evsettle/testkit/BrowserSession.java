@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A browser's view of the api-gateway without a browser: cookies kept, redirects followed one by one
@@ -90,10 +89,6 @@ public final class BrowserSession {
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().get(gateway).stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
-    }
-
-    public List<String> cookieNames() {
-        return cookies.getCookieStore().get(gateway).stream().map(HttpCookie::getName).collect(Collectors.toList());
     }
 
     /**
