@@ -32,6 +32,7 @@ import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.DunningPolicy;
+import org.evsettle.events.registry.InvoiceMail;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.events.registry.SiteRecord;
@@ -106,13 +107,14 @@ final class EventSamples {
                         "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR",
                         "MONTHLY", 5, 14, "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"),
                         new DunningPolicy(true, 14), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                        false, List.of(PARTNER_OPERATOR), List.of(PARTNER_OPERATOR)),
+                        false, List.of(PARTNER_OPERATOR), List.of(PARTNER_OPERATOR), "nl",
+                        new InvoiceMail(true, "administratie@delinde.example")),
                 new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS),
                 new ChargerRecord(CHARGER, 2, OPERATOR, SITE, "ZAP-000123", 2, "Zaptec", "Go2", "3.2.1.0",
                         "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE"),
                 new DriverRecord(DRIVER, 1, OPERATOR, "Anna de Vries", "anna@example.org", ADDRESS, "RESIDENT",
                         null, null, "ACTIVE", new SepaMandate("LINDE-M-0001", LocalDate.parse("2026-01-15"),
-                        "NL02RABO0123456789", "RABONL2U"), "8d3c5f7a-1b2e-4c6d-9e0f-a1b2c3d4e5f6"),
+                        "NL02RABO0123456789", "RABONL2U"), "8d3c5f7a-1b2e-4c6d-9e0f-a1b2c3d4e5f6", "nl", null),
                 new CardRecord(CARD, 1, OPERATOR, DRIVER, "04A2B3C4D5E680", "Anna's card", "ACTIVE", null,
                         LocalDate.parse("2028-12-31")),
                 completed,

@@ -110,7 +110,7 @@ final class InvoiceFixtures {
             return new OperatorRecord(id, revision, legalName, address("Utrecht"), "NL001234567B01", "12345678",
                     "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR", interval,
                     graceDays, paymentTermDays, prefix, false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), dunning, null,
-                    issuesStatements, List.of(), List.of());
+                    issuesStatements, List.of(), List.of(), null, null);
         }
     }
 
@@ -153,7 +153,7 @@ final class InvoiceFixtures {
         DriverRecord build() {
             return new DriverRecord(id, revision, operatorId, name, name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
-                    "ACTIVE", mandate, null);
+                    "ACTIVE", mandate, null, null, null);
         }
     }
 

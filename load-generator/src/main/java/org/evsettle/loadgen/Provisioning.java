@@ -59,7 +59,7 @@ final class Provisioning {
             sent.add(send(producer, new OperatorRecord(operatorId, 1, "Load " + runId,
                     new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), "NL001234567B01", "12345678",
                     "NL91ABNA0417164300", "ABNANL2A", "load@evsettle.example", "Europe/Amsterdam", "EUR", "MONTHLY",
-                    14, 14, "L" + runId, false, List.of("RESIDENT"), null, null, false, List.of(), List.of())));
+                    14, 14, "L" + runId, false, List.of("RESIDENT"), null, null, false, List.of(), List.of(), null, null)));
             UUID siteId = UUID.randomUUID();
             for (int i = 0; i < chargers; i++) {
                 sent.add(send(producer, new ChargerRecord(UUID.randomUUID(), 1, operatorId, siteId, chargePointId(i), 1,

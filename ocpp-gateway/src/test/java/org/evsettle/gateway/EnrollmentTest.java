@@ -104,7 +104,7 @@ class EnrollmentTest {
                 operator.legalName(), operator.address(), operator.vatNumber(), operator.chamberOfCommerceNumber(),
                 operator.iban(), operator.bic(), operator.contactEmail(), operator.timeZone(), operator.currency(),
                 operator.billingInterval(), operator.graceDays(), operator.paymentTermDays(),
-                operator.invoiceNumberPrefix(), false, operator.userTypes(), null, null, false, List.of(), List.of()));
+                operator.invoiceNumberPrefix(), false, operator.userTypes(), null, null, false, List.of(), List.of(), null, null));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThatThrownBy(() -> ChargePointSimulator.connect(gateway(), chargePointId, key).close())
                         .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401)));

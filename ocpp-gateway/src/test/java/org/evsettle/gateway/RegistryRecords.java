@@ -41,7 +41,7 @@ public final class RegistryRecords {
         return new OperatorRecord(operatorId, 1, "Woonstichting De Linde",
                 new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), "NL001234567B01", "12345678",
                 "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", timeZone, "EUR", "MONTHLY", 14, 14,
-                "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false, List.of(), List.of());
+                "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), null, null, false, List.of(), List.of(), null, null);
     }
 
     /**
@@ -55,7 +55,7 @@ public final class RegistryRecords {
                 operator.contactEmail(), operator.timeZone(), operator.currency(), operator.billingInterval(),
                 operator.graceDays(), operator.paymentTermDays(), operator.invoiceNumberPrefix(),
                 operator.acceptsUnknownChargers(), operator.userTypes(), operator.dunning(),
-                operator.chargerEnrollmentKeyHash(), operator.issuesStatements(), cardsValidAt, acceptsCardsOf);
+                operator.chargerEnrollmentKeyHash(), operator.issuesStatements(), cardsValidAt, acceptsCardsOf, null, null);
     }
 
     /** An enrollment key as user-service generates it: 32 random bytes in base64url, 43 characters. */
@@ -73,7 +73,7 @@ public final class RegistryRecords {
                 operator.contactEmail(), operator.timeZone(), operator.currency(), operator.billingInterval(),
                 operator.graceDays(), operator.paymentTermDays(), operator.invoiceNumberPrefix(), true,
                 operator.userTypes(), operator.dunning(), sha256Hex(enrollmentKey),
-                operator.issuesStatements(), operator.cardsValidAt(), operator.acceptsCardsOf());
+                operator.issuesStatements(), operator.cardsValidAt(), operator.acceptsCardsOf(), null, null);
     }
 
     public static ChargerRecord aCharger(UUID operatorId, String chargePointId, String password) {

@@ -53,7 +53,7 @@ final class KitFixtures implements AutoCloseable {
 
     static OperatorRecord operator(UUID id, long revision, String name) {
         return new OperatorRecord(id, revision, name, null, null, null, null, null, null, "Europe/Amsterdam", "EUR",
-                "MONTHLY", 5, 14, null, false, List.of(), null, null, false, List.of(), List.of());
+                "MONTHLY", 5, 14, null, false, List.of(), null, null, false, List.of(), List.of(), null, null);
     }
 
     /** Publishes an envelope as its producer would, to the topic given, keyed by its subject. */

@@ -28,7 +28,7 @@ final class Registry {
         topics.publish(USER_SERVICE, new OperatorRecord(operatorId, 1, name, new Address("Stationsplein 1",
                 "3511 ED", "Utrecht", "NL"), "NL001234567B01", "12345678", "NL91ABNA0417164300", "ABNANL2A",
                 "billing@example.org", timeZone, "EUR", "MONTHLY", 0, 14, "INV", false,
-                List.of("RESIDENT", "GUEST"), null, null, false, List.of(), List.of()));
+                List.of("RESIDENT", "GUEST"), null, null, false, List.of(), List.of(), null, null));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Operator.findById(operatorId)) != null);
     }
@@ -43,7 +43,7 @@ final class Registry {
     void driver(UUID driverId, UUID operatorId, String name, String userType) {
         topics.publish(USER_SERVICE, new DriverRecord(driverId, 1, operatorId, name, name.toLowerCase()
                 .replace(' ', '.') + "@example.org", new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"),
-                userType, null, null, "ACTIVE", null, null));
+                userType, null, null, "ACTIVE", null, null, null, null));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Driver.findById(driverId)) != null);
     }

@@ -66,7 +66,7 @@ class RegistryCopiesTest {
         UUID operatorId = UUID.randomUUID();
         topics.publish("user-service", new OperatorRecord(operatorId, 1, "Laadpaal Coöperatie", null, null, null,
                 null, null, null, null, null, "MONTHLY", 0, 14, null, false, List.of(), null, null, false, List.of(),
-                List.of()));
+                List.of(), null, null));
 
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> Operator.findById(operatorId))
                 != null);
@@ -88,6 +88,6 @@ class RegistryCopiesTest {
 
     private static DriverRecord driver(UUID driverId, UUID operatorId, long revision, String userType) {
         return new DriverRecord(driverId, revision, operatorId, "Bram Jansen", "bram@example.org",
-                new Address("Kade 1", "1011 AA", "Amsterdam", "NL"), userType, null, null, "ACTIVE", null, null);
+                new Address("Kade 1", "1011 AA", "Amsterdam", "NL"), userType, null, null, "ACTIVE", null, null, null, null);
     }
 }

@@ -172,7 +172,7 @@ class SessionAssemblyTest {
 
     private void registerDriver(UUID driverId, UUID operatorId, String userType) {
         topics.publish("user-service", new DriverRecord(driverId, 1, operatorId, "Anna de Vries", "anna@example.org",
-                new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), userType, null, null, "ACTIVE", null, null));
+                new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), userType, null, null, "ACTIVE", null, null, null, null));
         await().atMost(PATIENCE).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> Driver.userTypeOf(driverId)).isPresent());
     }

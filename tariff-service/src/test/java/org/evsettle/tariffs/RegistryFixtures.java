@@ -31,7 +31,7 @@ final class RegistryFixtures {
         return new OperatorRecord(id, revision, "Woonstichting " + id.toString().substring(0, 6), ADDRESS,
                 "NL001234567B01", "12345678", "NL91ABNA0417164300", "ABNANL2A", "billing@example.org", timeZone,
                 currency, "MONTHLY", 0, 14, "INV", false, userTypes, new DunningPolicy(false, 30), null, false,
-                List.of(), List.of());
+                List.of(), List.of(), null, null);
     }
 
     static SiteRecord site(UUID id, UUID operatorId) {
@@ -46,7 +46,7 @@ final class RegistryFixtures {
 
     static DriverRecord driver(UUID id, UUID operatorId, String userType) {
         return new DriverRecord(id, 1, operatorId, "Anne de Vries", "anne-" + id + "@example.org", ADDRESS, userType,
-                null, null, "ACTIVE", null, null);
+                null, null, "ACTIVE", null, null, null, null);
     }
 
     /** Publishes the records and waits until each is in this service's copy of the registry. */

@@ -79,6 +79,6 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
     @Override
     public DriverRecord toRecord() {
         return new DriverRecord(id, revision, operatorId, name, email, billingAddress.toAddress(), userType,
-                companyName, companyVatNumber, status, SepaDebitMandate.toMandate(sepaMandate), accountId);
+                companyName, companyVatNumber, status, SepaDebitMandate.toMandate(sepaMandate), accountId, null, null);
     }
 }

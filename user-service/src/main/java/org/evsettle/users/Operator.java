@@ -143,7 +143,7 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
         return new OperatorRecord(id, revision, legalName, address.toAddress(), vatNumber, chamberOfCommerceNumber,
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
                 invoiceNumberPrefix, acceptsUnknownChargers, userTypes().all(), dunning(), chargerEnrollmentKeyHash,
-                issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf));
+                issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf), null, null);
     }
 
     /** Partner operators in a fixed order, so that the same choice publishes the same record. */

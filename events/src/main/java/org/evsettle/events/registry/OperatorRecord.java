@@ -15,6 +15,10 @@ import java.util.UUID;
  * when that operator is in this one's cardsValidAt and this one is in that operator's acceptsCardsOf.
  * The session is then billed by the card's operator. Empty lists (also absent or null, as in records
  * published before roaming existed) mean own cards at own chargers only.
+ * <p>
+ * language is the ISO 639-1 code of the language its drivers' documents are written in unless a driver
+ * chose one ({@link DocumentLanguage}; null: the language of its country); invoiceMail says whether
+ * documents are e-mailed and to which blind copy (null: {@link InvoiceMail#DEFAULT}).
  */
 public record OperatorRecord(
         UUID id,
@@ -38,7 +42,9 @@ public record OperatorRecord(
         String chargerEnrollmentKeyHash,
         boolean issuesStatements,
         List<UUID> cardsValidAt,
-        List<UUID> acceptsCardsOf) implements RegistryRecord {
+        List<UUID> acceptsCardsOf,
+        String language,
+        InvoiceMail invoiceMail) implements RegistryRecord {
 
     /** The currency of an operator that names none, and of one the registry has not told about yet. */
     public static final String DEFAULT_CURRENCY = "EUR";
@@ -46,5 +52,12 @@ public record OperatorRecord(
     public OperatorRecord {
         cardsValidAt = cardsValidAt == null ? List.of() : List.copyOf(cardsValidAt);
         acceptsCardsOf = acceptsCardsOf == null ? List.of() : List.copyOf(acceptsCardsOf);
+        invoiceMail = invoiceMail == null ? InvoiceMail.DEFAULT : invoiceMail;
+    }
+
+    /** The language of this operator's documents: its own choice, else its country's. */
+    public DocumentLanguage documentLanguage() {
+        return DocumentLanguage.of(language).orElseGet(() -> DocumentLanguage.defaultFor(
+                address == null ? null : address.countryCode()));
     }
 }
