@@ -129,9 +129,21 @@ export const invoices = {
     api.post<DirectDebitBatch>(`${I}/operators/${op}/direct-debits/${batchId}/settlement`, { returned }),
 };
 
+/** The most chargers one request for connections may name (ocpp-gateway's ConnectionsResource). */
+const CONNECTIONS_PER_REQUEST = 50;
+
 export const ocpp = {
   connection: (chargePointId: string, signal?: AbortSignal) =>
     api.get<Connection>(`${O}/chargers/${e(chargePointId)}/connection`, undefined, signal),
+  /** The connections of these chargers, a request per 50; chargers the caller does not administer are left out. */
+  connections: async (chargePointIds: string[]): Promise<Connection[]> => {
+    const requests: Promise<Connection[]>[] = [];
+    for (let i = 0; i < chargePointIds.length; i += CONNECTIONS_PER_REQUEST) {
+      const ids = chargePointIds.slice(i, i + CONNECTIONS_PER_REQUEST);
+      requests.push(api.get<Connection[]>(`${O}/chargers/connections?${ids.map((id) => `chargePointId=${e(id)}`).join('&')}`));
+    }
+    return (await Promise.all(requests)).flat();
+  },
   command: (chargePointId: string, action: string, payload: Record<string, unknown>) =>
     api.post<CommandResult>(`${O}/chargers/${e(chargePointId)}/commands/${action}`, payload),
 };

@@ -108,12 +108,30 @@ export function useOperatorId(): string {
   return operatorId ?? '';
 }
 
-/** Loads /auth/me, then renders the portal for that person. */
+/** Where the gateway writes the signed-in user into the page (api-gateway's portal/PortalPage.java). */
+export const SIGNED_IN_DATA = 'evsettle-signed-in';
+
+/**
+ * The signed-in user the gateway wrote into the page it served, so the first page needs no round trip
+ * to /auth/me; null where the page came without it (Vite's dev server).
+ */
+export function signedInFromPage(): Me | null {
+  const data = typeof document === 'undefined' ? null : document.getElementById(SIGNED_IN_DATA);
+  if (!data?.textContent) return null;
+  try {
+    return JSON.parse(data.textContent) as Me;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in user: the one written into the page, else asked of /auth/me; then the portal renders for them. */
 export function useMe(): { me: Me | null; error: unknown } {
   const { adoptAccountLocale } = useI18n();
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<Me | null>(signedInFromPage);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
+    if (me) return;
     auth.me().then(
       (m) => {
         adoptAccountLocale(m.locale);
@@ -121,6 +139,7 @@ export function useMe(): { me: Me | null; error: unknown } {
       },
       setError,
     );
+    // asked once, when the page did not carry the user
   }, [adoptAccountLocale]);
   return { me, error };
 }

@@ -199,15 +199,15 @@ export default function Chargers() {
   const [error, setError] = useState<unknown>(null);
 
   const refresh = useCallback(() => {
-    const live = chargers.items.filter((c) => c.status === 'ACTIVE');
-    Promise.all(
-      live.map((c) =>
-        ocpp.connection(c.chargePointId).then(
-          (conn) => [c.chargePointId, conn] as const,
-          () => [c.chargePointId, null] as const,
-        ),
-      ),
-    ).then((pairs) => setConnections((old) => ({ ...old, ...Object.fromEntries(pairs) })));
+    const live = chargers.items.filter((c) => c.status === 'ACTIVE').map((c) => c.chargePointId);
+    if (live.length === 0) return;
+    ocpp.connections(live).then(
+      (found) => {
+        const byId = new Map(found.map((c) => [c.chargePointId, c]));
+        setConnections((old) => ({ ...old, ...Object.fromEntries(live.map((id) => [id, byId.get(id) ?? null])) }));
+      },
+      () => undefined,
+    );
   }, [chargers.items]);
   useEffect(refresh, [refresh]);
   const interval = useInterval(refresh, 10_000);

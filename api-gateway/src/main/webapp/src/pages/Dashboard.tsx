@@ -32,8 +32,7 @@ export default function Dashboard() {
   const report = useAsync(() => sessions.report({ operatorId, from, to, groupBy: 'month' }), [operatorId, from, to]);
   const presence = useAsync(async () => {
     const page = await users.chargers(operatorId, { status: 'ACTIVE', limit: 100 });
-    const answers = await Promise.allSettled(page.items.map((c) => ocpp.connection(c.chargePointId)));
-    const online = answers.filter((a) => a.status === 'fulfilled' && a.value.connected).length;
+    const online = (await ocpp.connections(page.items.map((c) => c.chargePointId))).filter((c) => c.connected).length;
     return { total: page.items.length, online, more: !!page.next };
   }, [operatorId]);
   const pending = useAsync(() => users.chargers(operatorId, { status: 'PENDING_APPROVAL', limit: 10 }), [operatorId]);

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.evsettle.testkit.BrowserSession;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class BrowserLoginTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SIGNED_IN = Pattern.compile(
+            "<script type=\"application/json\" id=\"evsettle-signed-in\">(.*?)</script></head>");
 
     @Test
     void signsInWithTheCodeFlowAndPkceIntoAnHttpOnlySessionCookie() throws Exception {
@@ -76,6 +80,23 @@ class BrowserLoginTest {
         JsonNode echo = JSON.readTree(genuine.body());
         assertThat(echo.path("method").asText()).isEqualTo("POST");
         assertThat(echo.path("csrf").isNull()).isTrue();
+    }
+
+    @Test
+    void servesThePortalsPageWithTheSignedInUserInItNeverToBeStored() throws Exception {
+        BrowserSession browser = signedIn(GatewayTestResource.OPERATOR_ADMIN);
+        JsonNode me = JSON.readTree(browser.get("/auth/me").body());
+
+        for (String address : List.of("/", "/sessions/42", "/index.html")) {
+            HttpResponse<String> page = browser.get(address);
+            assertThat(page.statusCode()).as(address).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+            Matcher data = SIGNED_IN.matcher(page.body());
+            assertThat(data.find()).as("the signed-in user in " + page.body()).isTrue();
+            assertThat(JSON.readTree(data.group(1))).isEqualTo(me);
+        }
+        assertThat(me.path("username").asText()).isEqualTo(GatewayTestResource.OPERATOR_ADMIN);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.evsettle.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -12,6 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.evsettle.gateway.api.ConnectionsResource;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
@@ -67,6 +70,41 @@ class ConnectionApiTest {
         given().auth().oauth2(TestTokens.platformAdmin())
                 .get("/api/chargers/{cp}/connection", "NOBODY-" + UUID.randomUUID())
                 .then().statusCode(404);
+    }
+
+    @Test
+    void showsTheConnectionsOfSeveralChargersInOneAnswerLeavingOutOthers() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.Site otherOperators = fixtures.aSite();
+        try (ChargePointSimulator charger = GatewayFixtures.connect(gateway(), site)) {
+            charger.call("BootNotification", GatewayFixtures.boot());
+
+            given().auth().oauth2(TestTokens.operatorAdmin(site.operatorId()))
+                    .queryParam("chargePointId", otherOperators.chargePointId(), site.chargePointId(),
+                            "NOBODY-" + UUID.randomUUID(), site.chargePointId())
+                    .get("/api/chargers/connections")
+                    .then().statusCode(200)
+                    .body("size()", equalTo(1))
+                    .body("[0].chargePointId", equalTo(site.chargePointId()))
+                    .body("[0].connected", equalTo(true))
+                    .body("[0].vendor", equalTo("Zaptec"));
+            given().auth().oauth2(TestTokens.platformAdmin())
+                    .queryParam("chargePointId", otherOperators.chargePointId(), site.chargePointId())
+                    .get("/api/chargers/connections")
+                    .then().statusCode(200)
+                    .body("chargePointId", contains(otherOperators.chargePointId(), site.chargePointId()))
+                    .body("connected", contains(false, true));
+        }
+    }
+
+    @Test
+    void refusesAListOfNoChargersOrOfTooMany() {
+        given().auth().oauth2(TestTokens.platformAdmin()).get("/api/chargers/connections")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.platformAdmin())
+                .queryParam("chargePointId", IntStream.rangeClosed(0, ConnectionsResource.MAX_CHARGERS).mapToObj(i -> "CP-" + i).toArray())
+                .get("/api/chargers/connections")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -17,13 +17,14 @@ class OpenApiTest {
 
     private static final String COMMANDS = "/api/chargers/{chargePointId}/commands/{action}";
     private static final String CONNECTION = "/api/chargers/{chargePointId}/connection";
+    private static final String CONNECTIONS = "/api/chargers/connections";
 
     @Test
     void describesEveryEndpointByThePlatformsConventions() {
         String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString();
 
-        assertThat(JsonPath.from(document).getMap("paths")).containsOnlyKeys(COMMANDS, CONNECTION);
+        assertThat(JsonPath.from(document).getMap("paths")).containsOnlyKeys(COMMANDS, CONNECTION, CONNECTIONS);
         assertThat(OpenApiConventions.violations(document)).isEmpty();
     }
 

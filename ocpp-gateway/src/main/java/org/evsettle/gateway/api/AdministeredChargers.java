@@ -1,6 +1,7 @@
 package org.evsettle.gateway.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.kit.api.DomainException;
@@ -20,8 +21,11 @@ public class AdministeredChargers {
     }
 
     public ChargerRecord require(String chargePointId, Caller caller) {
-        return registry.charger(chargePointId)
-                .filter(charger -> caller.administers(charger.operatorId()))
-                .orElseThrow(() -> DomainException.notFound("Charger", chargePointId));
+        return find(chargePointId, caller).orElseThrow(() -> DomainException.notFound("Charger", chargePointId));
+    }
+
+    /** The charger, if the caller administers it. */
+    public Optional<ChargerRecord> find(String chargePointId, Caller caller) {
+        return registry.charger(chargePointId).filter(charger -> caller.administers(charger.operatorId()));
     }
 }

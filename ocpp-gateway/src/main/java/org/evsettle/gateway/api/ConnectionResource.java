@@ -51,7 +51,6 @@ public class ConnectionResource {
     public ConnectionView get(@Parameter(description = "The charger's OCPP identity, as it connects", example = "ZAP-000123")
                               @PathParam("chargePointId") String chargePointId) {
         chargers.require(chargePointId, caller);
-        return ConnectionView.of(chargePointId,
-                presence.snapshot(chargePointId).seenAt(connections.lastSeen(chargePointId).orElse(null)));
+        return ConnectionView.current(chargePointId, presence, connections);
     }
 }

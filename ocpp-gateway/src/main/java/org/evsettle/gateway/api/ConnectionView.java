@@ -3,6 +3,8 @@ package org.evsettle.gateway.api;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.gateway.ChargerConnections;
+import org.evsettle.gateway.ChargerPresence;
 import org.evsettle.gateway.ConnectionSnapshot;
 import org.evsettle.gateway.ConnectorStatus;
 
@@ -27,6 +29,11 @@ public record ConnectionView(
         static ConnectorView of(ConnectorStatus status) {
             return new ConnectorView(status.connectorId(), status.status(), status.errorCode(), status.timestamp());
         }
+    }
+
+    /** The charger's connection now, as every replica sees it, with this replica's latest sign of life. */
+    static ConnectionView current(String chargePointId, ChargerPresence presence, ChargerConnections connections) {
+        return of(chargePointId, presence.snapshot(chargePointId).seenAt(connections.lastSeen(chargePointId).orElse(null)));
     }
 
     static ConnectionView of(String chargePointId, ConnectionSnapshot snapshot) {
