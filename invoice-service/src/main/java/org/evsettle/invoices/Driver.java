@@ -29,6 +29,10 @@ public class Driver extends RegistryCopy<DriverRecord> {
     public String companyName;
     @Column(name = "company_vat_number")
     public String companyVatNumber;
+    @Column(name = "company_registration_number")
+    public String companyRegistrationNumber;
+    /** The driver's own document language (ISO 639-1), null for the operator's. */
+    public String language;
     @Column(name = "mandate_id")
     public String mandateId;
     @Column(name = "mandate_signed_on")
@@ -61,6 +65,8 @@ public class Driver extends RegistryCopy<DriverRecord> {
         status = record.status();
         companyName = record.companyName();
         companyVatNumber = record.companyVatNumber();
+        companyRegistrationNumber = record.companyRegistrationNumber();
+        language = record.language();
         SepaMandate mandate = record.sepaMandate();
         mandateId = mandate == null ? null : mandate.mandateId();
         mandateSignedOn = mandate == null ? null : mandate.signedOn();

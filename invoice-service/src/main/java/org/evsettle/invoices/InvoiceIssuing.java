@@ -90,7 +90,7 @@ public class InvoiceIssuing {
                 PaymentMethod method = driver.mandate().isPresent() && "EUR".equals(invoice.currency)
                         ? PaymentMethod.DIRECT_DEBIT : PaymentMethod.TRANSFER;
                 invoice.issue(new Invoice.Issue(number, today, today.plusDays(operator.paymentTermDays), now,
-                        CreditorReference.forInvoice(year, sequence), method, supplier, CustomerDetails.of(driver), runId));
+                        CreditorReference.forInvoice(year, sequence), method, supplier, CustomerDetails.of(driver, operator), runId));
                 firstNumber = firstNumber == null ? number : firstNumber;
                 lastNumber = number;
                 gross = gross.add(invoice.grossAmount);
@@ -104,7 +104,7 @@ public class InvoiceIssuing {
             for (Invoice invoice : nothingToPay) {
                 String number = operator.issuesStatements
                         ? InvoiceNumberSeries.format(operator.numberPrefix(), Series.STATEMENT, year, sequence++) : null;
-                invoice.closeAsStatement(number, today, now, supplier, CustomerDetails.of(drivers.get(invoice.driverId)),
+                invoice.closeAsStatement(number, today, now, supplier, CustomerDetails.of(drivers.get(invoice.driverId), operator),
                         runId);
                 statements += number == null ? 0 : 1;
             }

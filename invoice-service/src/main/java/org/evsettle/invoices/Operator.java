@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.outbox.consumer.MalformedRecord;
@@ -57,6 +58,12 @@ public class Operator extends RegistryCopy<OperatorRecord> {
     public boolean dunningBlocksCards;
     @Column(name = "dunning_block_after_days")
     public Integer dunningBlockAfterDays;
+    /** The operator's document language (ISO 639-1), null for its country's. */
+    public String language;
+    @Column(name = "invoice_mail_enabled")
+    public boolean invoiceMailEnabled = true;
+    @Column(name = "invoice_mail_bcc")
+    public String invoiceMailBcc;
 
     /** The operator if the registry has told about it. */
     public static Optional<Operator> known(UUID id) {
@@ -88,6 +95,14 @@ public class Operator extends RegistryCopy<OperatorRecord> {
         issuesStatements = record.issuesStatements();
         dunningBlocksCards = record.dunning() != null && record.dunning().blockCards();
         dunningBlockAfterDays = record.dunning() == null ? null : record.dunning().blockAfterDaysOverdue();
+        language = record.language();
+        invoiceMailEnabled = record.invoiceMail().enabled();
+        invoiceMailBcc = record.invoiceMail().bcc();
+    }
+
+    /** The language of the documents of a driver of this operator who chose none. */
+    public DocumentLanguage documentLanguage() {
+        return DocumentLanguage.resolve(null, language, address == null ? null : address.countryCode);
     }
 
     public ZoneId zone() {

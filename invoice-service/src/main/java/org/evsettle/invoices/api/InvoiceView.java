@@ -53,7 +53,8 @@ public record InvoiceView(UUID id, DocumentKind kind, UUID operatorId, UUID driv
     public record Customer(String name, Address address, String email, String companyName, String companyVatNumber,
                            String mandateId) {
         static Customer of(Driver d) {
-            return of(CustomerDetails.of(d));
+            return new Customer(d.name, d.address == null ? null : d.address.toAddress(), d.email, d.companyName,
+                    d.companyVatNumber, d.mandate().map(m -> m.mandateId()).orElse(null));
         }
 
         static Customer of(CustomerDetails c) {

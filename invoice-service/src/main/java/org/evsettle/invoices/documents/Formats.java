@@ -5,20 +5,57 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.evsettle.events.registry.Address;
+import org.evsettle.events.registry.DocumentLanguage;
 
-/** How documents write amounts, dates and addresses for people (machine formats write ISO values). */
-final class Formats {
+/**
+ * How documents write amounts, dates and addresses for people (machine formats write ISO values): in
+ * the document's language with that language's conventions ({@link #locale}): {@code € 1.234,56} and
+ * {@code 2 december 2026} in Dutch, {@code 1 234,56 €} and {@code 2 décembre 2026} in French.
+ */
+public final class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private Formats() {
+    }
+
+    /**
+     * The conventions a language's reader expects: Dutch as in the Netherlands (the same in Flanders),
+     * French as in Belgium, German as in Germany, English as in Ireland (the euro, day before month).
+     */
+    public static Locale locale(DocumentLanguage language) {
+        return switch (language) {
+            case NL -> Locale.forLanguageTag("nl-NL");
+            case FR -> Locale.forLanguageTag("fr-BE");
+            case DE -> Locale.forLanguageTag("de-DE");
+            case EN -> Locale.forLanguageTag("en-IE");
+        };
+    }
+
+    /** An amount in its currency, two decimals rounded half up: {@code € 1.234,56} in Dutch. */
+    public static String money(String currency, BigDecimal amount, DocumentLanguage language) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale(language));
+        format.setCurrency(Currency.getInstance(currency));
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** A date written out: {@code 2 december 2026} in Dutch, {@code 2. Dezember 2026} in German. */
+    public static String date(LocalDate date, DocumentLanguage language) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale(language))
+                .format(date);
     }
 
     /** "€ 1,234.56" for EUR, "USD 12.00" for others. */

@@ -34,17 +34,17 @@ final class DocumentFixtures {
 
     static CustomerDetails consumer() {
         return new CustomerDetails("Anna de Vries", new Address("Kerkstraat 5", "3811 CV", "Amersfoort", "NL"),
-                "anna@example.org", null, null, null, null, null);
+                "anna@example.org", null, null, null, null, null, null, "en");
     }
 
     static CustomerDetails company() {
         return new CustomerDetails("Jan Peeters", new Address("Meir 10", "2000", "Antwerpen", "BE"), "jan@fleet.example",
-                "Fleet & Co BV", "BE0123456749", null, null, null);
+                "Fleet & Co BV", "BE0123456749", null, null, null, null, "en");
     }
 
     static CustomerDetails withMandate() {
         return new CustomerDetails("Anna de Vries", new Address("Kerkstraat 5", "3811 CV", "Amersfoort", "NL"),
-                "anna@example.org", null, null, "MANDATE-0001", LocalDate.of(2025, 6, 1), "NL44RABO0123456789");
+                "anna@example.org", null, null, "MANDATE-0001", LocalDate.of(2025, 6, 1), "NL44RABO0123456789", null, "en");
     }
 
     /** An issued invoice of January 2026 with two sessions: one at 21% with two components, one more. */

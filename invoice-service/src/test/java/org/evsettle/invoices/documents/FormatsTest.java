@@ -1,0 +1,36 @@
+package org.evsettle.invoices.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.evsettle.events.registry.DocumentLanguage;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    private static final BigDecimal AMOUNT = new BigDecimal("1234.565");
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
+
+    @Test
+    void writesAmountsAsTheLanguagesReadersDoRoundingHalfUp() {
+        assertThat(plain(Formats.money("EUR", AMOUNT, DocumentLanguage.NL))).isEqualTo("€ 1.234,57");
+        assertThat(plain(Formats.money("EUR", AMOUNT, DocumentLanguage.FR))).isEqualTo("1 234,57 €");
+        assertThat(plain(Formats.money("EUR", AMOUNT, DocumentLanguage.DE))).isEqualTo("1.234,57 €");
+        assertThat(plain(Formats.money("EUR", AMOUNT, DocumentLanguage.EN))).isEqualTo("€1,234.57");
+        assertThat(plain(Formats.money("EUR", new BigDecimal("-12.5"), DocumentLanguage.NL))).isEqualTo("€ -12,50");
+    }
+
+    @Test
+    void writesDatesOutInTheLanguage() {
+        assertThat(Formats.date(DAY, DocumentLanguage.NL)).isEqualTo("2 december 2026");
+        assertThat(Formats.date(DAY, DocumentLanguage.FR)).isEqualTo("2 décembre 2026");
+        assertThat(Formats.date(DAY, DocumentLanguage.DE)).isEqualTo("2. Dezember 2026");
+        assertThat(Formats.date(DAY, DocumentLanguage.EN)).isEqualTo("2 December 2026");
+    }
+
+    /** The JDK separates with no-break spaces (narrow ones in French), as typesetting wants; compared as spaces. */
+    private static String plain(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+}
