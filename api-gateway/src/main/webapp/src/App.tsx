@@ -1,10 +1,12 @@
 import { Center, Stack, Text } from '@mantine/core';
-import { lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useMe, usePortal } from './auth/session';
 import { Layout } from './components/Layout';
 import { Loading, ProblemAlert } from './components/ui';
+import { todayIn } from './format';
 import { useI18n } from './i18n';
+import { startDashboard } from './pages/dashboardData';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Chargers = lazy(() => import('./pages/Chargers'));
@@ -33,6 +35,13 @@ function NotFound() {
 
 function PortalRoutes() {
   const portal = usePortal();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    // the start page of an operator's admin is its dashboard: its data is asked for while its code loads
+    if (pathname === '/' && portal.operatorId) startDashboard(portal.operatorId, todayIn(portal.zone));
+    // only for the page the portal opened on
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const home = portal.operatorId ? <Dashboard /> : portal.isPlatformAdmin ? <Navigate to="/operators" replace /> : portal.isDriver ? <Navigate to="/my/sessions" replace /> : <NoRole />;
   return (
     <Layout>

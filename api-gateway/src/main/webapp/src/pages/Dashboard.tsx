@@ -1,12 +1,12 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { invoices, ocpp, sessions, users } from '../api/endpoints';
 import { usePortal, useOperatorId } from '../auth/session';
 import { useAsync } from '../components/hooks';
 import { EmptyState, Loading, PageHeader, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime, formatKwh, formatMoney, formatMonth, formatNumber, monthEnd, monthStart, todayIn } from '../format';
 import { useI18n } from '../i18n';
+import { dashboardAnswer } from './dashboardData';
 
 function Stat({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
@@ -29,16 +29,13 @@ export default function Dashboard() {
   const today = todayIn(zone);
   const from = monthStart(today, 11);
   const to = monthEnd(today);
-  const report = useAsync(() => sessions.report({ operatorId, from, to, groupBy: 'month' }), [operatorId, from, to]);
-  const presence = useAsync(async () => {
-    const page = await users.chargers(operatorId, { status: 'ACTIVE', limit: 100 });
-    const online = (await ocpp.connections(page.items.map((c) => c.chargePointId))).filter((c) => c.connected).length;
-    return { total: page.items.length, online, more: !!page.next };
-  }, [operatorId]);
-  const pending = useAsync(() => users.chargers(operatorId, { status: 'PENDING_APPROVAL', limit: 10 }), [operatorId]);
-  const held = useAsync(() => sessions.list({ operatorId, status: 'HELD', limit: 5 }), [operatorId]);
-  const receivables = useAsync(() => invoices.receivables(operatorId), [operatorId]);
-  const overdue = useAsync(() => invoices.list({ operatorId, status: 'OVERDUE', limit: 5 }), [operatorId]);
+  const answer = <N extends Parameters<typeof dashboardAnswer>[2]>(name: N) => () => dashboardAnswer(operatorId, today, name);
+  const report = useAsync(answer('report'), [operatorId, from, to]);
+  const presence = useAsync(answer('presence'), [operatorId]);
+  const pending = useAsync(answer('pending'), [operatorId]);
+  const held = useAsync(answer('held'), [operatorId]);
+  const receivables = useAsync(answer('receivables'), [operatorId]);
+  const overdue = useAsync(answer('overdue'), [operatorId]);
 
   const months: string[] = [];
   for (let i = 11; i >= 0; i--) months.push(monthStart(today, i).substring(0, 7));
