@@ -11,9 +11,9 @@ import org.evsettle.invoices.SupplierDetails;
  * its electronic address (EndpointID) and its legal entity identifier (PartyLegalEntity/CompanyID),
  * each with its scheme, and its VAT number. A registration number goes first: a Dutch KvK number
  * (8 digits) is scheme 0106, a Belgian enterprise number (10 digits) 0208, also derived from a Belgian
- * VAT number; else the VAT number under its country's scheme (NL 9944, BE 9925 ...). Dutch rules
- * (NL-R-003, NL-R-005) accept only a KvK or OIN number as legal entity identifier, so a Dutch VAT
- * number never stands in for one.
+ * VAT number; else the VAT number under its country's scheme (NL 9944, BE 9925 ...). The Dutch rules
+ * (NL-R-003, NL-R-005) accept only a KvK or OIN number as the legal entity identifier of a party in
+ * the Netherlands: such a party without a KvK number is identified by its name alone.
  */
 public record PeppolParty(Identifier endpoint, Identifier legalEntity, String vatNumber, String country) {
 
@@ -60,11 +60,17 @@ public record PeppolParty(Identifier endpoint, Identifier legalEntity, String va
         Identifier registration = registration(registrationNumber, vat);
         Identifier byVat = vat == null || !VAT_SCHEMES.containsKey(vat.substring(0, 2)) ? null
                 : new Identifier(VAT_SCHEMES.get(vat.substring(0, 2)), vat);
+        Identifier endpoint = registration != null ? registration : byVat;
+        Identifier legalEntity = registration;
         if (registration == null && registrationNumber != null && !registrationNumber.isBlank()) {
             // a registration number of no scheme known here is still the legal entity's, written without a scheme
-            return new PeppolParty(byVat, new Identifier(null, registrationNumber.strip()), vat, country);
+            legalEntity = new Identifier(null, registrationNumber.strip());
         }
-        return new PeppolParty(registration != null ? registration : byVat, registration, vat, country);
+        if ("NL".equals(country) && legalEntity != null && !KVK.equals(legalEntity.scheme())) {
+            // a party in the Netherlands is identified by its KvK number or not at all (NL-R-003, NL-R-005)
+            legalEntity = null;
+        }
+        return new PeppolParty(endpoint, legalEntity, vat, country);
     }
 
     /** A KvK number (8 digits) or Belgian enterprise number (10 digits), the latter also from a BE VAT number. */

@@ -38,6 +38,11 @@ class PeppolPartyTest {
                 .isEqualTo(new PeppolParty(new Identifier("9944", "NL859123456B01"), null, "NL859123456B01", "NL"));
         assertThat(PeppolParty.customer(company("BE", "BE0876543270", null), operator).legalEntity())
                 .isEqualTo(new Identifier("0208", "0876543270"));
+        // a Belgian company in the Netherlands: addressed by its enterprise number, identified by no number (NL-R-005)
+        assertThat(PeppolParty.customer(company("NL", "BE0876543270", null), operator))
+                .isEqualTo(new PeppolParty(new Identifier("0208", "0876543270"), null, "BE0876543270", "NL"));
+        assertThat(PeppolParty.customer(company("DE", "DE123456789", "HRB 12345"), operator).legalEntity())
+                .isEqualTo(new Identifier(null, "HRB 12345"));
         // a Belgian VAT number that is no enterprise number (a malformed one) is still a VAT address
         assertThat(PeppolParty.customer(company("BE", "BE12345", null), operator).endpoint())
                 .isEqualTo(new Identifier("9925", "BE12345"));

@@ -225,18 +225,45 @@ class UblDocumentTest {
     }
 
     @Test
-    void theRulesCatchADutchSupplierWhoseChamberOfCommerceNumberIsNoKvkNumber() {
+    void theRulesCatchWhatTheUblWroteBeforeALegalEntityWithoutKvkSchemeAndAnEmailAddress() {
+        String xml = UblDocument.write(DocumentFixtures.content(
+                DocumentFixtures.anInvoice(DocumentFixtures.company(), PaymentMethod.TRANSFER)));
+
+        String withoutScheme = xml.replace("<cbc:CompanyID schemeID=\"0106\">12345678<", "<cbc:CompanyID>12345678<");
+        String byEmail = xml.replace("<cbc:EndpointID schemeID=\"0208\">0123456749<",
+                "<cbc:EndpointID schemeID=\"EM\">jan@fleet.example<");
+
+        assertThat(withoutScheme).isNotEqualTo(xml);
+        assertThat(PeppolRules.errors(withoutScheme)).extracting(PeppolRules.Finding::id).containsExactly("NL-R-003");
+        assertThat(byEmail).isNotEqualTo(xml);
+        assertThat(PeppolRules.errors(byEmail)).extracting(PeppolRules.Finding::id).containsExactly("PEPPOL-EN16931-CL008");
+    }
+
+    @Test
+    void aDutchSupplierWhoseChamberOfCommerceNumberIsNoKvkNumberIsIdentifiedByNameAlone() throws Exception {
         SupplierDetails withoutKvk = new SupplierDetails("Woonstichting De Linde",
                 new Address("Stationsplein 1", "3511 ED", "Utrecht", "NL"), "NL001234567B01", "1234-5",
                 "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example");
         Invoice invoice = issued(withoutKvk, DocumentFixtures.company(), "RF18539007547034", PaymentMethod.TRANSFER,
                 DocumentFixtures.line("2026-01-05T17:30:00Z", 12_340, "4.32", "0.35000", null));
 
-        String xml = UblDocument.write(DocumentFixtures.content(invoice));
+        Document ubl = passesThePeppolRules(UblDocument.write(DocumentFixtures.content(invoice)), Schemas.UBL_INVOICE);
 
-        // not claimed as a KvK number: addressed by its VAT number, the number written without a scheme
-        assertThat(xml).contains("schemeID=\"9944\">NL001234567B01<").contains("<cbc:CompanyID>1234-5<");
-        assertThat(PeppolRules.errors(xml)).extracting(PeppolRules.Finding::id).contains("NL-R-003");
+        assertThat(identifier(ubl, SUPPLIER, "EndpointID")).isEqualTo("9944:NL001234567B01");
+        assertThat(text(ubl, "count(" + SUPPLIER + "/*[local-name()='PartyLegalEntity']/*[local-name()='CompanyID'])"))
+                .isEqualTo("0");
+    }
+
+    @Test
+    void aBelgianCompanyBilledAtADutchAddressIsAddressedByItsEnterpriseNumberAndIdentifiedByName() throws Exception {
+        CustomerDetails belgianInNl = business("Fleet & Co BV", "NL", "BE0123456749", null);
+
+        Document ubl = passesThePeppolRules(UblDocument.write(DocumentFixtures.content(
+                DocumentFixtures.anInvoice(belgianInNl, PaymentMethod.TRANSFER))), Schemas.UBL_INVOICE);
+
+        assertThat(identifier(ubl, CUSTOMER, "EndpointID")).isEqualTo("0208:0123456749");
+        assertThat(text(ubl, "count(" + CUSTOMER + "/*[local-name()='PartyLegalEntity']/*[local-name()='CompanyID'])"))
+                .isEqualTo("0");
     }
 
     @Test
