@@ -19,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.evsettle.invoices.documents.PeppolRules;
 import org.evsettle.invoices.documents.Schemas;
+import org.evsettle.invoices.documents.UblArchive;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -50,16 +51,20 @@ class UblArchiveTest {
                 .extract().asByteArray();
 
         Map<String, String> files = unzip(zip);
-        // the invoices in number order (Anna's first, by name); Bob's statement has no UBL form
-        assertThat(files.keySet()).containsExactly(number("ZIP", 1) + ".xml", number("ZIP", 2) + ".xml");
+        // the invoices in number order (Anna's first, by name), Anna's apart: Peppol does not reach a private
+        // customer; Bob's statement has no UBL form
+        String annasFile = UblArchive.NOT_ON_PEPPOL + number("ZIP", 1) + ".xml";
+        assertThat(files.keySet()).containsExactly(annasFile, number("ZIP", 2) + ".xml");
         for (Map.Entry<String, String> file : files.entrySet()) {
             Schemas.validate(file.getValue(), Schemas.UBL_INVOICE);
             assertThat(PeppolRules.errors(file.getValue())).as(file.getKey()).isEmpty();
-            assertThat(file.getValue()).contains("<cbc:ID>" + file.getKey().replace(".xml", "") + "</cbc:ID>");
+            String number = file.getKey().replace(UblArchive.NOT_ON_PEPPOL, "").replace(".xml", "");
+            assertThat(file.getValue()).contains("<cbc:ID>" + number + "</cbc:ID>");
         }
         JsonPath annas = operator.invoice(operator.only(anna, "INVOICE", "ISSUED"));
         JsonPath fleets = operator.invoice(operator.only(fleet, "INVOICE", "ISSUED"));
-        assertThat(files.get(annas.getString("number") + ".xml"))
+        assertThat(annas.getString("number")).isEqualTo(number("ZIP", 1));
+        assertThat(files.get(annasFile))
                 .contains("<cbc:PayableAmount currencyID=\"EUR\">" + annas.getString("grossAmount") + "<", "Anna de Vries");
         assertThat(files.get(fleets.getString("number") + ".xml"))
                 .contains("<cbc:PayableAmount currencyID=\"EUR\">17.93<", "schemeID=\"0208\">0123456749<");

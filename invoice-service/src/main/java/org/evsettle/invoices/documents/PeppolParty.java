@@ -41,18 +41,26 @@ public record PeppolParty(Identifier endpoint, Identifier legalEntity, String va
     }
 
     /**
-     * The customer: a business customer as the supplier. A private customer has no Peppol address and no
-     * legal entity identifier, but the Peppol rules demand a buyer's electronic address (PEPPOL-EN16931-R010)
-     * and the e-mail scheme is not in their list (PEPPOL-EN16931-CL008): rather than invent an address it
-     * gets the supplier's own, the one real address of a party to the invoice, which can only lead back
-     * to the operator itself (docs/peppol.md).
+     * The customer: a business customer as the supplier. A private customer, or a company of which no
+     * number is known, has no Peppol address of its own, but the Peppol rules demand a buyer's electronic
+     * address (PEPPOL-EN16931-R010) and the e-mail scheme is not in their list (PEPPOL-EN16931-CL008):
+     * rather than invent an address it gets the supplier's own, the one real address of a party to the
+     * invoice, which can only lead back to the operator itself (docs/peppol.md).
      */
     public static PeppolParty customer(CustomerDetails customer, PeppolParty supplier) {
         String country = country(customer.address());
         if (!customer.isCompany()) {
             return new PeppolParty(supplier.endpoint(), null, null, country);
         }
-        return business(customer.companyRegistrationNumber(), customer.companyVatNumber(), country);
+        PeppolParty company = business(customer.companyRegistrationNumber(), customer.companyVatNumber(), country);
+        return company.endpoint() != null ? company
+                : new PeppolParty(supplier.endpoint(), company.legalEntity(), company.vatNumber(), country);
+    }
+
+    /** Whether the customer has a Peppol address of its own: a company with a registration or VAT number. */
+    public static boolean onPeppol(CustomerDetails customer) {
+        return customer.isCompany() && business(customer.companyRegistrationNumber(), customer.companyVatNumber(),
+                country(customer.address())).endpoint() != null;
     }
 
     private static PeppolParty business(String registrationNumber, String vatNumber, String country) {

@@ -19,12 +19,16 @@ import org.evsettle.invoices.Invoice;
 /**
  * The UBL files of a billing run as one ZIP, for the operator to hand to its Peppol access point: one
  * entry per invoice or credit note the run issued, named by its number, in the order of the numbers.
+ * Documents of customers Peppol cannot reach (private customers, companies of which no number is known)
+ * are in the folder {@value #NOT_ON_PEPPOL}: they are for the bookkeeping, and sent to an access point
+ * they would only come back to the operator.
  * It is written as it is read, a chunk of documents per transaction, so a run of any size streams in
  * little memory and holds no transaction while the client reads.
  */
 public final class UblArchive {
 
     static final int CHUNK = 100;
+    public static final String NOT_ON_PEPPOL = "not-on-peppol/";
 
     private UblArchive() {
     }
@@ -65,7 +69,8 @@ public final class UblArchive {
         List<Map.Entry<String, String>> files = new ArrayList<>(documents.size());
         for (Invoice document : documents) {
             DocumentContent content = DocumentContent.of(document);
-            files.add(Map.entry(content.fileName("xml"), UblDocument.write(content)));
+            String folder = PeppolParty.onPeppol(document.customer) ? "" : NOT_ON_PEPPOL;
+            files.add(Map.entry(folder + content.fileName("xml"), UblDocument.write(content)));
         }
         return files;
     }

@@ -58,6 +58,17 @@ class PeppolPartyTest {
 
         assertThat(PeppolParty.customer(anna, operator))
                 .isEqualTo(new PeppolParty(operator.endpoint(), null, null, "BE"));
+        assertThat(PeppolParty.onPeppol(anna)).isFalse();
+    }
+
+    @Test
+    void aCompanyOfWhichNoNumberIsKnownIsNoPeppolReceiverEither() {
+        PeppolParty operator = PeppolParty.supplier(supplier("NL", "NL001234567B01", "12345678"));
+        CustomerDetails unnumbered = company("NL", null, null);
+
+        assertThat(PeppolParty.onPeppol(unnumbered)).isFalse();
+        assertThat(PeppolParty.customer(unnumbered, operator).endpoint()).isEqualTo(operator.endpoint());
+        assertThat(PeppolParty.onPeppol(company("NL", "NL859123456B01", null))).isTrue();
     }
 
     private static SupplierDetails supplier(String country, String vat, String registration) {
