@@ -28,7 +28,7 @@ public record PeppolParty(Identifier endpoint, Identifier legalEntity, String va
             Map.entry("EE", "9931"), Map.entry("EL", "9933"), Map.entry("ES", "9920"), Map.entry("FR", "9957"),
             Map.entry("GB", "9932"), Map.entry("HR", "9934"), Map.entry("HU", "9910"), Map.entry("IE", "9935"),
             Map.entry("IT", "0211"), Map.entry("LT", "9937"), Map.entry("LU", "9938"), Map.entry("LV", "9939"),
-            Map.entry("MT", "9940"), Map.entry("NL", "9944"), Map.entry("PL", "9945"), Map.entry("PT", "9946"),
+            Map.entry("MT", "9943"), Map.entry("NL", "9944"), Map.entry("PL", "9945"), Map.entry("PT", "9946"),
             Map.entry("RO", "9947"), Map.entry("SI", "9949"), Map.entry("SK", "9950"));
 
     /** An identifier with its scheme (an ISO 6523 ICD or a Peppol Electronic Address Scheme code; null: none). */
