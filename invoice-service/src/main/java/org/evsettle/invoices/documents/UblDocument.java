@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -23,8 +22,8 @@ import org.evsettle.kit.api.DomainException;
  * Writes an issued invoice as a UBL 2.1 Invoice, and a credit note as a UBL 2.1 CreditNote, in the
  * form of Peppol BIS Billing 3.0 (EN 16931), the form Belgian businesses must receive since 2026. Each
  * charging session is one line of one unit (C62) at its net price, with its energy and tariff
- * components as item properties, so that line arithmetic holds exactly. Parties get Peppol endpoint
- * ids from their chamber-of-commerce or VAT numbers (NL 0106 / 9944, BE 0208), or else their e-mail.
+ * components as item properties, so that line arithmetic holds exactly. Parties are addressed and
+ * identified as {@link PeppolParty} decides (docs/peppol.md).
  */
 public final class UblDocument {
 
@@ -97,8 +96,9 @@ public final class UblDocument {
             end();
             end();
         }
-        supplier(document.supplier);
-        customer(document.customer);
+        PeppolParty supplier = PeppolParty.supplier(document.supplier);
+        supplier(document.supplier, supplier);
+        customer(document.customer, PeppolParty.customer(document.customer, supplier));
         if (!credit) {
             paymentMeans();
             start("PaymentTerms");
@@ -120,28 +120,14 @@ public final class UblDocument {
         xml.writeEndDocument();
     }
 
-    private void supplier(SupplierDetails supplier) throws XMLStreamException {
+    private void supplier(SupplierDetails supplier, PeppolParty peppol) throws XMLStreamException {
         start("AccountingSupplierParty");
         start("Party");
-        String country = supplier.address() == null ? null : supplier.address().countryCode();
-        if ("NL".equals(country) && Formats.present(supplier.chamberOfCommerceNumber())) {
-            endpoint("0106", supplier.chamberOfCommerceNumber());
-        } else if (Formats.present(supplier.vatNumber())) {
-            endpoint(vatScheme(supplier.vatNumber()), vatEndpoint(supplier.vatNumber()));
-        } else if (Formats.present(supplier.email())) {
-            endpoint("EM", supplier.email());
-        }
+        endpoint(peppol.endpoint());
         partyName(supplier.legalName());
-        address(supplier.address());
-        if (Formats.present(supplier.vatNumber())) {
-            taxScheme(supplier.vatNumber());
-        }
-        start("PartyLegalEntity");
-        cbc("RegistrationName", supplier.legalName());
-        if (Formats.present(supplier.chamberOfCommerceNumber())) {
-            cbc("CompanyID", supplier.chamberOfCommerceNumber());
-        }
-        end();
+        address(supplier.address(), peppol.country());
+        taxScheme(peppol.vatNumber());
+        legalEntity(supplier.legalName(), peppol.legalEntity());
         if (Formats.present(supplier.email())) {
             start("Contact");
             cbc("ElectronicMail", supplier.email());
@@ -151,22 +137,14 @@ public final class UblDocument {
         end();
     }
 
-    private void customer(CustomerDetails customer) throws XMLStreamException {
+    private void customer(CustomerDetails customer, PeppolParty peppol) throws XMLStreamException {
         start("AccountingCustomerParty");
         start("Party");
-        if (Formats.present(customer.companyVatNumber())) {
-            endpoint(vatScheme(customer.companyVatNumber()), vatEndpoint(customer.companyVatNumber()));
-        } else if (Formats.present(customer.email())) {
-            endpoint("EM", customer.email());
-        }
+        endpoint(peppol.endpoint());
         partyName(customer.billedName());
-        address(customer.address());
-        if (Formats.present(customer.companyVatNumber())) {
-            taxScheme(customer.companyVatNumber());
-        }
-        start("PartyLegalEntity");
-        cbc("RegistrationName", customer.billedName());
-        end();
+        address(customer.address(), peppol.country());
+        taxScheme(peppol.vatNumber());
+        legalEntity(customer.billedName(), peppol.legalEntity());
         if (Formats.present(customer.email()) || (customer.isCompany() && Formats.present(customer.name()))) {
             start("Contact");
             if (Formats.present(customer.name())) {
@@ -185,7 +163,7 @@ public final class UblDocument {
         boolean debit = document.paymentMethod == PaymentMethod.DIRECT_DEBIT && document.customer.mandateId() != null;
         start("PaymentMeans");
         element(CBC, "PaymentMeansCode", debit ? "59" : "58", "name", debit ? "SEPA direct debit" : "SEPA credit transfer");
-        cbc("PaymentID", document.paymentReference);
+        cbc("PaymentID", paymentId(document.paymentReference));
         if (!debit && Formats.present(document.supplier.iban())) {
             start("PayeeFinancialAccount");
             cbc("ID", document.supplier.iban().replace(" ", ""));
@@ -274,11 +252,25 @@ public final class UblDocument {
     }
 
     private void taxScheme(String vatNumber) throws XMLStreamException {
+        if (vatNumber == null) {
+            return;
+        }
         start("PartyTaxScheme");
-        cbc("CompanyID", vatNumber.replace(" ", "").toUpperCase(Locale.ROOT));
+        cbc("CompanyID", vatNumber);
         start("TaxScheme");
         cbc("ID", "VAT");
         end();
+        end();
+    }
+
+    private void legalEntity(String name, PeppolParty.Identifier companyId) throws XMLStreamException {
+        start("PartyLegalEntity");
+        cbc("RegistrationName", name);
+        if (companyId != null && companyId.scheme() != null) {
+            element(CBC, "CompanyID", companyId.id(), "schemeID", companyId.scheme());
+        } else if (companyId != null) {
+            cbc("CompanyID", companyId.id());
+        }
         end();
     }
 
@@ -288,7 +280,7 @@ public final class UblDocument {
         end();
     }
 
-    private void address(Address address) throws XMLStreamException {
+    private void address(Address address, String country) throws XMLStreamException {
         start("PostalAddress");
         if (address != null) {
             if (Formats.present(address.street())) {
@@ -302,32 +294,27 @@ public final class UblDocument {
             }
         }
         start("Country");
-        cbc("IdentificationCode", address == null || !Formats.present(address.countryCode()) ? "NL" : address.countryCode());
+        cbc("IdentificationCode", country);
         end();
         end();
     }
 
-    private void endpoint(String scheme, String id) throws XMLStreamException {
-        element(CBC, "EndpointID", id, "schemeID", scheme);
+    private void endpoint(PeppolParty.Identifier endpoint) throws XMLStreamException {
+        if (endpoint != null) {
+            element(CBC, "EndpointID", endpoint.id(), "schemeID", endpoint.scheme());
+        }
     }
 
-    /** The Peppol electronic address scheme (EAS) of a VAT number, by its country prefix. */
-    static String vatScheme(String vatNumber) {
-        String country = vatNumber.replace(" ", "").substring(0, 2).toUpperCase(Locale.ROOT);
-        return switch (country) {
-            case "BE" -> "0208";
-            case "NL" -> "9944";
-            case "DE" -> "9930";
-            case "FR" -> "9957";
-            case "LU" -> "9938";
-            default -> "EM".equals(country) ? "EM" : "9944";
-        };
-    }
-
-    /** The endpoint id of a VAT number: Belgium addresses by enterprise number (the digits), others by VAT number. */
-    static String vatEndpoint(String vatNumber) {
-        String plain = vatNumber.replace(" ", "").replace(".", "").toUpperCase(Locale.ROOT);
-        return plain.startsWith("BE") ? plain.substring(2) : plain;
+    /**
+     * The payment reference as the customer's bank wants it: a Belgian structured communication
+     * (+++123/4567/89012+++) by its 12 digits, as Belgian practice writes it in PaymentID; any other
+     * reference (an RF creditor reference) as it is.
+     */
+    static String paymentId(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        return reference.strip().startsWith("+++") ? reference.replaceAll("[+/\\s]", "") : reference;
     }
 
     private void amount(String element, BigDecimal value) throws XMLStreamException {
