@@ -7,6 +7,7 @@ import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.invoices.CustomerDetails;
 import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.InvoiceLine;
+import org.evsettle.invoices.LineNote;
 
 /**
  * The CSV forms of documents for accounting: one document line by line (each session with its amounts
@@ -33,6 +34,7 @@ public final class InvoiceCsv {
     public static String lines(DocumentContent content, DocumentLanguage language) {
         Invoice document = content.document();
         Csv csv = new Csv().row(headers("csv.lines.", LINE_COLUMNS, language));
+        DocumentText text = DocumentText.in(language);
         int position = 1;
         for (InvoiceLine line : content.lines()) {
             String tariff = line.components.stream()
@@ -42,7 +44,7 @@ public final class InvoiceCsv {
             csv.row(Arrays.asList(document.number, document.kind, document.issueDate, position++, line.sessionId,
                     Formats.localTime(line.startedAt, content.zone()), Formats.localTime(line.stoppedAt, content.zone()),
                     line.siteName, line.chargePointId, line.energyKwh(), tariff, line.netAmount, line.vatRate,
-                    line.grossAmount.subtract(line.netAmount), line.grossAmount, document.currency, line.note));
+                    line.grossAmount.subtract(line.netAmount), line.grossAmount, document.currency, LineNote.in(line.note, text)));
         }
         return csv.toString();
     }

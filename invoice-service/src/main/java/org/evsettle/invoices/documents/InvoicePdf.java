@@ -26,6 +26,7 @@ import org.evsettle.invoices.CustomerDetails;
 import org.evsettle.invoices.DocumentKind;
 import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.InvoiceLine;
+import org.evsettle.invoices.LineNote;
 import org.evsettle.invoices.PaymentMethod;
 import org.evsettle.invoices.PaymentReference;
 import org.evsettle.invoices.PriceComponent;
@@ -215,7 +216,7 @@ public final class InvoicePdf {
         PdfPCell about = cell();
         if (invoice.kind == DocumentKind.CREDIT_NOTE) {
             about.addElement(paragraph(text.get("party.reason").toUpperCase(locale), HEADING));
-            about.addElement(paragraph(invoice.reason == null ? "" : invoice.reason, BODY));
+            about.addElement(paragraph(invoice.reason == null ? "" : LineNote.in(invoice.reason, text), BODY));
         } else {
             about.addElement(paragraph(text.get("party.about").toUpperCase(locale), HEADING));
             about.addElement(paragraph(text.get(invoice.lineCount == 1 ? "party.sessions.one" : "party.sessions.other",
@@ -263,7 +264,7 @@ public final class InvoicePdf {
             }
             tariff.add(chunk(String.join("\n", parts), SMALL));
             if (Formats.present(line.note)) {
-                tariff.add(chunk("\n" + line.note, NOTE));
+                tariff.add(chunk("\n" + LineNote.in(line.note, text), NOTE));
             }
             PdfPCell tariffCell = lineCell(tariff, background, false);
             tariffCell.setPaddingLeft(8);

@@ -45,10 +45,13 @@ class InvoicePdfTest {
     @Test
     void writesADutchInvoiceAsADutchReaderExpectsIt() throws IOException {
         Invoice invoice = DocumentFixtures.aDecemberInvoice(DocumentFixtures.SUPPLIER, DocumentFixtures.reading("nl"));
+        // as the service stores the note of a late session
+        invoice.lines.get(0).note = "Started on 2026-10-31, in a period that was billed already";
 
         String text = text(InvoicePdf.render(DocumentFixtures.content(invoice)));
 
-        assertThat(text).contains("FACTUUR", "Factuurnummer LINDE-2026-000042", "Factuurdatum 2 december 2026",
+        assertThat(text).contains("Gestart op 31 oktober 2026, in een periode die al gefactureerd was")
+                .contains("FACTUUR", "Factuurnummer LINDE-2026-000042", "Factuurdatum 2 december 2026",
                         "Leveringsperiode 1 november 2026 – 30 november 2026", "Vervaldatum 16 december 2026",
                         "Betalingskenmerk RF", "GEFACTUREERD AAN", "1 laadsessie", "Laadpunt ZAP-000123",
                         "05-11-2026 18:30", "3.500,000", "Energy: 3.500 kWh × € 0,29151 = € 1.020,30",
