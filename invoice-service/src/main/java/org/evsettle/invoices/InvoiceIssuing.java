@@ -76,6 +76,7 @@ public class InvoiceIssuing {
         LocalDate today = operator.today(now);
         int year = today.getYear();
         SupplierDetails supplier = SupplierDetails.of(operator);
+        String country = operator.address == null ? null : operator.address.countryCode;
         List<Invoice> payable = invoices.stream().filter(i -> i.grossAmount.signum() != 0).toList();
         List<Invoice> nothingToPay = invoices.stream().filter(i -> i.grossAmount.signum() == 0).toList();
 
@@ -90,7 +91,7 @@ public class InvoiceIssuing {
                 PaymentMethod method = driver.mandate().isPresent() && "EUR".equals(invoice.currency)
                         ? PaymentMethod.DIRECT_DEBIT : PaymentMethod.TRANSFER;
                 invoice.issue(new Invoice.Issue(number, today, today.plusDays(operator.paymentTermDays), now,
-                        CreditorReference.forInvoice(year, sequence), method, supplier, CustomerDetails.of(driver, operator), runId));
+                        PaymentReference.forInvoice(country, year, sequence).value(), method, supplier, CustomerDetails.of(driver, operator), runId));
                 firstNumber = firstNumber == null ? number : firstNumber;
                 lastNumber = number;
                 gross = gross.add(invoice.grossAmount);

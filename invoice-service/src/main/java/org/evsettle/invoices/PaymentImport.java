@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Books the money a bank statement shows coming in on the operator's invoices: a row is matched by the
- * creditor reference in its remittance text, or else by an invoice number written there. A row is booked
+ * payment reference in its remittance text (a creditor reference or a Belgian structured communication,
+ * as banks write them, with correct check digits), or else by an invoice number written there. A row is booked
  * once however often the statement is imported; rows that match nothing, or that would pay more than is
  * outstanding, are reported for the operator to handle, never guessed at.
  */
@@ -82,7 +83,7 @@ public class PaymentImport {
     }
 
     private static Optional<Invoice> match(UUID operatorId, String text) {
-        Optional<Invoice> byReference = CreditorReference.findIn(text).flatMap(reference -> Invoice
+        Optional<Invoice> byReference = PaymentReference.findIn(text).flatMap(reference -> Invoice
                 .<Invoice>find("operatorId = ?1 and paymentReference = ?2", operatorId, reference).firstResultOptional());
         if (byReference.isPresent()) {
             return byReference;

@@ -88,13 +88,13 @@ public class SessionInvoicing {
         String note;
         if (billedOn.status == InvoiceStatus.OPEN) {
             billedOn.remove(old);
-            note = "Price corrected" + because(repriced);
+            note = LineNote.priceCorrected(repriced.reason());
         } else if (billedOn.kind == DocumentKind.INVOICE && !old.credited && old.grossAmount.signum() != 0) {
-            Invoice creditNote = creditNotes.issue(billedOn, List.of(old), "Session of "
-                    + old.startDate(Operator.zoneOf(billedOn.operatorId)) + " repriced" + because(repriced));
-            note = "Corrects the session billed on " + billedOn.number + ", credited by " + creditNote.number;
+            Invoice creditNote = creditNotes.issue(billedOn, List.of(old),
+                    LineNote.repriced(old.startDate(Operator.zoneOf(billedOn.operatorId)), repriced.reason()));
+            note = LineNote.correctsCredited(billedOn.number, creditNote.number);
         } else {
-            note = "Corrects the session shown on " + (billedOn.number == null ? "an earlier period" : billedOn.number);
+            note = LineNote.correctsShown(billedOn.number);
         }
         Invoice placedOn = place(price, repriced.revision(), note);
         if (billedOn.status == InvoiceStatus.OPEN && (placedOn == null || !placedOn.id.equals(billedOn.id))) {
@@ -123,7 +123,7 @@ public class SessionInvoicing {
             return opened;
         });
         InvoiceLine line = InvoiceLine.of(priced, priceRevision, operator.zone());
-        line.note = late ? join("Started on " + started + ", in a period that was billed already", note) : note;
+        line.note = late ? LineNote.late(started, note) : note;
         invoice.add(line);
         publisher.changed(invoice);
         meters.counter("evsettle.invoices.sessions.billed", "late", String.valueOf(late)).increment();
@@ -133,11 +133,4 @@ public class SessionInvoicing {
         return invoice;
     }
 
-    private static String because(SessionRepriced repriced) {
-        return repriced.reason() == null || repriced.reason().isBlank() ? "" : ": " + repriced.reason();
-    }
-
-    private static String join(String first, String second) {
-        return second == null ? first : first + ". " + second;
-    }
 }

@@ -61,6 +61,12 @@ final class InvoiceFixtures {
         private String prefix = "LINDE";
         private boolean issuesStatements;
         private DunningPolicy dunning;
+        private Address address = address("Utrecht");
+        private String vatNumber = "NL001234567B01";
+        private String chamberOfCommerceNumber = "12345678";
+        private String iban = "NL91ABNA0417164300";
+        private String bic = "ABNANL2A";
+        private String language;
 
         OperatorBuilder(UUID id) {
             this.id = id;
@@ -106,11 +112,27 @@ final class InvoiceFixtures {
             return this;
         }
 
+        /** A Belgian operator in Brussels: Belgian VAT and enterprise number, a Belgian account. */
+        OperatorBuilder belgian() {
+            address = new Address("Rue Royale 10", "1000", "Bruxelles", "BE");
+            vatNumber = "BE0123456749";
+            chamberOfCommerceNumber = "0123456749";
+            iban = "BE71096123456769";
+            bic = "GKCCBEBB";
+            return this;
+        }
+
+        /** The operator's document language (ISO 639-1); none: its country's. */
+        OperatorBuilder language(String value) {
+            language = value;
+            return this;
+        }
+
         OperatorRecord build() {
-            return new OperatorRecord(id, revision, legalName, address("Utrecht"), "NL001234567B01", "12345678",
-                    "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR", interval,
+            return new OperatorRecord(id, revision, legalName, address, vatNumber, chamberOfCommerceNumber,
+                    iban, bic, "facturen@delinde.example", "Europe/Amsterdam", "EUR", interval,
                     graceDays, paymentTermDays, prefix, false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), dunning, null,
-                    issuesStatements, List.of(), List.of(), null, null);
+                    issuesStatements, List.of(), List.of(), language, null);
         }
     }
 
@@ -123,6 +145,7 @@ final class InvoiceFixtures {
         private String companyName;
         private String companyVatNumber;
         private SepaMandate mandate;
+        private String language;
 
         DriverBuilder(UUID id, UUID operatorId) {
             this.id = id;
@@ -150,10 +173,16 @@ final class InvoiceFixtures {
             return this;
         }
 
+        /** The driver's document language (ISO 639-1); none: the operator's. */
+        DriverBuilder language(String value) {
+            language = value;
+            return this;
+        }
+
         DriverRecord build() {
             return new DriverRecord(id, revision, operatorId, name, name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
-                    "ACTIVE", mandate, null, null, null);
+                    "ACTIVE", mandate, null, language, null);
         }
     }
 

@@ -140,6 +140,40 @@ class PaymentTest {
     }
 
     @Test
+    void matchesABelgianStatementLineByTheStructuredCommunicationAsTheBankWritesItAndRefusesAWrongCheckDigit() {
+        Scenario operator = new Scenario().operator(o -> o.prefix("OGM").belgian());
+        UUID marie = operator.driver(d -> d.name("Marie Dubois"));
+        UUID luc = operator.driver(d -> d.name("Luc Peeters"));
+        operator.charge(marie, "2026-10-03T10:00:00Z", "10.00");
+        operator.charge(luc, "2026-10-04T10:00:00Z", "20.00");
+        operator.awaitOpenLines(marie, 1);
+        operator.awaitOpenLines(luc, 1);
+        operator.run("2026-10-01");
+        JsonPath maries = operator.invoice(operator.only(marie, "INVOICE", "ISSUED"));
+        JsonPath lucs = operator.invoice(operator.only(luc, "INVOICE", "ISSUED"));
+        String communication = maries.getString("paymentReference");
+        assertThat(StructuredCommunication.isValid(communication)).isTrue();
+        // as a Belgian bank exports it: the twelve digits without +++ and slashes
+        String digits = StructuredCommunication.digits(communication);
+        String lucsDigits = StructuredCommunication.digits(lucs.getString("paymentReference"));
+        String wrongCheck = lucsDigits.substring(0, 10) + String.format("%02d", (Integer.parseInt(lucsDigits.substring(10)) % 97) + 1);
+        String statement = "Datum;Naam;Rekening tegenpartij;Bedrag;Mededeling\r\n"
+                + "05/11/2026;M. Dubois;BE68539007547034;12,10;" + digits + "\r\n"
+                + "06/11/2026;L. Peeters;BE68539007547034;24,20;" + wrongCheck + "\r\n";
+
+        JsonPath result = operator.admin().contentType("text/csv").body(statement)
+                .post("/api/operators/{o}/bank-statements", operator.operatorId).then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(result.getInt("booked")).isEqualTo(1);
+        assertThat(result.getString("bookings[0].invoiceId")).isEqualTo(maries.getString("id"));
+        assertThat(operator.invoice(maries.getString("id")).getString("status")).isEqualTo("PAID");
+        assertThat(result.getList("unmatched")).hasSize(1);
+        assertThat(result.getInt("unmatched[0].line")).isEqualTo(3);
+        assertThat(operator.invoice(lucs.getString("id")).getString("status")).isEqualTo("ISSUED");
+    }
+
+    @Test
     void aWrittenOffInvoiceIsNoLongerOutstandingUntilItIsPaidAfterAll() {
         Scenario operator = new Scenario().operator(o -> o.prefix("WOFF"));
         UUID anna = operator.driver(d -> d.name("Anna de Vries"));

@@ -14,7 +14,8 @@ import org.evsettle.outbox.registry.RegistryCopy;
 
 /**
  * This service's copy of a registry driver: the operator it belongs to (whose admins may list its
- * sessions), the user type a session's snapshot takes at its start, and the name for the charge report.
+ * sessions), the user type a session's snapshot takes at its start, the name for the charge report and
+ * the language the driver reads their own report in.
  */
 @Entity
 @Table(name = "driver")
@@ -25,6 +26,8 @@ public class Driver extends RegistryCopy<DriverRecord> {
     @Column(name = "user_type")
     public String userType;
     public String name;
+    /** The language the driver reads their own report in (ISO 639-1), null for the operator's. */
+    public String language;
 
     /** The user types of these drivers as known now, by id; an unknown driver or one without a type is absent. */
     public static Map<UUID, String> userTypes(Collection<UUID> driverIds) {
@@ -59,5 +62,6 @@ public class Driver extends RegistryCopy<DriverRecord> {
         operatorId = record.operatorId();
         userType = record.userType();
         name = record.name();
+        language = record.language();
     }
 }

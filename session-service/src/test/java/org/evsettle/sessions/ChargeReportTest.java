@@ -135,8 +135,9 @@ class ChargeReportTest {
                 .body("operator.timeZone", equalTo("Europe/Amsterdam"))
                 .body("period.from", equalTo("2026-01-01"))
                 .body("period.to", equalTo("2026-01-31"))
-                .body("period.rule", startsWith("A session belongs to the period in which it started, in the "
-                        + "operator's time zone"))
+                .body("language", equalTo("nl"))
+                .body("period.rule", startsWith("Een sessie hoort bij de periode waarin ze begon, in de tijdzone van"
+                        + " de exploitant"))
                 .body("filters.status", equalTo("COMPLETED"))
                 .body("totals.sessions", equalTo(2))
                 .body("totals.energyWh", equalTo(32_340))
@@ -203,7 +204,7 @@ class ChargeReportTest {
     @Test
     void downloadsTheReportAsCsvWithAHeaderNamingOperatorPeriodFiltersAndGenerationTime() {
         Response csv = given().auth().oauth2(admin()).accept("text/csv")
-                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&userType=RESIDENT");
+                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&userType=RESIDENT&lang=en");
         csv.then().statusCode(200).contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("charge-report-2026-01-01-to-2026-01-31.csv"));
         List<String> lines = csv.asString().lines().toList();
@@ -226,12 +227,57 @@ class ChargeReportTest {
         assertThat(lines).hasSize(10);
 
         List<String> grouped = given().auth().oauth2(admin())
-                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&groupBy=Driver&format=CSV")
+                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&groupBy=Driver&format=CSV&lang=EN")
                 .then().statusCode(200).extract().asString().lines().toList();
         assertThat(grouped).contains("Driver,Key,Sessions,Energy (kWh),Duration,Charging,Idle,Currency,Net,VAT,Gross,"
                         + "Unpriced sessions",
                 "Anna de Vries," + anna + ",1,12.340,1:00:00,1:00:00,0:00:00,EUR,4.32,0.91,5.23,0",
                 "Bram Jansen," + bram + ",1,20.000,2:00:00,2:00:00,0:00:00,EUR,7.00,1.47,8.47,0");
+    }
+
+    @Test
+    void writesTheHeadersInTheOperatorsLanguageOrTheAskedOneAndKeepsTheJsonKeys() {
+        List<String> dutch = given().auth().oauth2(admin())
+                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&userType=RESIDENT&format=csv")
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertThat(dutch).contains("# EV Settle laadrapport",
+                "# Exploitant: Woonstichting De Linde (" + operatorId + ")",
+                "# Periode: 2026-01-01 tot en met 2026-01-31 (Europe/Amsterdam)",
+                "# Regel: Een sessie hoort bij de periode waarin ze begon, in de tijdzone van de exploitant; een sessie"
+                        + " die na het einde van de periode doorloopt, telt daarin helemaal mee.",
+                "# Gegroepeerd per: niets (één regel per sessie)",
+                "# Totalen: 1 sessies, 12.340 kWh, 1:00:00 aangesloten (1:00:00 laden, 0:00:00 inactief), EUR 4.32 netto, "
+                        + "0.91 btw, 5.23 bruto; 0 nog niet geprijsd",
+                "Sessie,Status,Start,Einde,Duur,Laden,Inactief,Energie (kWh),Locatie,Laadpunt,Aansluiting,Rijder,"
+                        + "Laadpas,ID-tag,Gebruikerstype,Valuta,Netto,Btw,Bruto");
+
+        List<String> french = given().auth().oauth2(admin())
+                .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&groupBy=day&format=csv&lang=fr")
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertThat(french).contains("# Rapport de recharge EV Settle", "# Exploitant : Woonstichting De Linde ("
+                        + operatorId + ")", "# Période : du 2026-01-01 au 2026-01-31 (Europe/Amsterdam)",
+                "# Regroupé par : day",
+                "Jour,Clé,Sessions,Énergie (kWh),Durée,En charge,Inactif,Devise,HT,TVA,TTC,Sessions non tarifées");
+
+        // JSON keeps its keys; the rule, a sentence for people, is in the language
+        report(admin(), JANUARY + "&lang=fr").then().statusCode(200).body("language", equalTo("fr"))
+                .body("period.rule", startsWith("Une session appartient à la période où elle a commencé"))
+                .body("totals.sessions", equalTo(2));
+        report(admin(), JANUARY + "&lang=es").then().statusCode(400).body("violations[0].field", equalTo("lang"));
+    }
+
+    @Test
+    void givesADriverTheReportInTheirOwnLanguage() {
+        UUID claire = UUID.randomUUID();
+        new Registry(topics).driver(claire, operatorId, "Claire Martin", "RESIDENT", "fr");
+        String claires = TestTokens.driver(operatorId, claire);
+        assertThat(given().auth().oauth2(claires).get("/api/me/reports/sessions?" + JANUARY + "&format=csv").then()
+                .statusCode(200).extract().asString()).startsWith("# Rapport de recharge EV Settle\r\n");
+        // one who chose none reads the operator's
+        assertThat(given().auth().oauth2(TestTokens.driver(operatorId, anna)).get("/api/me/reports/sessions?" + JANUARY
+                + "&format=csv").then().statusCode(200).extract().asString()).startsWith("# EV Settle laadrapport\r\n");
+        assertThat(given().auth().oauth2(claires).get("/api/me/reports/sessions?" + JANUARY + "&format=csv&lang=de")
+                .then().statusCode(200).extract().asString()).startsWith("# EV Settle Ladebericht\r\n");
     }
 
     @Test
@@ -243,10 +289,12 @@ class ChargeReportTest {
         Map<String, String> parts = unzip(xlsx.asByteArray());
 
         assertThat(parts).containsKeys("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml");
-        assertThat(parts.get("xl/workbook.xml")).contains("name=\"Report\"", "name=\"Sessions\"");
+        // a Dutch operator that chose no language reads Dutch
+        assertThat(parts.get("xl/workbook.xml")).contains("name=\"Rapport\"", "name=\"Sessies\"");
         String everything = String.join("\n", parts.values());
-        assertThat(everything).contains("Woonstichting De Linde", "Europe/Amsterdam", "2026-01-01 to 2026-01-31",
-                "A session belongs to the period in which it started", "Anna de Vries", "Bram Jansen");
+        assertThat(everything).contains("Woonstichting De Linde", "Europe/Amsterdam", "2026-01-01 tot en met 2026-01-31",
+                "Een sessie hoort bij de periode waarin ze begon", "Exploitant", "Gegroepeerd per", "Rijder",
+                "Energie (kWh)", "Niet geprijsde sessies", "Anna de Vries", "Bram Jansen");
         assertThat(parts.get("xl/worksheets/sheet2.xml"))
                 .contains(lateInJanuary.sessionId().toString(), midJanuary.sessionId().toString())
                 .doesNotContain(pastMidnight.sessionId().toString());

@@ -41,9 +41,14 @@ final class Registry {
     }
 
     void driver(UUID driverId, UUID operatorId, String name, String userType) {
+        driver(driverId, operatorId, name, userType, null);
+    }
+
+    /** A driver who reads this language (ISO 639-1; null: the operator's). */
+    void driver(UUID driverId, UUID operatorId, String name, String userType, String language) {
         topics.publish(USER_SERVICE, new DriverRecord(driverId, 1, operatorId, name, name.toLowerCase()
                 .replace(' ', '.') + "@example.org", new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"),
-                userType, null, null, "ACTIVE", null, null, null, null));
+                userType, null, null, "ACTIVE", null, null, language, null));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Driver.findById(driverId)) != null);
     }

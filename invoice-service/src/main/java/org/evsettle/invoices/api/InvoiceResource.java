@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.invoices.CreditNotes;
 import org.evsettle.invoices.Driver;
 import org.evsettle.invoices.Invoice;
@@ -167,14 +169,21 @@ public class InvoiceResource {
     @Transactional
     @Operation(summary = "Download a document's lines as CSV",
             description = "One row per line: session, local times, site, charger, kWh, tariff, net, VAT rate, gross and"
-                    + " note; text a spreadsheet would run as a formula is defused." + SCOPE)
+                    + " note; text a spreadsheet would run as a formula is defused. The header row is in the reader's"
+                    + " language (a driver's is the document's, an admin's the operator's) unless lang asks for another."
+                    + SCOPE)
     @APIResponse(responseCode = "200", description = "The CSV, named after the document number",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = STILL_OPEN)
+    @APIResponse(responseCode = "400", description = "lang is not one of nl, fr, en, de")
     public Response csv(@Parameter(description = "The document's id", example = A_DOCUMENT)
-                        @PathParam("invoiceId") UUID invoiceId) {
-        return document(invoiceId, InvoiceCsv::lines, "text/csv", "csv");
+                        @PathParam("invoiceId") UUID invoiceId,
+                        @Parameter(description = ReaderLanguage.DESCRIPTION, example = "fr")
+                        @QueryParam(ReaderLanguage.PARAMETER) String lang) {
+        Optional<DocumentLanguage> asked = ReaderLanguage.asked(lang);
+        return document(invoiceId, content -> InvoiceCsv.lines(content, asked.orElseGet(() -> caller.isDriver()
+                ? content.language() : ReaderLanguage.ofOperator(null, content.document().operatorId))), "text/csv", "csv");
     }
 
     @GET

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.invoices.BankStatement;
 import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.Operator;
@@ -80,7 +81,8 @@ public class ReceivablesResource {
             description = "Every invoice, credit note and statement the operator issued from..to (issue dates, both"
                     + " inclusive, calendar dates in the operator's time zone; open-ended when left out), in the order"
                     + " of issue: number, kind, status, dates, customer, amounts per VAT rate, paid, credited and"
-                    + " outstanding, for the bookkeeping." + OPERATOR_SCOPE)
+                    + " outstanding, for the bookkeeping. The header row is in the operator's language unless lang asks"
+                    + " for another; the values are ISO dates and plain numbers in every language." + OPERATOR_SCOPE)
     @APIResponse(responseCode = "200", description = "The journal CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = NO_OPERATOR)
@@ -90,12 +92,15 @@ public class ReceivablesResource {
             @Parameter(description = "The first issue date, in the operator's time zone", example = "2026-03-01")
             @QueryParam("from") String from,
             @Parameter(description = "The last issue date, in the operator's time zone", example = "2026-03-31")
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to,
+            @Parameter(description = ReaderLanguage.DESCRIPTION, example = "nl")
+            @QueryParam(ReaderLanguage.PARAMETER) String lang) {
         caller.administeredOperator(operatorId, Operator::known);
+        DocumentLanguage language = ReaderLanguage.ofOperator(lang, operatorId);
         LocalDate first = Filters.date("from", from);
         LocalDate last = Filters.date("to", to);
         Filters.requireOrdered("from", first, "to", last);
-        return InvoiceResource.download(InvoiceCsv.journal(Invoice.issuedBetween(operatorId, first, last)), "text/csv",
+        return InvoiceResource.download(InvoiceCsv.journal(Invoice.issuedBetween(operatorId, first, last), language), "text/csv",
                 "journal-" + (first == null ? "start" : first) + "-" + (last == null ? "now" : last) + ".csv");
     }
 

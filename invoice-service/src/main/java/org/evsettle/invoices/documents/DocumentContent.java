@@ -3,6 +3,7 @@ package org.evsettle.invoices.documents;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.invoices.DocumentKind;
 import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.InvoiceLine;
@@ -12,7 +13,8 @@ import org.evsettle.kit.api.DomainException;
 
 /**
  * What a rendered document shows: an issued document, the zone its reader's dates are in, and for a
- * credit note the issue date of the invoice it credits. Only issued documents are rendered: an open
+ * credit note the issue date of the invoice it credits; it is written in the customer's language as
+ * fixed at issue. Only issued documents are rendered: an open
  * invoice is not an invoice yet.
  */
 public record DocumentContent(Invoice document, ZoneId zone, LocalDate creditedInvoiceIssueDate) {
@@ -37,12 +39,19 @@ public record DocumentContent(Invoice document, ZoneId zone, LocalDate creditedI
         return document.lines;
     }
 
+    /** The language the document is written in, fixed when it was issued. */
+    public DocumentLanguage language() {
+        return document.customer == null ? DocumentLanguage.EN : document.customer.documentLanguage();
+    }
+
+    /** The document's texts, in its language. */
+    public DocumentText text() {
+        return DocumentText.in(language());
+    }
+
+    /** What the document is called in its language: Factuur, Note de crédit, Aufstellung. */
     public String title() {
-        return switch (document.kind) {
-            case INVOICE -> "Invoice";
-            case CREDIT_NOTE -> "Credit note";
-            case STATEMENT -> "Statement";
-        };
+        return text().get("title." + document.kind.name());
     }
 
     /** A file name for the document: its number, or the statement's period. */

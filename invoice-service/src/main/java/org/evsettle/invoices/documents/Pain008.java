@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.evsettle.invoices.PaymentReference;
+import org.evsettle.invoices.StructuredCommunication;
 
 /**
  * Writes a SEPA Core direct debit initiation in ISO 20022 pain.008.001.02 form, as banks in the
@@ -144,9 +146,12 @@ public final class Pain008 {
             xml.writeStartElement("CdOrPrtry");
             text(xml, "Cd", "SCOR");
             xml.writeEndElement();
-            text(xml, "Issr", "ISO");
+            // a Belgian structured communication is issued by the Belgian bankers' association, its twelve digits
+            PaymentReference reference = PaymentReference.of(debit.creditorReference());
+            boolean structured = reference.kind() == PaymentReference.Kind.STRUCTURED;
+            text(xml, "Issr", structured ? "BBA" : "ISO");
             xml.writeEndElement();
-            text(xml, "Ref", debit.creditorReference());
+            text(xml, "Ref", structured ? StructuredCommunication.digits(reference.value()) : reference.value());
             xml.writeEndElement();
             xml.writeEndElement();
         } else {

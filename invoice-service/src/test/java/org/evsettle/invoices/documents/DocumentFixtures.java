@@ -17,6 +17,7 @@ import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.InvoiceLine;
 import org.evsettle.invoices.InvoiceStatus;
 import org.evsettle.invoices.PaymentMethod;
+import org.evsettle.invoices.PaymentReference;
 import org.evsettle.invoices.PriceComponent;
 import org.evsettle.invoices.SupplierDetails;
 import org.evsettle.invoices.TestDocuments;
@@ -29,7 +30,32 @@ final class DocumentFixtures {
             new Address("Stationsplein 1", "3511 ED", "Utrecht", "NL"), "NL001234567B01", "12345678",
             "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example");
 
+    static final SupplierDetails BELGIAN_SUPPLIER = new SupplierDetails("Résidence Les Tilleuls ASBL",
+            new Address("Rue Royale 10", "1000", "Bruxelles", "BE"), "BE0123456749", "0123456749",
+            "BE71096123456769", "GKCCBEBB", "factures@tilleuls.example");
+
     private DocumentFixtures() {
+    }
+
+    /** A private customer who reads this language. */
+    static CustomerDetails reading(String language) {
+        return new CustomerDetails("Anna de Vries", new Address("Kerkstraat 5", "3811 CV", "Amersfoort", "NL"),
+                "anna@example.org", null, null, null, null, null, null, language);
+    }
+
+    /**
+     * An invoice issued on 2 December 2026, due 16 December, for November: one session of 3,500 kWh for
+     * € 1.020,30 net and € 1.234,56 gross (21% VAT), with the supplier's form of payment reference.
+     */
+    static Invoice aDecemberInvoice(SupplierDetails supplier, CustomerDetails customer) {
+        Invoice invoice = Invoice.open(UUID.randomUUID(), UUID.randomUUID(),
+                new BillingPeriod(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)), "EUR",
+                Instant.parse("2026-11-05T18:00:00Z"));
+        invoice.add(line("2026-11-05T17:30:00Z", 3_500_000, "1020.30", "0.29151", "Depot Noord"));
+        invoice.issue(new Invoice.Issue("LINDE-2026-000042", LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 16),
+                Instant.parse("2026-12-02T03:00:00Z"), PaymentReference.forInvoice(supplier.address().countryCode(), 2026, 42)
+                .value(), PaymentMethod.TRANSFER, supplier, customer, null));
+        return invoice;
     }
 
     static CustomerDetails consumer() {

@@ -40,6 +40,18 @@ class Pain008Test {
     }
 
     @Test
+    void carriesABelgianStructuredCommunicationAsABbaReferenceOfItsTwelveDigits() throws Exception {
+        Pain008.Debit belgian = new Pain008.Debit("TIL-2026-000042", new BigDecimal("12.10"), "FRST", "MANDATE-42",
+                LocalDate.of(2025, 6, 1), "Marie Dubois", "BE68539007547034", null, "+++260/0000/04214+++",
+                "Invoice TIL-2026-000042");
+
+        String xml = Pain008.write(batch(List.of(belgian)));
+
+        Schemas.validate(xml, Schemas.PAIN_008);
+        assertThat(xml).contains("<Issr>BBA</Issr>", "<Ref>260000004214</Ref>").doesNotContain("+++");
+    }
+
+    @Test
     void keepsTextsWithinTheSepaCharacterSetAndLengths() {
         assertThat(Pain008.sepaText("Zoë & Søn <b>", 70)).isEqualTo("Zoe Son b");
         assertThat(Pain008.sepaText("x".repeat(80), 70)).hasSize(70);

@@ -1,15 +1,20 @@
 package org.evsettle.sessions.api;
 
 import jakarta.ws.rs.QueryParam;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.evsettle.events.registry.DocumentLanguage;
+import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Filters;
 import org.evsettle.sessions.SessionStatus;
 import org.evsettle.sessions.report.Grouping;
 import org.evsettle.sessions.report.ReportFormat;
 import org.evsettle.sessions.report.ReportRequest;
 
-/** What every charge report takes besides whose it is: period, filters, grouping and format; a bean parameter. */
+/** What every charge report takes besides whose it is: period, filters, grouping, format and language; a bean parameter. */
 public class ReportQuery {
 
     @QueryParam("from")
@@ -48,6 +53,22 @@ public class ReportQuery {
     @QueryParam("format")
     @Parameter(description = "The format, in any case; absent: by the Accept header", example = "csv")
     ReportFormat format;
+
+    @QueryParam("lang")
+    @Parameter(description = "The language of the report's words (CSV and XLSX headings, the period's rule): nl,"
+            + " fr, en or de; absent: an admin's is the operator's, a driver's their own. JSON keys stay.",
+            example = "nl")
+    String lang;
+
+    /** The asked language; empty when none is asked, 400 naming the allowed codes for another. */
+    Optional<DocumentLanguage> language() {
+        if (lang == null || lang.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(DocumentLanguage.of(lang).orElseThrow(() -> DomainException.invalid("lang",
+                "must be one of " + Arrays.stream(DocumentLanguage.values()).map(DocumentLanguage::code)
+                        .collect(Collectors.joining(", ")))));
+    }
 
     /** The report of this query on one operator's sessions, of one driver and one user type where set. */
     ReportRequest request(UUID operatorId, UUID driverId, String userType) {

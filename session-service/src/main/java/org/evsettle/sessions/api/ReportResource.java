@@ -22,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.sessions.Driver;
+import org.evsettle.sessions.Operator;
 import org.evsettle.sessions.report.ChargeReport;
 import org.evsettle.sessions.report.ReportFormat;
 import org.evsettle.sessions.report.ReportPlan;
@@ -48,7 +50,8 @@ public class ReportResource {
             + " zone; from and to are calendar dates there, both inclusive (neither: the current month; one alone:"
             + " its month). COMPLETED sessions unless status asks for another. The format is format's, else the"
             + " first of JSON, CSV and XLSX the Accept header takes; CSV and XLSX come as a download. Streamed:"
-            + " any length in constant memory.";
+            + " any length in constant memory. Headings and header lines are in lang's language, else the reader's"
+            + " (400 for a code other than nl, fr, en, de); JSON keys are the same in every language.";
 
     private final Caller caller;
     private final ChargeReport report;
@@ -82,7 +85,9 @@ public class ReportResource {
         Caller.ListScope scope = caller.listScope(operatorId, driverId, Driver::operatorOf);
         UUID operator = Optional.ofNullable(scope.operatorId())
                 .orElseThrow(() -> DomainException.invalid("operatorId", "is required: a report covers one operator"));
-        return respond(query.request(operator, scope.driverId(), userType), query.format, headers);
+        DocumentLanguage language = query.language().orElseGet(() -> Operator.known(operator)
+                .map(Operator::documentLanguage).orElse(DocumentLanguage.EN));
+        return respond(query.request(operator, scope.driverId(), userType), language, query.format, headers);
     }
 
     @GET
@@ -94,12 +99,18 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CSV), @Content(mediaType = XLSX)})
     public Response driverReport(@BeanParam ReportQuery query, @Context HttpHeaders headers) {
-        return respond(query.request(caller.requireOperatorId(), caller.requireDriverId(), null), query.format,
-                headers);
+        UUID operator = caller.requireOperatorId();
+        UUID driver = caller.requireDriverId();
+        DocumentLanguage language = query.language().orElseGet(() -> {
+            Optional<Operator> known = Operator.known(operator);
+            return DocumentLanguage.resolve(Driver.<Driver>findByIdOptional(driver).map(d -> d.language).orElse(null),
+                    known.map(o -> o.language).orElse(null), known.map(o -> o.countryCode).orElse(null));
+        });
+        return respond(query.request(operator, driver, null), language, query.format, headers);
     }
 
-    private Response respond(ReportRequest asked, ReportFormat format, HttpHeaders headers) {
-        ReportPlan plan = ReportPlan.of(asked, clock);
+    private Response respond(ReportRequest asked, DocumentLanguage language, ReportFormat format, HttpHeaders headers) {
+        ReportPlan plan = ReportPlan.of(asked, language, clock);
         ReportFormat chosen = format != null ? format : accepted(headers.getAcceptableMediaTypes());
         StreamingOutput body = out -> {
             try {

@@ -15,16 +15,18 @@ import java.util.Objects;
  * The charge report as CSV (RFC 4180, comma-separated, UTF-8): a header of {@code #} lines naming the
  * operator, period and its rule, filters, grouping and time of generation; then one line per group when
  * grouped, otherwise one line per session; then the totals, a {@code #} line of their own at the end (so
- * that the report is read from the database once). Times carry the operator's offset.
+ * that the report is read from the database once). Times carry the operator's offset. Header lines and
+ * column headings are in the report's language; values are written the same in every language.
  */
 public final class CsvReportWriter implements ReportWriter {
 
-    static final List<String> SESSION_COLUMNS = List.of("Session", "Status", "Started", "Stopped", "Duration",
-            "Charging", "Idle", "Energy (kWh)", "Site", "Charger", "Connector", "Driver", "Card", "ID tag",
-            "User type", "Currency", "Net", "VAT", "Gross");
+    /** The columns of a session, as the bundle keys {@code column.<name>} name them. */
+    static final List<String> SESSION_COLUMNS = List.of("session", "status", "started", "stopped", "duration",
+            "charging", "idle", "energy", "site", "charger", "connector", "driver", "card", "idTag", "userType",
+            "currency", "net", "vat", "gross");
     /** After the group's label (named after the grouping: Driver, Day, ...). */
-    static final List<String> GROUP_COLUMNS = List.of("Key", "Sessions", "Energy (kWh)", "Duration",
-            "Charging", "Idle", "Currency", "Net", "VAT", "Gross", "Unpriced sessions");
+    static final List<String> GROUP_COLUMNS = List.of("key", "sessions", "energy", "duration", "charging", "idle",
+            "currency", "net", "vat", "gross", "unpriced");
 
     private final Writer out;
     private ReportHeader header;
@@ -41,23 +43,25 @@ public final class CsvReportWriter implements ReportWriter {
     @Override
     public void begin(ReportHeader header, ReportFigures totals, List<ReportFigures> groups) throws IOException {
         this.header = header;
-        comment("EV Settle charge report");
-        comment("Operator: " + header.operatorName() + " (" + header.operatorId() + ")");
-        comment("Period: " + header.from() + " to " + header.to() + " (" + header.zone() + ")");
-        comment("Rule: " + ReportHeader.PERIOD_RULE);
-        comment("Filters: " + header.filtersText());
-        comment("Grouped by: " + (header.groupBy() == null ? "none (one line per session)" : header.groupBy().parameter()));
-        comment("Generated: " + ReportText.LOCAL_TIME.format(header.generatedAt()));
+        ReportMessages words = header.messages();
+        comment(words.get("title"));
+        comment(words.get("csv.operator", "name", header.operatorName(), "id", header.operatorId()));
+        comment(words.get("csv.period", "from", header.from(), "to", header.to(), "zone", header.zone()));
+        comment(words.get("csv.rule", "rule", header.periodRule()));
+        comment(words.get("csv.filters", "filters", header.filtersText()));
+        comment(header.groupBy() == null ? words.get("csv.notGrouped")
+                : words.get("csv.groupedBy", "grouping", header.groupBy().parameter()));
+        comment(words.get("csv.generated", "time", ReportText.LOCAL_TIME.format(header.generatedAt())));
         if (header.groupBy() == null) {
-            line(SESSION_COLUMNS);
+            line(headings(SESSION_COLUMNS, words));
             return;
         }
         List<String> columns = new ArrayList<>();
-        columns.add(label(header.groupBy()));
-        columns.addAll(GROUP_COLUMNS);
+        columns.add(words.grouping(header.groupBy()));
+        columns.addAll(headings(GROUP_COLUMNS, words));
         line(columns);
         for (ReportFigures group : groups) {
-            line(List.of(ReportText.text(Objects.requireNonNullElse(group.label(), "(none)")),
+            line(List.of(ReportText.text(Objects.requireNonNullElse(group.label(), words.get("group.none"))),
                     Objects.requireNonNullElse(group.key(), ""), Long.toString(group.sessions()),
                     group.energyKwh().toPlainString(), ReportText.duration(group.connectedSeconds()),
                     ReportText.duration(group.chargingSeconds()), ReportText.duration(group.idleSeconds()),
@@ -98,18 +102,18 @@ public final class CsvReportWriter implements ReportWriter {
 
     @Override
     public void end(ReportFigures totals) throws IOException {
-        comment("Totals: " + totals.sessions() + " sessions, " + totals.energyKwh().toPlainString() + " kWh, "
-                + ReportText.duration(totals.connectedSeconds()) + " connected ("
-                + ReportText.duration(totals.chargingSeconds()) + " charging, "
-                + ReportText.duration(totals.idleSeconds()) + " idle), " + header.currency() + " "
-                + totals.netAmount().toPlainString() + " net, " + totals.vatAmount().toPlainString() + " VAT, "
-                + totals.grossAmount().toPlainString() + " gross; " + totals.unpricedSessions() + " not priced yet");
+        comment(header.messages().get("csv.totals", "sessions", totals.sessions(), "energy",
+                totals.energyKwh().toPlainString(), "connected", ReportText.duration(totals.connectedSeconds()),
+                "charging", ReportText.duration(totals.chargingSeconds()), "idle",
+                ReportText.duration(totals.idleSeconds()), "currency", header.currency(), "net",
+                totals.netAmount().toPlainString(), "vat", totals.vatAmount().toPlainString(), "gross",
+                totals.grossAmount().toPlainString(), "unpriced", totals.unpricedSessions()));
         out.flush();
     }
 
-    private static String label(Grouping grouping) {
-        String name = grouping.parameter();
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    /** The column headings in the report's language. */
+    static List<String> headings(List<String> columns, ReportMessages words) {
+        return columns.stream().map(column -> words.get("column." + column)).toList();
     }
 
     private void comment(String text) throws IOException {

@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * The charge report as JSON, streamed: {@code operator}, {@code period} (with its rule), {@code filters},
- * {@code groupBy}, {@code generatedAt}, {@code totals}, then {@code groups} when grouped or
- * {@code sessions} otherwise. Times are the operator's local times with their offset.
+ * {@code groupBy}, {@code language}, {@code generatedAt}, {@code totals}, then {@code groups} when grouped or
+ * {@code sessions} otherwise. Times are the operator's local times with their offset. The keys are the
+ * same in every language; only the period's rule, a sentence for people, is in the report's language.
  */
 public final class JsonReportWriter implements ReportWriter {
 
@@ -46,7 +47,7 @@ public final class JsonReportWriter implements ReportWriter {
         json.writeStringField("from", header.from().toString());
         json.writeStringField("to", header.to().toString());
         json.writeStringField("timeZone", header.zone().getId());
-        json.writeStringField("rule", ReportHeader.PERIOD_RULE);
+        json.writeStringField("rule", header.periodRule());
         json.writeEndObject();
         json.writeObjectFieldStart("filters");
         for (Map.Entry<String, String> filter : header.filters().entrySet()) {
@@ -54,6 +55,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
         json.writeEndObject();
         string("groupBy", header.groupBy() == null ? null : header.groupBy().parameter());
+        json.writeStringField("language", header.messages().language().code());
         json.writeStringField("generatedAt", ReportText.LOCAL_TIME.format(header.generatedAt()));
         json.writeFieldName("totals");
         figures(totals, false);

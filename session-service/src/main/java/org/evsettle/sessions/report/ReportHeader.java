@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a charge report says about itself: whose it is, which period and filters, when it was made. */
+/**
+ * What a charge report says about itself: whose it is, which period and filters, when it was made, and
+ * the words it is written in (its reader's language).
+ */
 public record ReportHeader(
         UUID operatorId,
         String operatorName,
@@ -16,15 +19,17 @@ public record ReportHeader(
         LocalDate to,
         Map<String, String> filters,
         Grouping groupBy,
-        OffsetDateTime generatedAt) {
+        OffsetDateTime generatedAt,
+        ReportMessages messages) {
 
-    /** The period-boundary rule, the same invoice-service bills by. */
-    public static final String PERIOD_RULE = "A session belongs to the period in which it started, in the "
-            + "operator's time zone; a session that runs past the end of the period is counted whole in it.";
+    /** The period-boundary rule, the same invoice-service bills by, in the report's language. */
+    public String periodRule() {
+        return messages.get("rule");
+    }
 
-    /** The filters in words: {@code siteId=…, status=COMPLETED}. */
+    /** The filters as the query names them: {@code siteId=…, status=COMPLETED}; "none" in the report's language. */
     public String filtersText() {
-        return filters.isEmpty() ? "none" : String.join(", ", filters.entrySet().stream()
+        return filters.isEmpty() ? messages.get("filters.none") : String.join(", ", filters.entrySet().stream()
                 .map(filter -> filter.getKey() + "=" + filter.getValue()).toList());
     }
 }

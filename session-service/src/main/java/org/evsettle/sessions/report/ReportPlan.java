@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.sessions.Operator;
@@ -16,7 +17,8 @@ import org.evsettle.sessions.Operator;
  */
 public record ReportPlan(ReportRequest request, ReportHeader header) {
 
-    public static ReportPlan of(ReportRequest asked, Clock clock) {
+    /** The plan of the asked report, written in this language. */
+    public static ReportPlan of(ReportRequest asked, DocumentLanguage language, Clock clock) {
         Optional<Operator> operator = Operator.known(asked.operatorId());
         ZoneId zone = operator.map(Operator::zone).orElse(OperatorZone.DEFAULT);
         ReportPeriod period = ReportPeriod.of(asked.from(), asked.to(), OperatorZone.today(zone, clock));
@@ -25,7 +27,7 @@ public record ReportPlan(ReportRequest request, ReportHeader header) {
                 operator.map(known -> known.legalName).orElse(request.operatorId().toString()), zone,
                 operator.map(known -> known.currency).orElse(OperatorRecord.DEFAULT_CURRENCY), period.from(),
                 period.to(), request.filters(), request.groupBy(),
-                OffsetDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.SECONDS));
+                OffsetDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.SECONDS), ReportMessages.in(language));
         return new ReportPlan(request, header);
     }
 }

@@ -15,6 +15,7 @@ import org.dhatim.fastexcel.Worksheet;
  * (operator, period and its rule, filters, grouping, time of generation), the totals and the groups; a
  * sheet "Sessions" with one row per session, written and flushed in slices so that memory stays flat.
  * Times are the operator's local times, durations real Excel durations, amounts and energy numbers.
+ * Sheet names, labels and headings are in the report's language.
  */
 public final class XlsxReportWriter implements ReportWriter {
 
@@ -44,13 +45,15 @@ public final class XlsxReportWriter implements ReportWriter {
     @Override
     public void begin(ReportHeader header, ReportFigures totals, List<ReportFigures> groups) throws IOException {
         this.header = header;
-        Worksheet report = workbook.newWorksheet("Report");
-        sessions = workbook.newWorksheet("Sessions");
+        ReportMessages words = header.messages();
+        Worksheet report = workbook.newWorksheet(words.get("xlsx.sheet.report"));
+        sessions = workbook.newWorksheet(words.get("xlsx.sheet.sessions"));
         writeReport(report, header, totals, groups);
         report.finish();
 
-        for (int c = 0; c < CsvReportWriter.SESSION_COLUMNS.size(); c++) {
-            sessions.value(0, c, CsvReportWriter.SESSION_COLUMNS.get(c));
+        List<String> headings = CsvReportWriter.headings(CsvReportWriter.SESSION_COLUMNS, words);
+        for (int c = 0; c < headings.size(); c++) {
+            sessions.value(0, c, headings.get(c));
             sessions.style(0, c).bold().set();
         }
         int[] widths = {38, 12, 20, 20, 10, 10, 10, 12, 24, 18, 10, 24, 24, 16, 12, 9, 10, 10, 10};
@@ -67,17 +70,19 @@ public final class XlsxReportWriter implements ReportWriter {
         for (int c = 2; c < 12; c++) {
             ws.width(c, 14);
         }
-        ws.value(0, 0, "EV Settle charge report");
+        ReportMessages words = header.messages();
+        ws.value(0, 0, words.get("title"));
         ws.style(0, 0).bold().fontSize(14).set();
         String[][] facts = {
-                {"Operator", header.operatorName()},
-                {"Operator id", header.operatorId().toString()},
-                {"Period", header.from() + " to " + header.to()},
-                {"Time zone", header.zone().getId()},
-                {"Rule", ReportHeader.PERIOD_RULE},
-                {"Filters", header.filtersText()},
-                {"Grouped by", header.groupBy() == null ? "none" : header.groupBy().parameter()},
-                {"Generated", ReportText.LOCAL_TIME.format(header.generatedAt())},
+                {words.get("xlsx.operator"), header.operatorName()},
+                {words.get("xlsx.operatorId"), header.operatorId().toString()},
+                {words.get("xlsx.period"), words.get("xlsx.periodRange", "from", header.from(), "to", header.to())},
+                {words.get("xlsx.timeZone"), header.zone().getId()},
+                {words.get("xlsx.rule"), header.periodRule()},
+                {words.get("xlsx.filters"), header.filtersText()},
+                {words.get("xlsx.groupedBy"), header.groupBy() == null ? words.get("xlsx.notGrouped")
+                        : header.groupBy().parameter()},
+                {words.get("xlsx.generated"), ReportText.LOCAL_TIME.format(header.generatedAt())},
         };
         for (int i = 0; i < facts.length; i++) {
             ws.value(2 + i, 0, facts[i][0]);
@@ -85,23 +90,22 @@ public final class XlsxReportWriter implements ReportWriter {
             ws.value(2 + i, 1, ReportText.text(facts[i][1]));
         }
         int r = 3 + facts.length;
-        List<String> columns = List.of("Sessions", "Energy (kWh)", "Duration", "Charging", "Idle", "Currency", "Net",
-                "VAT", "Gross", "Unpriced sessions");
-        ws.value(r, 0, "Totals");
+        List<String> columns = CsvReportWriter.headings(CsvReportWriter.GROUP_COLUMNS.subList(1,
+                CsvReportWriter.GROUP_COLUMNS.size()), words);
+        ws.value(r, 0, words.get("xlsx.totals"));
         ws.style(r, 0).bold().set();
         for (int c = 0; c < columns.size(); c++) {
             ws.value(r, c + 2, columns.get(c));
             ws.style(r, c + 2).bold().set();
         }
         figures(ws, r + 1, totals);
-        ws.value(r + 1, 0, "All sessions");
+        ws.value(r + 1, 0, words.get("xlsx.allSessions"));
         if (header.groupBy() == null) {
             return;
         }
         r += 3;
-        String name = header.groupBy().parameter();
-        ws.value(r, 0, Character.toUpperCase(name.charAt(0)) + name.substring(1));
-        ws.value(r, 1, "Key");
+        ws.value(r, 0, words.grouping(header.groupBy()));
+        ws.value(r, 1, words.get("column.key"));
         ws.style(r, 0).bold().set();
         ws.style(r, 1).bold().set();
         for (int c = 0; c < columns.size(); c++) {
@@ -110,7 +114,7 @@ public final class XlsxReportWriter implements ReportWriter {
         }
         for (ReportFigures group : groups) {
             r++;
-            ws.value(r, 0, ReportText.text(Objects.requireNonNullElse(group.label(), "(none)")));
+            ws.value(r, 0, ReportText.text(Objects.requireNonNullElse(group.label(), words.get("group.none"))));
             ws.value(r, 1, group.key());
             figures(ws, r, group);
         }
