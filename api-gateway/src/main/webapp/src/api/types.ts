@@ -50,7 +50,21 @@ export interface Operator {
   chargerEnrollmentKeyCreatedAt?: string | null;
   cardsValidAt: string[];
   acceptsCardsOf: string[];
+  /** The effective language of drivers' documents: the operator's choice, or its country's when languageIsDefault. */
+  language: DocumentLanguage;
+  languageIsDefault: boolean;
+  invoiceMail: InvoiceMail;
   chargerEnrollmentKey?: string;
+}
+
+/** The languages documents are written in (ISO 639-1). */
+export type DocumentLanguage = 'nl' | 'fr' | 'en' | 'de';
+export const DOCUMENT_LANGUAGES: DocumentLanguage[] = ['nl', 'fr', 'en', 'de'];
+
+/** Whether documents are e-mailed to drivers, and the administration's address for a blind copy. */
+export interface InvoiceMail {
+  enabled: boolean;
+  bcc?: string | null;
 }
 
 export interface OperatorForm {
@@ -73,6 +87,9 @@ export interface OperatorForm {
   issuesStatements?: boolean;
   cardsValidAt?: string[];
   acceptsCardsOf?: string[];
+  /** Null: the language of the operator's country. */
+  language?: DocumentLanguage | null;
+  invoiceMail?: InvoiceMail | null;
 }
 
 export interface Site {
@@ -122,6 +139,10 @@ export interface Driver {
   status: DriverStatus;
   sepaMandate?: SepaMandate | null;
   accountId?: string | null;
+  /** Null: the operator's. */
+  language?: DocumentLanguage | null;
+  /** KvK number (NL) or enterprise number (BE) as digits, else the number as given. */
+  companyRegistrationNumber?: string | null;
 }
 
 export interface DriverForm {
@@ -133,6 +154,8 @@ export interface DriverForm {
   companyVatNumber?: string | null;
   status?: DriverStatus | null;
   sepaMandate?: SepaMandate | null;
+  language?: DocumentLanguage | null;
+  companyRegistrationNumber?: string | null;
 }
 
 export type CardStatus = 'ACTIVE' | 'BLOCKED' | 'LOST' | 'EXPIRED';

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { Driver, DriverForm as DriverBody } from '../api/types';
+import { DOCUMENT_LANGUAGES, type Driver, type DocumentLanguage, type DriverForm as DriverBody } from '../api/types';
 import { useI18n } from '../i18n';
 import { BIC, COUNTRY, EMAIL, SEPA_TEXT, VAT_NUMBER, isIban } from '../validation';
 import { ProblemAlert, fieldErrorsOf } from './ui';
@@ -13,6 +13,9 @@ interface Values {
   userType: string;
   companyName: string;
   companyVatNumber: string;
+  companyRegistrationNumber: string;
+  /** '' for the operator's. */
+  language: DocumentLanguage | '';
   status: 'ACTIVE' | 'INACTIVE';
   hasMandate: boolean;
   sepaMandate: { mandateId: string; signedOn: string; iban: string; bic: string };
@@ -31,6 +34,8 @@ function valuesOf(d: Driver | null): Values {
     userType: d?.userType ?? 'RESIDENT',
     companyName: d?.companyName ?? '',
     companyVatNumber: d?.companyVatNumber ?? '',
+    companyRegistrationNumber: d?.companyRegistrationNumber ?? '',
+    language: d?.language ?? '',
     status: d?.status ?? 'ACTIVE',
     hasMandate: !!d?.sepaMandate,
     sepaMandate: {
@@ -57,6 +62,8 @@ export function bodyOf(v: Values): DriverBody {
     companyName: blank(v.companyName),
     companyVatNumber: blank(v.companyVatNumber.toUpperCase()),
     status: v.status,
+    language: v.language === '' ? null : v.language,
+    companyRegistrationNumber: blank(v.companyRegistrationNumber),
     sepaMandate: v.hasMandate
       ? {
           mandateId: v.sepaMandate.mandateId.trim(),
@@ -66,6 +73,22 @@ export function bodyOf(v: Values): DriverBody {
         }
       : null,
   };
+}
+
+/**
+ * What is wrong with a company registration number for a customer in that country, as user-service checks it:
+ * a KvK number of 8 digits in NL, an enterprise number of 10 digits with its mod-97 check in BE (dots, spaces
+ * and dashes ignored), at most 35 characters elsewhere; null when nothing is.
+ */
+export function registrationNumberProblem(number: string, countryCode: string): 'kvk' | 'enterpriseNumber' | 'tooLong' | null {
+  const country = countryCode.trim().toUpperCase();
+  const digits = number.trim().replace(/[\s.-]/g, '');
+  if (country === 'NL') return /^\d{8}$/.test(digits) ? null : 'kvk';
+  if (country === 'BE') {
+    if (!/^[01]\d{9}$/.test(digits)) return 'enterpriseNumber';
+    return 97 - (Number(digits.substring(0, 8)) % 97) === Number(digits.substring(8)) ? null : 'enterpriseNumber';
+  }
+  return number.trim().length > 35 ? 'tooLong' : null;
 }
 
 /** Create or edit a driver: every field checked as it is typed, the service's answer shown in words. */
@@ -98,6 +121,14 @@ export function DriverForm({ driver, userTypes, onSubmit, onCancel }: {
         if (v.trim() === '') return null;
         if (!VAT_NUMBER.test(v.trim().toUpperCase())) return t('validation.vatNumber');
         return all.companyName.trim() === '' ? t('validation.vatNeedsCompany') : null;
+      },
+      companyRegistrationNumber: (v, all) => {
+        if (v.trim() === '') return null;
+        const broken = registrationNumberProblem(v, all.billingAddress.countryCode);
+        if (broken === 'kvk') return t('validation.kvkNumber');
+        if (broken === 'enterpriseNumber') return t('validation.enterpriseNumber');
+        if (broken === 'tooLong') return t('validation.maxLength', { max: 35 });
+        return all.companyName.trim() === '' ? t('validation.registrationNeedsCompany') : null;
       },
       sepaMandate: {
         mandateId: (v, all) => (!all.hasMandate ? null : required(v) ?? (v.length > 35 || !SEPA_TEXT.test(v) ? t('validation.mandateId') : null)),
@@ -150,6 +181,21 @@ export function DriverForm({ driver, userTypes, onSubmit, onCancel }: {
           />
           <TextInput label={t('drivers.companyName')} description={t('drivers.companyHint')} {...form.getInputProps('companyName')} />
           <TextInput label={t('drivers.companyVatNumber')} {...form.getInputProps('companyVatNumber')} data-testid="driver-vat" />
+          <TextInput
+            label={t('drivers.companyRegistrationNumber')}
+            description={t('drivers.companyRegistrationHint')}
+            {...form.getInputProps('companyRegistrationNumber')}
+            data-testid="driver-registration-number"
+          />
+          <NativeSelect
+            label={t('drivers.language')}
+            data={[
+              { value: '', label: t('drivers.languageOfOperator') },
+              ...DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: te('documentLanguage', l) })),
+            ]}
+            {...form.getInputProps('language')}
+            data-testid="driver-language"
+          />
         </SimpleGrid>
         <Checkbox label={t('drivers.hasMandate')} {...form.getInputProps('hasMandate', { type: 'checkbox' })} />
         {form.values.hasMandate && (

@@ -1,12 +1,18 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { Operator, OperatorForm as Body } from '../api/types';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage, type Operator, type OperatorForm as Body } from '../api/types';
 import { useI18n } from '../i18n';
 import { BIC, CHAMBER_OF_COMMERCE, COUNTRY, EMAIL, INVOICE_PREFIX, USER_TYPE, VAT_NUMBER, isIban } from '../validation';
 import { ProblemAlert, fieldErrorsOf } from './ui';
 
 const BUILT_IN = ['RESIDENT', 'EMPLOYEE', 'GUEST'];
+
+/** The language of an operator that chose none, from its country, as the registry decides it. */
+export function countryLanguage(countryCode: string): DocumentLanguage {
+  const country = countryCode.trim().toUpperCase();
+  return country === 'NL' || country === 'BE' ? 'nl' : country === 'DE' ? 'de' : 'en';
+}
 
 /** An operator's legal data and settings; a PUT sends them all, so the roaming lists are kept as they are. */
 export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Operator | null; onSubmit: (b: Body) => Promise<unknown>; submitLabel: string }) {
@@ -35,6 +41,10 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
       blockAfterDaysOverdue: operator?.dunning.blockAfterDaysOverdue ?? 14,
       issuesStatements: operator?.issuesStatements ?? false,
       acceptsUnknownChargers: operator?.acceptsUnknownChargers ?? false,
+      // '' keeps the country's language, so that a later change of country changes it too
+      language: (!operator || operator.languageIsDefault ? '' : operator.language) as DocumentLanguage | '',
+      invoiceMailEnabled: operator?.invoiceMail?.enabled ?? true,
+      invoiceMailBcc: operator?.invoiceMail?.bcc ?? '',
     },
     validate: {
       legalName: req,
@@ -49,6 +59,7 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
       paymentTermDays: (v: number) => (v < 0 || v > 120 ? t('validation.range', { min: 0, max: 120 }) : null),
       blockAfterDaysOverdue: (v: number) => (v < 0 || v > 365 ? t('validation.range', { min: 0, max: 365 }) : null),
       userTypes: (v: string[]) => (v.some((u) => !USER_TYPE.test(u)) ? t('validation.userTypePattern') : null),
+      invoiceMailBcc: (v: string) => (v.trim() && !EMAIL.test(v.trim()) ? t('validation.email') : null),
     },
   });
   return (
@@ -78,6 +89,8 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
             issuesStatements: v.issuesStatements,
             cardsValidAt: operator?.cardsValidAt ?? [],
             acceptsCardsOf: operator?.acceptsCardsOf ?? [],
+            language: v.language === '' ? null : v.language,
+            invoiceMail: { enabled: v.invoiceMailEnabled, bcc: v.invoiceMailBcc.trim() || null },
           });
         } catch (e) {
           setProblem(e);
@@ -112,6 +125,34 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
             <TextInput label={t('settings.timeZone')} description={t('settings.timeZoneHint')} {...form.getInputProps('timeZone')} />
           </SimpleGrid>
           <Checkbox mt="sm" label={t('settings.statements')} {...form.getInputProps('issuesStatements', { type: 'checkbox' })} />
+        </Fieldset>
+        <Fieldset legend={t('settings.documents')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              label={t('settings.language')}
+              description={t('settings.languageHint')}
+              data={[
+                { value: '', label: t('settings.languageOfCountry', { language: te('documentLanguage', countryLanguage(form.values.address.countryCode)) }) },
+                ...DOCUMENT_LANGUAGES.map((l) => ({ value: l, label: te('documentLanguage', l) })),
+              ]}
+              {...form.getInputProps('language')}
+              data-testid="operator-language"
+            />
+            <TextInput
+              label={t('settings.invoiceMailBcc')}
+              description={t('settings.invoiceMailBccHint')}
+              type="email"
+              {...form.getInputProps('invoiceMailBcc')}
+              data-testid="operator-invoice-mail-bcc"
+            />
+          </SimpleGrid>
+          <Checkbox
+            mt="sm"
+            label={t('settings.invoiceMailEnabled')}
+            description={t('settings.invoiceMailEnabledHint')}
+            {...form.getInputProps('invoiceMailEnabled', { type: 'checkbox' })}
+            data-testid="operator-invoice-mail"
+          />
         </Fieldset>
         <Fieldset legend={t('settings.dunning')}>
           <Group align="flex-end">

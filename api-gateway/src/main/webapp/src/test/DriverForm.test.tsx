@@ -66,8 +66,73 @@ describe('the driver form', () => {
       companyName: null,
       companyVatNumber: null,
       status: 'ACTIVE',
+      language: null,
+      companyRegistrationNumber: null,
       sepaMandate: null,
     });
+  });
+
+  it('checks the registration number by the rule of the billing country', async () => {
+    const user = userEvent.setup();
+    renderUi(<DriverForm driver={null} userTypes={TYPES} onSubmit={vi.fn()} />);
+    await user.type(screen.getByLabelText(/^Company name/), 'Jansen BV');
+    const number = screen.getByLabelText(/^Company registration number/);
+    await user.type(number, '1234567');
+    expect(await screen.findByText('Enter a KvK number of 8 digits')).toBeInTheDocument();
+    await user.type(number, '8');
+    await waitFor(() => expect(number).not.toHaveAttribute('aria-invalid'));
+
+    const country = screen.getByLabelText(/^Country code/);
+    await user.clear(country);
+    await user.type(country, 'BE');
+    await user.clear(number);
+    await user.type(number, '0123.456.748');
+    expect(await screen.findByText('Enter an enterprise number of 10 digits such as 0123.456.749 (check the digits)')).toBeInTheDocument();
+    await user.clear(number);
+    await user.type(number, '0123.456.749');
+    await waitFor(() => expect(number).not.toHaveAttribute('aria-invalid'));
+
+    await user.clear(screen.getByLabelText(/^Company name/));
+    await user.type(number, ' ');
+    expect(await screen.findByText('A registration number needs a company name')).toBeInTheDocument();
+  });
+
+  it('sends the chosen language and the registration number, and keeps an edited driver\'s', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn().mockResolvedValue(undefined);
+    renderUi(<DriverForm driver={null} userTypes={TYPES} onSubmit={onSubmit} />);
+    await fillValid(user);
+    const language = screen.getByLabelText(/^Language of invoices/);
+    expect(language).toHaveValue('');
+    expect(screen.getByRole('option', { name: "The operator's language" })).toBeInTheDocument();
+    await user.selectOptions(language, 'fr');
+    await user.type(screen.getByLabelText(/^Company name/), 'De Vries Consultancy');
+    await user.type(screen.getByLabelText(/^Company registration number/), ' 1234 5678 ');
+    await user.click(screen.getByTestId('save-driver'));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({
+      companyName: 'De Vries Consultancy',
+      companyRegistrationNumber: '1234 5678',
+      language: 'fr',
+    });
+  });
+
+  it('shows an edited driver\'s language and number, and the language in Dutch when the portal is', async () => {
+    renderUi(
+      <DriverForm
+        driver={{
+          id: 'd-1', revision: 3, operatorId: 'op-1', name: 'Jan', email: 'jan@example.org', status: 'ACTIVE', userType: 'RESIDENT',
+          billingAddress: { street: 'Kerkstraat 1', postalCode: '1000', city: 'Brussel', countryCode: 'BE' },
+          companyName: 'Jansen BV', language: 'de', companyRegistrationNumber: '0123456749',
+        }}
+        userTypes={TYPES}
+        onSubmit={vi.fn()}
+      />,
+      'nl',
+    );
+    expect(screen.getByLabelText(/^Taal van facturen/)).toHaveValue('de');
+    expect(screen.getByRole('option', { name: 'Duits' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Registratienummer van het bedrijf/)).toHaveValue('0123456749');
   });
 
   it('puts a field violation of the service next to its field', async () => {

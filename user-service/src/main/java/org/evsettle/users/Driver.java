@@ -45,6 +45,11 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
     public String status;
     @Embedded
     public SepaDebitMandate sepaMandate;
+    /** ISO 639-1 code of the language of the driver's documents; null: the operator's. */
+    public String language;
+    /** A business customer's number in its country's register, digits only for NL and BE. */
+    @Column(name = "company_registration_number")
+    public String companyRegistrationNumber;
     /** The Keycloak user id of the driver's login, once linked. */
     @Column(name = "account_id")
     public String accountId;
@@ -79,6 +84,7 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
     @Override
     public DriverRecord toRecord() {
         return new DriverRecord(id, revision, operatorId, name, email, billingAddress.toAddress(), userType,
-                companyName, companyVatNumber, status, SepaDebitMandate.toMandate(sepaMandate), accountId, null, null);
+                companyName, companyVatNumber, status, SepaDebitMandate.toMandate(sepaMandate), accountId, language,
+                companyRegistrationNumber);
     }
 }

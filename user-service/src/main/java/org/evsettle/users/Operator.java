@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.DunningPolicy;
+import org.evsettle.events.registry.InvoiceMail;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.kit.api.Keyset;
@@ -75,6 +77,14 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     public int dunningBlockAfterDaysOverdue;
     @Column(name = "issues_statements")
     public boolean issuesStatements;
+    /** ISO 639-1 code of the language of its drivers' documents; null: its country's ({@link #documentLanguage()}). */
+    public String language;
+    /** Whether documents are e-mailed to drivers (off when, for example, a payment provider sends its own). */
+    @Column(name = "invoice_mail_enabled")
+    public boolean invoiceMailEnabled = true;
+    /** The operator's administration's address that receives a blind copy of every document mailed, or null. */
+    @Column(name = "invoice_mail_bcc")
+    public String invoiceMailBcc;
     /** The types this operator defined; {@link #userTypes()} adds the standard ones. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "operator_user_type", joinColumns = @JoinColumn(name = "operator_id"))
@@ -110,6 +120,16 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
         return new DunningPolicy(dunningBlockCards, dunningBlockAfterDaysOverdue);
     }
 
+    /** The language its drivers' documents are written in unless a driver chose one: its own, else its country's. */
+    public DocumentLanguage documentLanguage() {
+        return DocumentLanguage.of(language)
+                .orElseGet(() -> DocumentLanguage.defaultFor(address == null ? null : address.countryCode));
+    }
+
+    public InvoiceMail invoiceMail() {
+        return new InvoiceMail(invoiceMailEnabled, invoiceMailBcc);
+    }
+
     public ZoneId zone() {
         return OperatorZone.of(timeZone);
     }
@@ -143,7 +163,7 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
         return new OperatorRecord(id, revision, legalName, address.toAddress(), vatNumber, chamberOfCommerceNumber,
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
                 invoiceNumberPrefix, acceptsUnknownChargers, userTypes().all(), dunning(), chargerEnrollmentKeyHash,
-                issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf), null, null);
+                issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf), language, invoiceMail());
     }
 
     /** Partner operators in a fixed order, so that the same choice publishes the same record. */

@@ -143,10 +143,10 @@ class DriverImportTest {
                 .header("Content-Disposition", containsString("drivers-import-template.csv"))
                 .extract().asString();
 
-        assertThat(template).startsWith("name,email,street,postalCode,city,countryCode,userType,companyName,"
-                + "companyVatNumber,cardIdTag,cardLabel,cardValidUntil");
-        importCsv(operatorId, template + "Jan Jansen,jan@example.org,Kerkstraat 1,1000,Brussel,BE,EMPLOYEE,"
-                + "Jansen BV,BE0123456789,04112233,,\r\n")
+        assertThat(template).startsWith("name,email,street,postalCode,city,countryCode,userType,language,companyName,"
+                + "companyVatNumber,companyRegistrationNumber,cardIdTag,cardLabel,cardValidUntil");
+        importCsv(operatorId, template + "Jan Jansen,jan@example.org,Kerkstraat 1,1000,Brussel,BE,EMPLOYEE,fr,"
+                + "Jansen BV,BE0123456749,0123.456.749,04112233,,\r\n")
                 .then().statusCode(200).body("drivers", equalTo(1)).body("cards", equalTo(1));
     }
 

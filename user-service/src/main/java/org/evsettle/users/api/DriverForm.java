@@ -8,11 +8,16 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Problem;
+import org.evsettle.users.CompanyRegistrationNumber;
 import org.evsettle.users.Driver;
 import org.evsettle.users.Operator;
 import org.evsettle.users.PostalAddress;
@@ -21,7 +26,7 @@ import org.evsettle.users.UserTypes;
 
 /**
  * A driver as a client sends it (a PUT sends it all); userType RESIDENT and status ACTIVE when left
- * out. The company fields make the driver a business customer (B2B invoices).
+ * out, no language (the operator's). The company fields make the driver a business customer (B2B invoices).
  */
 public record DriverForm(
         @Schema(example = "Anna de Vries") @NotBlank @Size(max = 200) String name,
@@ -39,7 +44,15 @@ public record DriverForm(
         @Schema(description = "An INACTIVE driver's cards are blocked until the driver is ACTIVE again; left out"
                 + " ACTIVE", example = "ACTIVE")
         Driver.Status status,
-        @Valid SepaMandateForm sepaMandate) {
+        @Valid SepaMandateForm sepaMandate,
+        @Schema(description = "ISO 639-1 code of the language of the driver's invoices and e-mails: nl, fr, en or de;"
+                + " left out the operator's", example = "nl")
+        @LanguageCode String language,
+        @Schema(description = "The company's number in the register of the billing address's country: in NL its KvK"
+                + " number (8 digits), in BE its enterprise number (10 digits, 0123.456.749 or 0123456749, checked to"
+                + " its check digits), elsewhere up to 35 characters; stored as digits only for NL and BE. Needs a"
+                + " companyName", example = "12345678")
+        @Size(max = 50) String companyRegistrationNumber) {
 
     /** A signed SEPA direct debit mandate (scheme CORE) to collect the driver's invoices from iban. */
     public record SepaMandateForm(
@@ -65,14 +78,45 @@ public record DriverForm(
         return Optional.ofNullable(userType).orElse(UserTypes.RESIDENT);
     }
 
-    /** The rules that need the operator: the user type is one of its types. */
+    /**
+     * The rules beyond each field's own: the user type is one of the operator's, the company fields need a
+     * company name, the registration number follows the rule of the billing address's country.
+     */
     public void checkAgainst(Operator operator) {
         if (!operator.userTypes().contains(userTypeOrDefault())) {
             throw DomainException.invalid("userType", "must be one of the operator's user types: " + operator.userTypes());
         }
-        if (companyVatNumber != null && (companyName == null || companyName.isBlank())) {
-            throw DomainException.invalid("companyName", "is required with a companyVatNumber");
+        List<Problem.Violation> violations = companyRuleViolations();
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid(violations);
         }
+    }
+
+    /** What is wrong with the company fields taken together (each field's own rules apart). */
+    public List<Problem.Violation> companyRuleViolations() {
+        List<Problem.Violation> violations = new ArrayList<>();
+        boolean named = companyName != null && !companyName.isBlank();
+        if (companyVatNumber != null && !named) {
+            violations.add(new Problem.Violation("companyName", "is required with a companyVatNumber"));
+        }
+        if (companyRegistrationNumber != null) {
+            if (!named) {
+                violations.add(new Problem.Violation("companyName", "is required with a companyRegistrationNumber"));
+            }
+            CompanyRegistrationNumber.brokenRule(normalizedRegistrationNumber(), country())
+                    .ifPresent(rule -> violations.add(new Problem.Violation("companyRegistrationNumber", rule)));
+        }
+        return violations.stream().distinct().toList();
+    }
+
+    /** The registration number as stored (digits only in NL and BE), or null. */
+    public String normalizedRegistrationNumber() {
+        return companyRegistrationNumber == null ? null
+                : CompanyRegistrationNumber.normalize(companyRegistrationNumber, country());
+    }
+
+    private String country() {
+        return billingAddress == null ? null : billingAddress.countryCode();
     }
 
     public void applyTo(Driver driver) {
@@ -84,5 +128,7 @@ public record DriverForm(
         driver.companyVatNumber = companyVatNumber;
         driver.status = Optional.ofNullable(status).orElse(Driver.Status.ACTIVE).name();
         driver.sepaMandate = sepaMandate == null ? null : SepaDebitMandate.of(sepaMandate.toMandate());
+        driver.language = DocumentLanguage.of(language).map(DocumentLanguage::code).orElse(null);
+        driver.companyRegistrationNumber = normalizedRegistrationNumber();
     }
 }

@@ -34,8 +34,10 @@ public class DriverImportResource {
 
     static final String CSV = "text/csv";
     private static final String COLUMNS = "Columns (header line, any order): name, email, street, postalCode, city, "
-            + "countryCode (required); userType, companyName, companyVatNumber, cardIdTag, cardLabel, cardValidUntil "
-            + "(yyyy-MM-dd or dd-MM-yyyy). One driver per line, with at most one card. Separated by commas, or by "
+            + "countryCode (required); userType, language (nl, fr, en or de; empty: the operator's), companyName, "
+            + "companyVatNumber, companyRegistrationNumber (KvK number in NL, enterprise number in BE), cardIdTag, "
+            + "cardLabel, cardValidUntil (yyyy-MM-dd or dd-MM-yyyy). One driver per line, with at most one card. "
+            + "Separated by commas, or by "
             + "semicolons as Excel writes them in Dutch and Belgian locales; UTF-8.";
 
     private final Caller caller;

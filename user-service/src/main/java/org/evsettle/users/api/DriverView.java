@@ -6,14 +6,18 @@ import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.users.Driver;
 import org.evsettle.users.SepaDebitMandate;
 
-/** A driver as the API shows it; accountId is the linked Keycloak user, if any. */
+/**
+ * A driver as the API shows it; accountId is the linked Keycloak user, if any; language the driver's own
+ * (null: the operator's); companyRegistrationNumber as stored (digits only in NL and BE).
+ */
 public record DriverView(UUID id, long revision, UUID operatorId, String name, String email, Address billingAddress,
                          String userType, String companyName, String companyVatNumber, String status,
-                         SepaMandate sepaMandate, String accountId) {
+                         SepaMandate sepaMandate, String accountId, String language,
+                         String companyRegistrationNumber) {
 
     static DriverView of(Driver d) {
         return new DriverView(d.id, d.revision, d.operatorId, d.name, d.email, d.billingAddress.toAddress(),
                 d.userType, d.companyName, d.companyVatNumber, d.status, SepaDebitMandate.toMandate(d.sepaMandate),
-                d.accountId);
+                d.accountId, d.language, d.companyRegistrationNumber);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.users.Operator;
@@ -22,7 +23,8 @@ import org.evsettle.users.UserTypes;
 /**
  * An operator's details and settings as a client sends them (a PUT sends them all). What is left out
  * takes the defaults below: the operator's zone {@link OperatorZone#DEFAULT}, no own user types, no card
- * blocking, unknown chargers refused, no statements, no roaming (own cards at own chargers only).
+ * blocking, unknown chargers refused, no statements, no roaming (own cards at own chargers only), the
+ * language of the operator's country, invoices e-mailed without a blind copy.
  */
 public record OperatorForm(
         @Schema(example = "Woonstichting De Linde") @NotBlank @Size(max = 200) String legalName,
@@ -70,7 +72,12 @@ public record OperatorForm(
         @Size(max = MAX_PARTNERS) List<@NotNull UUID> cardsValidAt,
         @Schema(description = "Operators whose cards this operator's chargers accept, once each allows it "
                 + "(cardsValidAt); sessions of their cards are billed by them", example = "[]")
-        @Size(max = MAX_PARTNERS) List<@NotNull UUID> acceptsCardsOf) {
+        @Size(max = MAX_PARTNERS) List<@NotNull UUID> acceptsCardsOf,
+        @Schema(description = "ISO 639-1 code of the language of the drivers' invoices and e-mails unless a driver"
+                + " chose one: nl, fr, en or de; left out the country's (NL and BE Dutch, DE German, otherwise"
+                + " English)", example = "nl")
+        @LanguageCode String language,
+        @Valid InvoiceMailForm invoiceMail) {
 
     static final int MAX_PARTNERS = 500;
     static final int DEFAULT_GRACE_DAYS = 5;
@@ -84,6 +91,17 @@ public record OperatorForm(
     public record DunningForm(
             @Schema(example = "true") @NotNull Boolean blockCards,
             @Schema(example = "21") @NotNull @Min(0) @Max(365) Integer blockAfterDaysOverdue) {
+    }
+
+    /**
+     * Whether invoices, reminders and statements are e-mailed to drivers (off when, for example, a payment
+     * provider sends its own), and the operator's administration's address for a blind copy of each; left out,
+     * e-mail on without a copy.
+     */
+    public record InvoiceMailForm(
+            @Schema(example = "true") @NotNull Boolean enabled,
+            @Schema(description = "Receives a blind copy of every document mailed", example = "administratie@delinde.example")
+            @Email @Size(max = 254) String bcc) {
     }
 
     /** The form as the change an operator's settings take. */
@@ -110,5 +128,9 @@ public record OperatorForm(
         DunningForm policy = Optional.ofNullable(dunning).orElse(new DunningForm(false, DEFAULT_BLOCK_AFTER_DAYS));
         operator.dunningBlockCards = policy.blockCards();
         operator.dunningBlockAfterDaysOverdue = policy.blockAfterDaysOverdue();
+        operator.language = DocumentLanguage.of(language).map(DocumentLanguage::code).orElse(null);
+        operator.invoiceMailEnabled = invoiceMail == null || invoiceMail.enabled();
+        operator.invoiceMailBcc = invoiceMail == null || invoiceMail.bcc() == null || invoiceMail.bcc().isBlank()
+                ? null : invoiceMail.bcc().trim();
     }
 }

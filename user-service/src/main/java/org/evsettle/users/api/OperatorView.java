@@ -7,11 +7,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.DunningPolicy;
+import org.evsettle.events.registry.InvoiceMail;
 import org.evsettle.users.Operator;
 
 /**
  * An operator as the API shows it; chargerEnrollmentKey only in the answer that generated it. The
- * roaming lists are in a fixed order (as published), not necessarily the order they were sent in.
+ * roaming lists are in a fixed order (as published), not necessarily the order they were sent in. language
+ * is the effective one (the operator's country's while it chose none, then languageIsDefault).
  */
 public record OperatorView(
         UUID id, long revision, String legalName, Address address, String vatNumber, String chamberOfCommerceNumber,
@@ -19,6 +21,12 @@ public record OperatorView(
         int graceDays, int paymentTermDays, String invoiceNumberPrefix, List<String> userTypes, DunningPolicy dunning,
         boolean issuesStatements, boolean acceptsUnknownChargers, Instant chargerEnrollmentKeyCreatedAt,
         List<UUID> cardsValidAt, List<UUID> acceptsCardsOf,
+        @Schema(description = "ISO 639-1 code of the language drivers' documents are written in unless a driver chose"
+                + " one: the operator's choice, or its country's when languageIsDefault", example = "nl")
+        String language,
+        @Schema(description = "True when the operator chose no language and its country's applies")
+        boolean languageIsDefault,
+        InvoiceMail invoiceMail,
         @Schema(description = "The key unknown chargers present as their OCPP password to enroll; shown once")
         @JsonInclude(JsonInclude.Include.NON_NULL) String chargerEnrollmentKey) {
 
@@ -31,6 +39,7 @@ public record OperatorView(
                 o.chamberOfCommerceNumber, o.iban, o.bic, o.contactEmail, o.timeZone, o.currency, o.billingInterval,
                 o.graceDays, o.paymentTermDays, o.invoiceNumberPrefix, o.userTypes().all(), o.dunning(),
                 o.issuesStatements, o.acceptsUnknownChargers, o.chargerEnrollmentKeyCreatedAt,
-                Operator.sorted(o.cardsValidAt), Operator.sorted(o.acceptsCardsOf), newEnrollmentKey);
+                Operator.sorted(o.cardsValidAt), Operator.sorted(o.acceptsCardsOf), o.documentLanguage().code(),
+                o.language == null, o.invoiceMail(), newEnrollmentKey);
     }
 }

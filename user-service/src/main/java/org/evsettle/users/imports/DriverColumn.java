@@ -14,8 +14,10 @@ public enum DriverColumn {
     CITY("city", true),
     COUNTRY_CODE("countryCode", true),
     USER_TYPE("userType", false),
+    LANGUAGE("language", false),
     COMPANY_NAME("companyName", false),
     COMPANY_VAT_NUMBER("companyVatNumber", false),
+    COMPANY_REGISTRATION_NUMBER("companyRegistrationNumber", false),
     CARD_ID_TAG("cardIdTag", false),
     CARD_LABEL("cardLabel", false),
     CARD_VALID_UNTIL("cardValidUntil", false);

@@ -150,7 +150,9 @@ public class DriverImport {
                 blankToNull(upper(cell(record, columns, DriverColumn.USER_TYPE))),
                 blankToNull(cell(record, columns, DriverColumn.COMPANY_NAME)),
                 blankToNull(upper(cell(record, columns, DriverColumn.COMPANY_VAT_NUMBER)).replace(" ", "")),
-                null, null);
+                null, null,
+                blankToNull(cell(record, columns, DriverColumn.LANGUAGE)),
+                blankToNull(cell(record, columns, DriverColumn.COMPANY_REGISTRATION_NUMBER)));
         for (ConstraintViolation<DriverForm> violation : validator.validate(form)) {
             rejections.add(reject(line, column(violation.getPropertyPath().toString()), violation.getMessage()));
         }
@@ -159,8 +161,8 @@ public class DriverImport {
             rejections.add(reject(line, DriverColumn.USER_TYPE.title(),
                     "must be one of the operator's user types: " + operator.userTypes()));
         }
-        if (form.companyVatNumber() != null && form.companyName() == null) {
-            rejections.add(reject(line, DriverColumn.COMPANY_NAME.title(), "is required with a companyVatNumber"));
+        for (Problem.Violation violation : form.companyRuleViolations()) {
+            rejections.add(reject(line, violation.field(), violation.message()));
         }
         if (!form.email().isBlank()) {
             String email = form.normalizedEmail();
