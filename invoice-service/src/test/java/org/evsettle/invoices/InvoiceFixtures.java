@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.DunningPolicy;
+import org.evsettle.events.registry.InvoiceMail;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.events.tariffs.PriceLine;
@@ -61,6 +62,8 @@ final class InvoiceFixtures {
         private String prefix = "LINDE";
         private boolean issuesStatements;
         private DunningPolicy dunning;
+        private String language;
+        private InvoiceMail invoiceMail = InvoiceMail.DEFAULT;
 
         OperatorBuilder(UUID id) {
             this.id = id;
@@ -101,6 +104,16 @@ final class InvoiceFixtures {
             return this;
         }
 
+        OperatorBuilder language(String value) {
+            language = value;
+            return this;
+        }
+
+        OperatorBuilder invoiceMail(boolean enabled, String bcc) {
+            invoiceMail = new InvoiceMail(enabled, bcc);
+            return this;
+        }
+
         OperatorBuilder blocksCardsAfter(int days) {
             dunning = new DunningPolicy(true, days);
             return this;
@@ -110,7 +123,7 @@ final class InvoiceFixtures {
             return new OperatorRecord(id, revision, legalName, address("Utrecht"), "NL001234567B01", "12345678",
                     "NL91ABNA0417164300", "ABNANL2A", "facturen@delinde.example", "Europe/Amsterdam", "EUR", interval,
                     graceDays, paymentTermDays, prefix, false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), dunning, null,
-                    issuesStatements, List.of(), List.of(), null, null);
+                    issuesStatements, List.of(), List.of(), language, invoiceMail);
         }
     }
 
@@ -123,6 +136,8 @@ final class InvoiceFixtures {
         private String companyName;
         private String companyVatNumber;
         private SepaMandate mandate;
+        private String email;
+        private String language;
 
         DriverBuilder(UUID id, UUID operatorId) {
             this.id = id;
@@ -145,15 +160,26 @@ final class InvoiceFixtures {
             return this;
         }
 
+        DriverBuilder email(String value) {
+            email = value;
+            return this;
+        }
+
+        DriverBuilder language(String value) {
+            language = value;
+            return this;
+        }
+
         DriverBuilder mandate(String mandateId, String signedOn) {
             mandate = new SepaMandate(mandateId, LocalDate.parse(signedOn), "NL44RABO0123456789", null);
             return this;
         }
 
         DriverRecord build() {
-            return new DriverRecord(id, revision, operatorId, name, name.toLowerCase().replace(' ', '.') + "@example.org",
+            return new DriverRecord(id, revision, operatorId, name,
+                    email != null ? email : name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
-                    "ACTIVE", mandate, null, null, null);
+                    "ACTIVE", mandate, null, language, null);
         }
     }
 
