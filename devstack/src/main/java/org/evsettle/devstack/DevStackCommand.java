@@ -69,6 +69,10 @@ public final class DevStackCommand {
         text.append("  PostgreSQL  ").append(stack.postgres().jdbcUrl("<database>"))
                 .append("  (user postgres; databases ").append(String.join(", ", DevStack.DATABASES)).append(")\n");
         text.append("  Kafka       ").append(stack.kafka().bootstrapServers()).append('\n');
+        text.append("  Mail        SMTP localhost:").append(stack.mail().smtpPort()).append("; read it over IMAP localhost:")
+                .append(stack.mail().imapPort()).append(" or POP3 localhost:").append(stack.mail().pop3Port())
+                .append("\n              login: the recipient's address (e.g. ").append(DemoSeed.DRIVER_EMAIL)
+                .append("), any password (local only; kept in memory until the devstack stops)\n");
         if (stack.settings().withKeycloak()) {
             text.append("  Keycloak    ").append(stack.keycloak().url()).append("  realm ").append(stack.keycloak().realmUrl())
                     .append("\n              admin console: admin / admin (local only)\n");

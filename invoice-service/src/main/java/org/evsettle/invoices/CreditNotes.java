@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.invoices.InvoiceNumberSeries.Series;
+import org.evsettle.invoices.mail.DocumentMails;
+import org.evsettle.invoices.mail.MailStep;
 import org.evsettle.invoices.messaging.InvoicePublisher;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Problem;
@@ -32,12 +34,15 @@ public class CreditNotes {
     private final InvoicePublisher publisher;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DocumentMails mails;
 
-    public CreditNotes(InvoiceNumberSeries numbers, InvoicePublisher publisher, Clock clock, MeterRegistry meters) {
+    public CreditNotes(InvoiceNumberSeries numbers, InvoicePublisher publisher, Clock clock, MeterRegistry meters,
+                       DocumentMails mails) {
         this.numbers = numbers;
         this.publisher = publisher;
         this.clock = clock;
         this.meters = meters;
+        this.mails = mails;
     }
 
     /**
@@ -126,6 +131,7 @@ public class CreditNotes {
 
         boolean settled = invoice.credit(creditNote.grossAmount, today);
         publisher.creditNoteIssued(creditNote);
+        mails.queue(creditNote, MailStep.ISSUED, operator);
         publisher.changed(invoice);
         if (settled) {
             publisher.paid(invoice);

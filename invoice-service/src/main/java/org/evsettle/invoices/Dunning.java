@@ -14,9 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.invoices.config.DunningConfig;
+import org.evsettle.invoices.mail.DocumentMails;
+import org.evsettle.invoices.mail.MailStep;
 import org.evsettle.invoices.messaging.InvoicePublisher;
 
 /**
@@ -33,12 +36,15 @@ public class Dunning {
     private final InvoicePublisher publisher;
     private final DunningConfig config;
     private final Clock clock;
+    private final DocumentMails mails;
 
-    public Dunning(EntityManager entityManager, InvoicePublisher publisher, DunningConfig config, Clock clock) {
+    public Dunning(EntityManager entityManager, InvoicePublisher publisher, DunningConfig config, Clock clock,
+                   DocumentMails mails) {
         this.entityManager = entityManager;
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
+        this.mails = mails;
     }
 
     @Scheduled(identity = "dunning", every = "${evsettle.dunning.every}", delayed = "45s",
@@ -120,6 +126,8 @@ public class Dunning {
             reminder.outstandingAmount = invoice.outstanding();
             reminder.persist();
         }
+        // each reminder step is mailed once, queued with the step itself
+        reached.stream().map(MailStep::of).flatMap(Optional::stream).forEach(step -> mails.queue(invoice, step, operator));
         invoice.overdueNotifiedDays = daysOverdue;
         if (becameOverdue) {
             publisher.changed(invoice);

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.evsettle.events.invoices.InvoiceEvent;
 import org.evsettle.invoices.InvoiceNumberSeries.Series;
+import org.evsettle.invoices.mail.DocumentMails;
 import org.evsettle.invoices.messaging.InvoicePublisher;
 
 /**
@@ -32,11 +33,14 @@ public class InvoiceIssuing {
     private final EntityManager entityManager;
     private final InvoiceNumberSeries numbers;
     private final InvoicePublisher publisher;
+    private final DocumentMails mails;
 
-    public InvoiceIssuing(EntityManager entityManager, InvoiceNumberSeries numbers, InvoicePublisher publisher) {
+    public InvoiceIssuing(EntityManager entityManager, InvoiceNumberSeries numbers, InvoicePublisher publisher,
+                          DocumentMails mails) {
         this.entityManager = entityManager;
         this.numbers = numbers;
         this.publisher = publisher;
+        this.mails = mails;
     }
 
     /**
@@ -110,6 +114,8 @@ public class InvoiceIssuing {
                 statements += number == null ? 0 : 1;
             }
         }
+        // the mail of each issued document is queued with it: issued once, mailed once
+        mails.queueIssued(invoices.stream().filter(i -> i.number != null).toList(), operator);
         entityManager.flush();
         List<InvoiceEvent> events = new ArrayList<>();
         invoices.forEach(invoice -> events.add(invoice.toEvent()));

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.DunningPolicy;
+import org.evsettle.events.registry.InvoiceMail;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.events.tariffs.PriceLine;
@@ -67,6 +68,7 @@ final class InvoiceFixtures {
         private String iban = "NL91ABNA0417164300";
         private String bic = "ABNANL2A";
         private String language;
+        private InvoiceMail invoiceMail = InvoiceMail.DEFAULT;
 
         OperatorBuilder(UUID id) {
             this.id = id;
@@ -107,6 +109,11 @@ final class InvoiceFixtures {
             return this;
         }
 
+        OperatorBuilder invoiceMail(boolean enabled, String bcc) {
+            invoiceMail = new InvoiceMail(enabled, bcc);
+            return this;
+        }
+
         OperatorBuilder blocksCardsAfter(int days) {
             dunning = new DunningPolicy(true, days);
             return this;
@@ -132,7 +139,7 @@ final class InvoiceFixtures {
             return new OperatorRecord(id, revision, legalName, address, vatNumber, chamberOfCommerceNumber,
                     iban, bic, "facturen@delinde.example", "Europe/Amsterdam", "EUR", interval,
                     graceDays, paymentTermDays, prefix, false, List.of("RESIDENT", "EMPLOYEE", "GUEST"), dunning, null,
-                    issuesStatements, List.of(), List.of(), language, null);
+                    issuesStatements, List.of(), List.of(), language, invoiceMail);
         }
     }
 
@@ -145,6 +152,7 @@ final class InvoiceFixtures {
         private String companyName;
         private String companyVatNumber;
         private SepaMandate mandate;
+        private String email;
         private String language;
 
         DriverBuilder(UUID id, UUID operatorId) {
@@ -168,6 +176,11 @@ final class InvoiceFixtures {
             return this;
         }
 
+        DriverBuilder email(String value) {
+            email = value;
+            return this;
+        }
+
         DriverBuilder mandate(String mandateId, String signedOn) {
             mandate = new SepaMandate(mandateId, LocalDate.parse(signedOn), "NL44RABO0123456789", null);
             return this;
@@ -180,7 +193,8 @@ final class InvoiceFixtures {
         }
 
         DriverRecord build() {
-            return new DriverRecord(id, revision, operatorId, name, name.toLowerCase().replace(' ', '.') + "@example.org",
+            return new DriverRecord(id, revision, operatorId, name,
+                    email != null ? email : name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
                     "ACTIVE", mandate, null, language, null);
         }

@@ -11,7 +11,8 @@ import org.evsettle.devstack.DevStack;
 /**
  * Real infrastructure for {@code @QuarkusTest}: a Kafka broker and a PostgreSQL from the devstack,
  * on free ports with throw-away data, started once per test JVM and stopped when it exits; plus
- * local verification of {@link TestTokens}. Use with
+ * local verification of {@link TestTokens}, and the stack's mail server (GreenMail) as the SMTP server
+ * of a service that sends mail, through an {@link SmtpGate}. Use with
  * {@code @WithTestResource(InfrastructureResource.class)} on every test class of a service.
  */
 public class InfrastructureResource implements QuarkusTestResourceLifecycleManager {
@@ -19,6 +20,7 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
     private static final int START_ATTEMPTS = 3;
 
     private static DevStack stack;
+    private static SmtpGate smtpGate;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -28,12 +30,27 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
                 "kafka.bootstrap.servers", running.kafka().bootstrapServers(),
                 "quarkus.oidc.auth-server-url", "",
                 "quarkus.oidc.public-key", TestTokens.publicKey(),
-                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER,
+                // a service that sends mail (quarkus-mailer) sends it for real, through the gate, to the stack's server
+                "quarkus.mailer.mock", "false",
+                "quarkus.mailer.host", "localhost",
+                "quarkus.mailer.port", String.valueOf(smtpGate().port()));
     }
 
     @Override
     public void stop() {
         // the stack lives as long as the test JVM: later test classes reuse it
+    }
+
+    /**
+     * The SMTP front that services under test send through, in front of the stack's mail server
+     * ({@code stack().mail()}, where the mail is read): tests take it down or make it refuse recipients.
+     */
+    public static synchronized SmtpGate smtpGate() {
+        if (smtpGate == null) {
+            smtpGate = SmtpGate.inFrontOf(stack().mail().smtpPort());
+        }
+        return smtpGate;
     }
 
     /** The running stack, for tests that stop, kill or inspect a part of it. */

@@ -26,7 +26,7 @@ public final class DemoSeed {
     public static final String CHARGER_PASSWORD = "demo-charger-password-local-only";
     public static final String CARD_ID_TAG = "04A2B3C4D5E680";
     private static final String OPERATOR_NAME = "Demo Housing Association (local only)";
-    private static final String DRIVER_EMAIL = "driver@demo.evsettle.local";
+    public static final String DRIVER_EMAIL = "driver@demo.evsettle.local";
     private static final String TARIFF_NAME = "Demo standard";
 
     private final JsonHttp http = new JsonHttp();

@@ -142,6 +142,10 @@ public final class Platform implements AutoCloseable {
         }
         properties.put("evsettle.db.port", String.valueOf(stack.postgres().port()));
         properties.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
+        if (service == Service.INVOICE_SERVICE) {
+            properties.put("quarkus.mailer.host", stack.mail().host());
+            properties.put("quarkus.mailer.port", String.valueOf(stack.mail().smtpPort()));
+        }
         return properties;
     }
 }

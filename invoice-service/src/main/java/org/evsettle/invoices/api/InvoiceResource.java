@@ -40,6 +40,8 @@ import org.evsettle.invoices.documents.DocumentContent;
 import org.evsettle.invoices.documents.InvoiceCsv;
 import org.evsettle.invoices.documents.InvoicePdf;
 import org.evsettle.invoices.documents.UblDocument;
+import org.evsettle.invoices.mail.DocumentMail;
+import org.evsettle.invoices.mail.DocumentMails;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
@@ -73,12 +75,15 @@ public class InvoiceResource {
     private final Payments payments;
     private final CreditNotes creditNotes;
     private final WriteOffs writeOffs;
+    private final DocumentMails mails;
 
-    public InvoiceResource(Caller caller, Payments payments, CreditNotes creditNotes, WriteOffs writeOffs) {
+    public InvoiceResource(Caller caller, Payments payments, CreditNotes creditNotes, WriteOffs writeOffs,
+                           DocumentMails mails) {
         this.caller = caller;
         this.payments = payments;
         this.creditNotes = creditNotes;
         this.writeOffs = writeOffs;
+        this.mails = mails;
     }
 
     @GET
@@ -247,7 +252,7 @@ public class InvoiceResource {
             @Valid @NotNull CreditNoteForm form) {
         Invoice creditNote = creditNotes.grant(administered(invoiceId), form.sessionIds(), form.reason());
         return RestResponse.status(RestResponse.Status.CREATED, InvoiceView.of(creditNote, null, null, List.of(),
-                List.of(), List.of()));
+                List.of(), List.of(), DocumentMail.of(creditNote.id)));
     }
 
     @POST
@@ -268,6 +273,26 @@ public class InvoiceResource {
         Invoice invoice = administered(invoiceId);
         writeOffs.writeOff(invoice, form.reason());
         return view(invoice);
+    }
+
+    @POST
+    @Path("/invoices/{invoiceId}/mail")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Transactional
+    @Operation(summary = "Mail a document again",
+            description = "Sends the document's last e-mail (its issue, or the latest reminder step) to the driver again:"
+                    + " a new send of that step, recorded beside the earlier ones with its own Message-ID, queued and"
+                    + " sent by the mail worker like any other (SKIPPED when the operator turned e-mail off or the"
+                    + " driver has no address). For admins of the document's operator; any other document answers 404.")
+    @APIResponse(responseCode = "202", description = "The new send, queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MailView.class)))
+    @APIResponse(responseCode = "404", description = NOT_MANAGED)
+    @APIResponse(responseCode = "409", description = "The document has not been mailed yet: it is mailed once it is issued")
+    public RestResponse<MailView> resendMail(
+            @Parameter(description = "The document's id", example = A_DOCUMENT)
+            @PathParam("invoiceId") UUID invoiceId) {
+        return RestResponse.status(RestResponse.Status.ACCEPTED,
+                MailView.of(mails.resend(administered(invoiceId), caller.name())));
     }
 
     private Invoice visible(UUID invoiceId) {
@@ -292,7 +317,7 @@ public class InvoiceResource {
 
     private static InvoiceView view(Invoice invoice) {
         return InvoiceView.of(invoice, Operator.findById(invoice.operatorId), Driver.findById(invoice.driverId),
-                Payment.of(invoice.id), CreditNotes.of(invoice.id), Reminder.of(invoice.id));
+                Payment.of(invoice.id), CreditNotes.of(invoice.id), Reminder.of(invoice.id), DocumentMail.of(invoice.id));
     }
 
     private static Page<InvoiceSummary> find(InvoiceSearch search, PageRequest page) {

@@ -21,11 +21,13 @@ import org.evsettle.invoices.Reminder;
 import org.evsettle.invoices.ReminderStep;
 import org.evsettle.invoices.SupplierDetails;
 import org.evsettle.invoices.VatSubtotal;
+import org.evsettle.invoices.mail.DocumentMail;
 
 /**
  * A whole document as the API shows it: the summary, supplier and customer (as issued, or as the
  * registry has them while the invoice is open; null while unknown), the amounts per VAT rate, the lines
- * in the order the sessions started, and what happened since: payments, credit notes and reminders.
+ * in the order the sessions started, and what happened since: payments, credit notes, reminders and the
+ * e-mails sent about it.
  */
 public record InvoiceView(UUID id, DocumentKind kind, UUID operatorId, UUID driverId, InvoiceStatus status,
                           String number, LocalDate periodStart, LocalDate periodEnd, LocalDate issueDate,
@@ -34,7 +36,8 @@ public record InvoiceView(UUID id, DocumentKind kind, UUID operatorId, UUID driv
                           BigDecimal outstandingAmount, String paymentReference, PaymentMethod paymentMethod,
                           LocalDate settledOn, UUID creditsInvoiceId, String creditsInvoiceNumber, String reason,
                           Supplier supplier, Customer customer, List<VatShare> vatBreakdown, List<Line> lines,
-                          List<PaymentView> payments, List<CreditNoteRef> creditNotes, List<ReminderView> reminders) {
+                          List<PaymentView> payments, List<CreditNoteRef> creditNotes, List<ReminderView> reminders,
+                          List<MailView> mail) {
 
     /** The operator who bills. */
     public record Supplier(String legalName, Address address, String vatNumber, String chamberOfCommerceNumber,
@@ -109,7 +112,7 @@ public record InvoiceView(UUID id, DocumentKind kind, UUID operatorId, UUID driv
     }
 
     static InvoiceView of(Invoice i, Operator operator, Driver driver, List<Payment> payments, List<Invoice> creditNotes,
-                          List<Reminder> reminders) {
+                          List<Reminder> reminders, List<DocumentMail> mail) {
         Supplier supplier = i.supplier != null ? Supplier.of(i.supplier) : operator == null ? null : Supplier.of(operator);
         Customer customer = i.customer != null ? Customer.of(i.customer) : driver == null ? null : Customer.of(driver);
         return new InvoiceView(i.id, i.kind, i.operatorId, i.driverId, i.status, i.number, i.periodStart, i.periodEnd,
@@ -117,6 +120,7 @@ public record InvoiceView(UUID id, DocumentKind kind, UUID operatorId, UUID driv
                 i.creditedAmount, i.outstanding(), i.paymentReference, i.paymentMethod, i.settledOn, i.creditsInvoiceId,
                 i.creditsInvoiceNumber, i.reason, supplier, customer, i.vatBreakdown.stream().map(VatShare::of).toList(),
                 i.lines.stream().map(Line::of).toList(), payments.stream().map(PaymentView::of).toList(),
-                creditNotes.stream().map(CreditNoteRef::of).toList(), reminders.stream().map(ReminderView::of).toList());
+                creditNotes.stream().map(CreditNoteRef::of).toList(), reminders.stream().map(ReminderView::of).toList(),
+                mail.stream().map(MailView::of).toList());
     }
 }
