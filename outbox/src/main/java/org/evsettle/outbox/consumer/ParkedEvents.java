@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,8 @@ import org.hibernate.Session;
 public class ParkedEvents {
 
     private static final String WAKE_REGISTERED = ParkedEvents.class.getName() + ".wake";
+    /** The dependencies a transaction said arrived, said again once it committed. */
+    private static final String ARRIVALS = ParkedEvents.class.getName() + ".arrivals";
     private static final int BATCH = 100;
     private static final String COLUMNS = """
             seq, consumer, topic, record_partition, record_offset, record_timestamp, message_key, event_id, ce_type,
@@ -163,21 +166,56 @@ public class ParkedEvents {
 
     /**
      * Says, in the transaction that stored it, that a dependency arrived: the events waiting for it are
-     * applied right after that transaction commits.
+     * applied right after that transaction commits. Once it has committed, the worker says so again: an
+     * event parked while that transaction ran (after its mark, and tried before its commit, so it saw
+     * the dependency in neither) is found by the second mark instead of waiting for the recheck.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void arrived(Dependency dependency) {
-        int waiting = session().doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE parked_event SET arrived = true WHERE awaits = ? AND NOT arrived")) {
-                update.setString(1, dependency.name());
-                return update.executeUpdate();
-            }
-        });
+        int waiting = markArrived(dependency);
         if (waiting > 0) {
             Log.debugf("%s arrived: %d parked events follow", dependency, waiting);
             wakeAfterCommit();
         }
+        @SuppressWarnings("unchecked")
+        Set<String> arrivals = (Set<String>) transactions.getResource(ARRIVALS);
+        if (arrivals == null) {
+            Set<String> inThisTransaction = new LinkedHashSet<>();
+            transactions.putResource(ARRIVALS, inThisTransaction);
+            afterCommit(() -> markAgain(inThisTransaction));
+            arrivals = inThisTransaction;
+        }
+        arrivals.add(dependency.name());
+    }
+
+    private void markAgain(Set<String> dependencies) {
+        if (worker == null || worker.isShutdown()) {
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> markArrived(dependencies)) > 0) {
+                    drain();
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Parked events awaiting %d arrived dependencies will be looked at again later: %s",
+                        dependencies.size(), e.toString());
+            }
+        });
+    }
+
+    private int markArrived(Dependency dependency) {
+        return markArrived(Set.of(dependency.name()));
+    }
+
+    private int markArrived(Set<String> dependencies) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE parked_event SET arrived = true WHERE awaits = ANY (?) AND NOT arrived")) {
+                update.setArray(1, connection.createArrayOf("text", dependencies.toArray()));
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** Applies the parked events whose turn it is, soon, on the worker; a wake while one is queued is the same wake. */
@@ -292,6 +330,10 @@ public class ParkedEvents {
             return;
         }
         transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        afterCommit(this::wake);
+    }
+
+    private void afterCommit(Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -300,7 +342,7 @@ public class ParkedEvents {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    wake();
+                    action.run();
                 }
             }
         });
