@@ -78,7 +78,8 @@ class MailTest {
                 .contains("NL91ABNA0417164300")
                 .contains("Met vriendelijke groet,");
         assertThat(message.attachments()).containsOnlyKeys(number + ".pdf");
-        assertThat(PdfText.of(message.attachments().get(number + ".pdf"))).contains(number);
+        assertThat(PdfText.of(message.attachments().get(number + ".pdf"))).contains(number).contains("Factuur")
+                .contains("Factuurnummer").contains("Betalingskenmerk").contains("Totaal te betalen");
 
         // the blind copy is delivered to the operator's address, and not named in the driver's copy
         List<ReceivedMail> copies = ReceivedMail.inMailboxOf(bcc);
@@ -95,6 +96,32 @@ class MailTest {
         racing.forEach(CompletableFuture::join);
         assertThat(ReceivedMail.inMailboxOf(email)).hasSize(1);
         assertThat(operator.invoice(invoiceId).getList("mail")).hasSize(1);
+    }
+
+    @Test
+    void aFrenchSpeakingDriverOfABelgianOperatorGetsAFrenchMailAndInvoiceWithTheStructuredCommunication() throws Exception {
+        Scenario operator = new Scenario().operator(o -> o.legalName("Logements Bruxellois SC").belgian());
+        String email = address("camille");
+        UUID camille = operator.driver(d -> d.name("Camille Dubois").email(email).language("fr"));
+        operator.charge(camille, "2026-10-03T10:00:00Z", "1020.30");
+        operator.awaitOpenLines(camille, 1);
+        operator.run("2026-10-01");
+        String invoiceId = operator.only(camille, "INVOICE", "ISSUED");
+        awaitMail(operator, invoiceId, 0, "SENT");
+
+        JsonPath invoice = operator.invoice(invoiceId);
+        String number = invoice.getString("number");
+        String reference = invoice.getString("paymentReference");
+        assertThat(reference).matches("\\+\\+\\+\\d{3}/\\d{4}/\\d{5}\\+\\+\\+");
+        ReceivedMail message = ReceivedMail.inMailboxOf(email).get(0);
+        assertThat(message.subject()).isEqualTo("Facture " + number + " de Logements Bruxellois SC");
+        assertThat(message.text().replace('\u00a0', ' ').replace('\u202f', ' '))
+                .contains("Bonjour Camille Dubois,")
+                .contains("1 234,56 €")
+                .contains("avec la communication structurée " + reference)
+                .contains("BE71096123456769");
+        String pdf = PdfText.of(message.attachments().get(number + ".pdf"));
+        assertThat(pdf).contains("Facture").contains("TVA").contains("Communication structurée").contains(reference);
     }
 
     @Test
@@ -228,7 +255,7 @@ class MailTest {
     }
 
     @Test
-    void eachReminderStepAndACreditNoteAreMailedOnceInTheDriversLanguage() {
+    void eachReminderStepAndACreditNoteAreMailedOnceInTheDriversLanguage() throws Exception {
         Scenario operator = new Scenario().operator(o -> o.legalName("Woonstichting De Linde").paymentTermDays(14));
         String email = address("anna");
         UUID anna = operator.driver(d -> d.email(email).language("de"));
@@ -249,7 +276,13 @@ class MailTest {
                 .post("/api/invoices/{id}/credit-notes", invoiceId).then().statusCode(201).extract().jsonPath();
         awaitMail(operator, creditNote.getString("id"), 0, "SENT");
 
-        List<String> subjects = ReceivedMail.inMailboxOf(email).stream().map(ReceivedMail::subject).toList();
+        List<ReceivedMail> received = ReceivedMail.inMailboxOf(email);
+        String number = operator.invoice(invoiceId).getString("number");
+        assertThat(received.get(0).attachments()).containsOnlyKeys(number + ".pdf");
+        assertThat(received.get(3).attachments()).containsOnlyKeys(number + "-final-notice.pdf", number + ".pdf");
+        assertThat(PdfText.of(received.get(3).attachments().get(number + "-final-notice.pdf")))
+                .contains("Letzte Mahnung").contains(number);
+        List<String> subjects = received.stream().map(ReceivedMail::subject).toList();
         assertThat(subjects).hasSize(5);
         assertThat(subjects.get(0)).startsWith("Rechnung ");
         assertThat(subjects.get(1)).startsWith("Zahlungserinnerung ");

@@ -55,6 +55,8 @@ class PortalBenchmark {
         note("last navigation: DOMContentLoaded %d ms, load %d ms, %,d bytes transferred",
                 first.at("/lastNavigation/domContentLoaded").asInt(), first.at("/lastNavigation/load").asInt(),
                 first.at("/lastNavigation/transferred").asLong());
+        note("  the dashboard's visits in order, ms: %s", first.path("dashboard"));
+        note("  the sessions page's visits in order, ms: %s", first.path("sessions"));
         first.path("dashboardResources").forEach(resource -> note("  dashboard requested %s", resource.asText()));
 
         Tenant tenant = Tenant.create(running, "0.30");

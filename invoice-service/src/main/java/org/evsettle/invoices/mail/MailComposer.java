@@ -4,14 +4,17 @@ import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.evsettle.events.registry.DocumentLanguage;
-import org.evsettle.invoices.CreditorReference;
 import org.evsettle.invoices.DocumentKind;
 import org.evsettle.invoices.Invoice;
+import org.evsettle.invoices.Operator;
 import org.evsettle.invoices.PaymentMethod;
+import org.evsettle.invoices.PaymentReference;
+import org.evsettle.invoices.ReminderStep;
 import org.evsettle.invoices.config.MailConfig;
 import org.evsettle.invoices.documents.DocumentContent;
 import org.evsettle.invoices.documents.Formats;
@@ -57,6 +60,12 @@ public class MailComposer {
             mail.addBcc(row.bcc);
         }
         DocumentContent content = DocumentContent.of(document);
+        if (row.step != MailStep.ISSUED) {
+            // a reminder is its own letter, dated the day its step was reached, beside the invoice it chases
+            LocalDate writtenOn = LocalDate.ofInstant(row.queuedAt, Operator.zoneOf(document.operatorId));
+            mail.addAttachment(reminderFileName(document, row.step),
+                    InvoicePdf.reminder(content, ReminderStep.valueOf(row.step.name()), writtenOn), "application/pdf");
+        }
         mail.addAttachment(content.fileName("pdf"), InvoicePdf.render(content), "application/pdf");
         if (document.customer.isCompany() && document.kind != DocumentKind.STATEMENT) {
             mail.addAttachment(content.fileName("xml"), UblDocument.write(content).getBytes(StandardCharsets.UTF_8),
@@ -65,12 +74,26 @@ public class MailComposer {
         return mail;
     }
 
+    /** The reminder letter's file: the invoice's number and the step, {@code LINDE-2026-000042-reminder-1.pdf}. */
+    static String reminderFileName(Invoice document, MailStep step) {
+        return document.number + "-" + step.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".pdf";
+    }
+
+    /**
+     * The body's text: for an invoice its issue by transfer or direct debit, or its reminder step; a text
+     * that asks for a transfer names a Belgian structured communication as such ({@code .structured}).
+     */
     private static String bodyKey(Invoice document, String kind, String step) {
         if (document.kind == DocumentKind.INVOICE && "issued".equals(step)) {
             return document.paymentMethod == PaymentMethod.DIRECT_DEBIT ? "body.invoice.issued.direct-debit"
-                    : "body.invoice.issued.transfer";
+                    : "body.invoice.issued.transfer" + referenceForm(document);
         }
-        return "body." + kind + "." + step;
+        return "body." + kind + "." + step + (document.kind == DocumentKind.INVOICE ? referenceForm(document) : "");
+    }
+
+    private static String referenceForm(Invoice document) {
+        return document.paymentReference != null && PaymentReference.of(document.paymentReference).kind()
+                == PaymentReference.Kind.STRUCTURED ? ".structured" : "";
     }
 
     private static Map<String, String> values(Invoice document, MailStep step, DocumentLanguage language) {
@@ -83,7 +106,7 @@ public class MailComposer {
         values.put("periodStart", Formats.date(document.periodStart, language));
         values.put("periodEnd", Formats.date(document.periodEnd, language));
         values.put("dueDate", document.dueDate == null ? "" : Formats.date(document.dueDate, language));
-        values.put("reference", document.paymentReference == null ? "" : CreditorReference.printed(document.paymentReference));
+        values.put("reference", document.paymentReference == null ? "" : PaymentReference.of(document.paymentReference).printed());
         values.put("iban", document.supplier.iban() == null ? "" : document.supplier.iban());
         values.put("creditedNumber", document.creditsInvoiceNumber == null ? "" : document.creditsInvoiceNumber);
         values.put("contact", document.supplier.email() == null ? "" : document.supplier.email());
