@@ -46,6 +46,8 @@ class MailCrashIT {
         properties.put("evsettle.mail.first-retry", "200ms");
         properties.put("evsettle.mail.longest-retry", "1s");
         properties.put("evsettle.mail.max-attempts", "1000");
+        // an attempt counts when it is claimed: a crash during one leaves the mail leased, taken up again after this
+        properties.put("evsettle.mail.lease", "3s");
         Path log = Path.of("target", "it-logs", "invoice-service.log").toAbsolutePath();
         service = new ServiceProcess(Service.INVOICE_SERVICE, ProjectRoot.find(), Ports.free(), properties, log);
         service.start();
