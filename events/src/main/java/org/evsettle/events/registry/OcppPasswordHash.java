@@ -14,7 +14,9 @@ import javax.crypto.spec.PBEKeySpec;
  * at every connect. Two schemes, Base64 without padding:
  * <ul>
  * <li>{@code pbkdf2-sha256$<iterations>$<salt>$<hash>} for a password a person chose ({@link #hash}):
- * its entropy is unknown, so a stolen hash must be slow to guess from (tens of milliseconds per check);</li>
+ * its entropy is unknown, so a stolen hash must be slow to guess from. New hashes take
+ * {@value #ITERATIONS} iterations (OWASP's figure for PBKDF2-HMAC-SHA256, some hundred milliseconds
+ * per check); a hash stored with fewer (30,000 before) carries its count and keeps working;</li>
  * <li>{@code sha256$<salt>$<hash>} for a secret the platform generated with at least 128 random bits
  * ({@link #hashGenerated}: a generated password, an enrollment key). Guessing 2^128 values is out of
  * reach at any hashing speed, so a slow hash adds no protection, only cost: a fleet that reconnects
@@ -25,7 +27,8 @@ public final class OcppPasswordHash {
 
     private static final String PBKDF2 = "pbkdf2-sha256";
     private static final String SHA256 = "sha256";
-    private static final int ITERATIONS = 30_000;
+    /** The iterations of a new PBKDF2 hash: the OWASP Password Storage Cheat Sheet's figure for PBKDF2-HMAC-SHA256. */
+    public static final int ITERATIONS = 600_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     /** Below this length a "generated" secret cannot carry 128 bits (hex has 4 bits per character). */
@@ -38,9 +41,17 @@ public final class OcppPasswordHash {
 
     /** The slow, salted hash of a password a person chose. */
     public static String hash(String password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /** The slow hash with another iteration count: how a hash stored under an earlier cost looks. */
+    public static String hash(String password, int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("PBKDF2 needs at least one iteration");
+        }
         byte[] salt = salt();
-        return PBKDF2 + "$" + ITERATIONS + "$" + B64.encodeToString(salt) + "$"
-                + B64.encodeToString(derive(password, salt, ITERATIONS));
+        return PBKDF2 + "$" + iterations + "$" + B64.encodeToString(salt) + "$"
+                + B64.encodeToString(derive(password, salt, iterations));
     }
 
     /** The fast, salted hash of a secret the platform generated ({@link #generatePassword}, an enrollment key). */

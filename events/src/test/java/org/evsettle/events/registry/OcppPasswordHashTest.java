@@ -17,6 +17,19 @@ class OcppPasswordHashTest {
     }
 
     @Test
+    void hashesAChosenPasswordWithOwaspsIterationCountAndStillReadsHashesOfTheEarlierCost() {
+        String stored = OcppPasswordHash.hash("correct horse battery staple");
+        // a hash as the registry stored it before the cost was raised
+        String earlier = OcppPasswordHash.hash("correct horse battery staple", 30_000);
+
+        assertThat(stored).startsWith("pbkdf2-sha256$600000$");
+        assertThat(earlier).startsWith("pbkdf2-sha256$30000$");
+        assertThat(OcppPasswordHash.matches("correct horse battery staple", earlier)).isTrue();
+        assertThat(OcppPasswordHash.matches("correct horse battery stapl", earlier)).isFalse();
+        assertThat(OcppPasswordHash.isCostly(earlier)).isTrue();
+    }
+
+    @Test
     void saltsEveryHash() {
         assertThat(OcppPasswordHash.hash("same")).isNotEqualTo(OcppPasswordHash.hash("same"));
     }
