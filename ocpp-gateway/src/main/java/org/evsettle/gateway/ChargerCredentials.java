@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +29,29 @@ import org.evsettle.gateway.config.GatewaySettings;
  * never gets in. A charger the registry does not know gets in only with the enrollment key of an
  * operator that accepts unknown chargers (the key is high-entropy, so its plain SHA-256 identifies
  * the operator). A generated password is stored with the fast hash and checked at once, on the
- * caller's thread. A password a person chose is stored with PBKDF2, which costs tens of
+ * caller's thread. A password a person chose is stored with PBKDF2, which costs a few hundred
  * milliseconds: that check runs on threads of its own with a bounded backlog (beyond it the charger
  * is asked to come back later, {@link Busy}, rather than queued past its own timeout), and successes
  * are remembered, keyed by the chargePointId, a SHA-256 of the presented password and the stored
  * hash: a reconnect is cheap, and a new password (a new hash) is checked afresh.
+ * <p>
+ * Every refusal costs the same: one PBKDF2 check, of the stored hash or, for an unknown or
+ * decommissioned charger and a wrong generated password, of a dummy hash of today's cost, so that
+ * neither the status nor the time of the answer tells which chargePointIds exist. Refusals are
+ * remembered too (the same key, bounded), so a charger stuck on an old password costs one hash, not
+ * one per retry; and the checks that may fail are limited per remote address and per chargePointId,
+ * enrolments per key and per address ({@link HandshakeLimiter}): beyond a limit the attempt fails
+ * with {@link Limited} without a hash.
  */
 @ApplicationScoped
 public class ChargerCredentials {
 
     private final RegistryProjection registry;
     private final int cacheSize;
+    private final int failureCacheSize;
     private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> refused = new ConcurrentHashMap<>();
+    private final HandshakeLimiter limits;
     /** Hashing has threads of its own: a storm of reconnects must not starve the transaction messages' JDBC. */
     private final ExecutorService hashing;
 
@@ -50,9 +62,30 @@ public class ChargerCredentials {
         }
     }
 
+    /** Too many failed checks (or enrolments) from this address, for this chargePointId or with this key. */
+    public static final class Limited extends RuntimeException {
+        private final Duration retryAfter;
+
+        Limited(Duration retryAfter) {
+            super("Too many failed handshakes", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** A PBKDF2 hash of a password nobody knows, at today's cost: what an unknown charger is checked against. */
+    private static final class DummyHash {
+        static final String VALUE = OcppPasswordHash.hash(OcppPasswordHash.generatePassword());
+    }
+
     public ChargerCredentials(RegistryProjection registry, GatewaySettings settings) {
         this.registry = registry;
         this.cacheSize = settings.credentialCacheSize();
+        this.failureCacheSize = settings.credentialFailureCacheSize();
+        this.limits = new HandshakeLimiter(settings.handshakeLimits(), System::nanoTime);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.hashing = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.credentialCheckBacklog()),
                 task -> {
@@ -60,44 +93,95 @@ public class ChargerCredentials {
                     thread.setDaemon(true);
                     return thread;
                 });
+        // the dummy hash is made once, off the caller's thread, before the first refusal needs it
+        hashing.execute(() -> DummyHash.VALUE.length());
     }
 
     /** Emits true when the charger is registered, ACTIVE and the password matches its hash. */
-    public Uni<Boolean> verify(String chargePointId, String password) {
-        return admit(chargePointId, password).map(admission -> admission.isPresent() && !admission.get().enrolling());
+    public Uni<Boolean> verify(String chargePointId, String password, String remoteAddress) {
+        return admit(chargePointId, password, remoteAddress)
+                .map(admission -> admission.isPresent() && !admission.get().enrolling());
     }
 
-    /** Emits why the charger may connect, or empty when it may not; fails with {@link Busy} when overloaded. */
-    public Uni<Optional<Admission>> admit(String chargePointId, String password) {
+    /**
+     * Emits why the charger may connect, or empty when it may not; fails with {@link Busy} when
+     * overloaded and with {@link Limited} beyond a limit of failures or enrolments.
+     */
+    public Uni<Optional<Admission>> admit(String chargePointId, String password, String remoteAddress) {
         Optional<ChargerRecord> charger = registry.charger(chargePointId);
         if (charger.isPresent()) {
-            return registered(charger.get(), password);
+            return registered(charger.get(), password, remoteAddress);
         }
         String keySha256 = sha256(password);
         Optional<OperatorRecord> operator = registry.operatorEnrolling(keySha256);
         if (operator.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
+            return refusal(chargePointId, password, "unknown", remoteAddress);
+        }
+        Optional<Duration> wait = limits.takeEnrolment(keySha256, remoteAddress);
+        if (wait.isPresent()) {
+            return Uni.createFrom().failure(new Limited(wait.get()));
         }
         // the key is the operator's generated enrollment key: it keeps the fast hash as the charger's password
         return Uni.createFrom().item(Optional.of(Admission.enrolling(chargePointId, operator.get().id(), keySha256,
                 OcppPasswordHash.hashGenerated(password))));
     }
 
-    private Uni<Optional<Admission>> registered(ChargerRecord charger, String password) {
+    private Uni<Optional<Admission>> registered(ChargerRecord charger, String password, String remoteAddress) {
+        String storedHash = charger.ocppPasswordHash();
         if (!ChargerStatus.ACTIVE.name().equals(charger.status())
                 && !ChargerStatus.PENDING_APPROVAL.name().equals(charger.status())) {
-            return Uni.createFrom().item(Optional.empty());
+            return refusal(charger.chargePointId(), password, charger.status() + '\n' + storedHash, remoteAddress);
         }
-        String storedHash = charger.ocppPasswordHash();
         Optional<Admission> admitted = Optional.of(Admission.registered(charger.chargePointId()));
         if (!OcppPasswordHash.isCostly(storedHash)) {
-            return Uni.createFrom().item(OcppPasswordHash.matches(password, storedHash) ? admitted : Optional.empty());
+            return OcppPasswordHash.matches(password, storedHash) ? Uni.createFrom().item(admitted)
+                    : refusal(charger.chargePointId(), password, storedHash, remoteAddress);
         }
         String key = charger.chargePointId() + '\n' + sha256(password) + '\n' + storedHash;
         if (verified.containsKey(key)) {
             return Uni.createFrom().item(admitted);
         }
-        return Uni.createFrom().<Boolean>emitter(emitter -> {
+        if (refused.containsKey(key)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Optional<Duration> wait = limits.checkAllowed(remoteAddress, charger.chargePointId());
+        if (wait.isPresent()) {
+            return Uni.createFrom().failure(new Limited(wait.get()));
+        }
+        return hashed(password, storedHash).map(matches -> {
+            if (matches) {
+                remember(verified, key, cacheSize);
+                return admitted;
+            }
+            limits.checkFailed(remoteAddress, charger.chargePointId());
+            remember(refused, key, failureCacheSize);
+            return Optional.<Admission>empty();
+        });
+    }
+
+    /**
+     * A refusal that costs what a wrong PBKDF2 password costs (a check of the dummy hash), under the
+     * same limits, and is remembered: unknown, decommissioned and wrong look alike in time.
+     */
+    private Uni<Optional<Admission>> refusal(String chargePointId, String password, String stored, String remoteAddress) {
+        String key = chargePointId + '\n' + sha256(password) + '\n' + stored;
+        if (refused.containsKey(key)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Optional<Duration> wait = limits.checkAllowed(remoteAddress, chargePointId);
+        if (wait.isPresent()) {
+            return Uni.createFrom().failure(new Limited(wait.get()));
+        }
+        return hashed(password, DummyHash.VALUE).map(ignored -> {
+            limits.checkFailed(remoteAddress, chargePointId);
+            remember(refused, key, failureCacheSize);
+            return Optional.<Admission>empty();
+        });
+    }
+
+    /** A PBKDF2 check on the hashing threads; {@link Busy} when the backlog is full. */
+    private Uni<Boolean> hashed(String password, String storedHash) {
+        return Uni.createFrom().emitter(emitter -> {
             Executor caller = callersContext();
             try {
                 hashing.execute(() -> {
@@ -107,21 +191,25 @@ public class ChargerCredentials {
             } catch (RejectedExecutionException e) {
                 emitter.fail(new Busy());
             }
-        }).map(matches -> {
-            if (matches) {
-                remember(key);
-                return admitted;
-            }
-            return Optional.<Admission>empty();
         });
     }
-    private void remember(String key) {
-        if (verified.size() >= cacheSize) {
-            verified.clear(); // rare; a cold cache only costs one hash per charger
+
+    private static void remember(Map<String, Boolean> cache, String key, int size) {
+        if (cache.size() >= size) {
+            cache.clear(); // rare; a cold cache only costs one hash per charger
         }
-        verified.put(key, Boolean.TRUE);
+        cache.put(key, Boolean.TRUE);
     }
 
+    /** How many keys the handshake limits track (bounded, whatever the traffic). */
+    public int trackedByLimits() {
+        return limits.tracked();
+    }
+
+    /** How many checks are remembered, verified and refused (bounded by their cache sizes). */
+    public int remembered() {
+        return verified.size() + refused.size();
+    }
     /** The result of a costly check goes back to the event loop the handshake came in on. */
     private static Executor callersContext() {
         Context context = Vertx.currentContext();

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
 import org.evsettle.testkit.InfrastructureResource;
@@ -131,9 +132,11 @@ class ChargerAdmissionTest {
         UUID operatorId = UUID.randomUUID();
         fixtures.topics.publish("user-service", RegistryRecords.anOperator(operatorId, "Europe/Amsterdam"));
         List<ChargerRecord> chargers = new ArrayList<>();
+        String storedHash = OcppPasswordHash.hash(GatewayFixtures.PASSWORD, 30_000);
         for (int i = 0; i < count; i++) {
-            ChargerRecord charger = RegistryRecords.aCharger(operatorId, "STORM-" + UUID.randomUUID().toString().substring(0, 8),
-                    GatewayFixtures.PASSWORD);
+            // chosen passwords, hashed with PBKDF2 at the cost of the hashes stored before it was raised
+            ChargerRecord charger = RegistryRecords.aChargerWithHash(operatorId,
+                    "STORM-" + UUID.randomUUID().toString().substring(0, 8), storedHash, "ACTIVE");
             fixtures.topics.publish("user-service", charger);
             chargers.add(charger);
         }

@@ -80,9 +80,20 @@ public final class RegistryRecords {
         return aCharger(operatorId, chargePointId, password, "ACTIVE");
     }
 
+    /**
+     * A charger with this password, stored as user-service stores it: a password of 32 characters or
+     * more stands for a generated one (fast hash), a shorter one for a password a person chose (PBKDF2).
+     */
     public static ChargerRecord aCharger(UUID operatorId, String chargePointId, String password, String status) {
+        return aChargerWithHash(operatorId, chargePointId, password.length() >= 32
+                ? OcppPasswordHash.hashGenerated(password) : OcppPasswordHash.hash(password), status);
+    }
+
+    /** A charger whose password the registry stores as this hash. */
+    public static ChargerRecord aChargerWithHash(UUID operatorId, String chargePointId, String storedHash,
+                                                 String status) {
         return new ChargerRecord(UUID.randomUUID(), 1, operatorId, UUID.randomUUID(), chargePointId, 2, null, null,
-                null, OcppPasswordHash.hash(password), status);
+                null, storedHash, status);
     }
 
     /** The same charger at the next revision, with another status (an admin approved or decommissioned it). */

@@ -58,6 +58,60 @@ public interface GatewaySettings {
     @WithDefault("500")
     int credentialCheckBacklog();
 
+    /** How many failed (charger, password, stored hash) checks are remembered, so that a repeat costs no hash. */
+    @WithDefault("10000")
+    int credentialFailureCacheSize();
+
+    HandshakeLimits handshakeLimits();
+
+    /**
+     * Token buckets on the handshakes that cost a PBKDF2 check and fail, and on enrolments: each bucket
+     * holds up to its burst and gains one token per refill interval. Successes give their token back,
+     * so a garage full of chargers behind one address reconnects at once; a refused attempt beyond a
+     * limit is answered 429 without a hash.
+     */
+    interface HandshakeLimits {
+
+        /** Failed password checks one remote address may make at once. */
+        @WithDefault("100")
+        int addressBurst();
+
+        /** One more failed check per address after each interval (10 a minute). */
+        @WithDefault("6S")
+        Duration addressRefill();
+
+        /** Failed password checks for one chargePointId at once, from wherever they come. */
+        @WithDefault("10")
+        int chargerBurst();
+
+        /** One more failed check per chargePointId after each interval. */
+        @WithDefault("60S")
+        Duration chargerRefill();
+
+        /** Enrolments (an unknown chargePointId with an enrollment key) one key may admit at once. */
+        @WithDefault("100")
+        int enrollmentKeyBurst();
+
+        /** One more enrolment per key after each interval. */
+        @WithDefault("6S")
+        Duration enrollmentKeyRefill();
+
+        /** Enrolments one remote address may make at once. */
+        @WithDefault("100")
+        int enrollmentAddressBurst();
+
+        /** One more enrolment per address after each interval. */
+        @WithDefault("6S")
+        Duration enrollmentAddressRefill();
+
+        /**
+         * Buckets kept per limit; beyond them the addresses, ids or keys not yet tracked share one
+         * bucket, so that memory stays bounded however many an attacker uses.
+         */
+        @WithDefault("50000")
+        int tracked();
+    }
+
     /** Vendor-specific DataTransfer from chargers. */
     interface DataTransfer {
 

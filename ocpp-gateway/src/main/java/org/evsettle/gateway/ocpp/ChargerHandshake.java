@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerCredentials;
+import org.evsettle.gateway.HandshakeLimiter;
 import org.evsettle.gateway.RegistryProjection;
 
 /**
@@ -22,7 +23,8 @@ import org.evsettle.gateway.RegistryProjection;
  * is not 1 to 48 printable characters or a client that offers none of our OCPP subprotocols, 503
  * while the registry projection has not caught up (the charger retries), 401 when the HTTP Basic
  * credentials are missing or wrong, or the charger is unknown (without a valid enrollment key) or
- * decommissioned (these look alike, so that nothing is revealed). What it decided travels with the
+ * decommissioned (these look alike, so that nothing is revealed), 429 with Retry-After beyond a
+ * limit of failed checks or enrolments ({@link HandshakeLimiter}). What it decided travels with the
  * connection as its {@link Admission}. Refusals are routine at fleet scale (a charger with an old
  * password retries for ever): they are logged at DEBUG and counted as
  * {@code ocpp_handshakes_refused_total} by reason.
@@ -75,7 +77,7 @@ public class ChargerHandshake implements HttpUpgradeCheck {
             Log.debugf("Refused %s: no Basic credentials for this chargePointId", chargePointId);
             return refused("no-credentials", CheckResult.rejectUpgrade(401, CHALLENGE));
         }
-        return credentials.admit(chargePointId, password.get())
+        return credentials.admit(chargePointId, password.get(), remoteAddressOf(request))
                 .map(admission -> {
                     if (admission.isEmpty()) {
                         Log.debugf("Refused %s: unknown, decommissioned, or wrong password", chargePointId);
@@ -88,6 +90,12 @@ public class ChargerHandshake implements HttpUpgradeCheck {
                     }
                     context.userData().put(ADMISSION, admission.get());
                     return CheckResult.permitUpgradeSync();
+                })
+                .onFailure(ChargerCredentials.Limited.class).recoverWithItem(limited -> {
+                    Log.debugf("Refused %s from %s: too many failed handshakes", chargePointId, remoteAddressOf(request));
+                    count("limited");
+                    long seconds = HandshakeLimiter.retryAfterSeconds(((ChargerCredentials.Limited) limited).retryAfter());
+                    return CheckResult.rejectUpgradeSync(429, Map.of("Retry-After", List.of(Long.toString(seconds))));
                 })
                 .onFailure(ChargerCredentials.Busy.class).recoverWithItem(busy -> {
                     Log.debugf("Asked %s to retry later: too many password checks in progress", chargePointId);
@@ -103,6 +111,14 @@ public class ChargerHandshake implements HttpUpgradeCheck {
 
     private void count(String reason) {
         meters.counter("ocpp.handshakes.refused", "reason", reason).increment();
+    }
+
+    /**
+     * The address the connection comes from, as the HTTP server sees it: the socket's peer, unless
+     * Quarkus is told to trust a proxy's forwarding headers ({@code quarkus.http.proxy.*}, off by default).
+     */
+    private static String remoteAddressOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     static boolean isValidChargePointId(String chargePointId) {

@@ -99,6 +99,22 @@ class ChargerHandshakeTest {
     }
 
     @Test
+    void answers429WithRetryAfterBeyondTheLimitOfFailuresForAChargePointId() {
+        RegistryRecords.feed(registry, RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD));
+        registry.markReady();
+        for (int i = 0; i < 10; i++) {
+            assertThat(perform("ZAP-1", "ocpp1.6", basic("ZAP-1:guess-" + i)).getHttpResponseCode()).isEqualTo(401);
+        }
+
+        CheckResult limited = perform("ZAP-1", "ocpp1.6", basic("ZAP-1:guess-10"));
+
+        assertThat(limited.getHttpResponseCode()).isEqualTo(429);
+        assertThat(limited.getResponseHeaders().get("Retry-After")).singleElement()
+                .satisfies(seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        assertThat(meters.counter("ocpp.handshakes.refused", "reason", "limited").count()).isEqualTo(1);
+    }
+
+    @Test
     void admitsARegisteredChargerAwaitingApprovalWithItsOwnPassword() {
         RegistryRecords.feed(registry, RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-7", PASSWORD,
                 "PENDING_APPROVAL"));
