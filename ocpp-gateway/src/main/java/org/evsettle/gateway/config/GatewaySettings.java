@@ -73,11 +73,11 @@ public interface GatewaySettings {
     interface HandshakeLimits {
 
         /** Failed password checks one remote address may make at once. */
-        @WithDefault("100")
+        @WithDefault("20")
         int addressBurst();
 
-        /** One more failed check per address after each interval (10 a minute). */
-        @WithDefault("6S")
+        /** One more failed check per address after each interval (2 a minute). */
+        @WithDefault("30S")
         Duration addressRefill();
 
         /** Failed password checks for one chargePointId at once, from wherever they come. */
