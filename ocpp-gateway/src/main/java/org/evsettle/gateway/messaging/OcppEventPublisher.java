@@ -8,16 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.ocpp.OcppEvent;
 import org.evsettle.gateway.config.GatewaySettings;
+import org.evsettle.gateway.ocpp.ErrorCode;
+import org.evsettle.gateway.ocpp.OcppError;
 
 /**
  * Publishes what chargers report on {@code ocpp.events}, keyed by chargePointId, and completes only
  * once Kafka acknowledged the write (acks=all, idempotent producer): the gateway answers a charger
- * after that, so a charger that got its answer never loses data, and one that did not retries.
+ * after that, so a charger that got its answer never loses data, and one that did not retries. An
+ * event larger than Kafka takes fails as a GenericError, which a retry would not cure.
  * No outbox: the gateway has nothing of its own to store with the event.
  */
 @ApplicationScoped
@@ -43,7 +47,10 @@ public class OcppEventPublisher {
                 .ifNoItem().after(timeout)
                 .failWith(() -> new IllegalStateException("Kafka did not acknowledge " + envelope.type() + " within " + timeout))
                 .onFailure().invoke(failure -> Log.warnf("Could not publish %s %s of %s: %s", envelope.type(),
-                        envelope.id(), envelope.subject(), failure.toString()));
+                        envelope.id(), envelope.subject(), failure.toString()))
+                // a retry would be as large: the charger is told so, instead of InternalError (retry) for ever
+                .onFailure(RecordTooLargeException.class).transform(tooLarge -> new OcppError(ErrorCode.GenericError,
+                        "The message is too large for the central system to store; sending it again will not help"));
     }
 
     /**

@@ -41,6 +41,10 @@ public class CentralSystemEndpoint {
     public static final String ID = "ocpp-central-system";
     static final String CHARGE_POINT_ID = "chargePointId";
     public static final CloseReason REPLACED = new CloseReason(1000, "Replaced by a newer connection");
+    /** RFC 6455 section 8.1: a text frame that is not UTF-8 fails the connection. */
+    static final CloseReason NOT_UTF8 = new CloseReason(1007, "A text frame must be valid UTF-8");
+    /** What the HTTP server puts in place of each byte sequence that is not UTF-8 when it decodes a text frame. */
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final ChargerConnections connections;
     private final ChargerPresence presence;
@@ -93,6 +97,13 @@ public class CentralSystemEndpoint {
     Uni<Void> onText(String text, WebSocketConnection connection) {
         String chargePointId = connection.pathParam(CHARGE_POINT_ID);
         connections.seen(chargePointId, clock.instant());
+        if (text.indexOf(REPLACEMENT) >= 0) {
+            // the server hands text over decoded, with U+FFFD for bytes that are not UTF-8; no OCPP field
+            // has a use for that character, so a frame with it is taken as invalid rather than as its data
+            Log.debugf("Closed %s (%s): a text frame that is not valid UTF-8", chargePointId, connection.id());
+            meters.counter("ocpp.frames.discarded", "reason", "not-utf8").increment();
+            return connection.close(NOT_UTF8);
+        }
         return dispatcher.onFrame(connection.subprotocol(), chargePointId, admissionOf(connection, chargePointId), text)
                 .chain(answer -> answer == null ? Uni.createFrom().voidItem() : connection.sendText(answer))
                 .onFailure().recoverWithItem(failure -> {

@@ -1,10 +1,13 @@
 package org.evsettle.gateway.ocpp;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import org.evsettle.gateway.ocpp.OcppFrame.Call;
 import org.evsettle.gateway.ocpp.OcppFrame.CallError;
 import org.evsettle.gateway.ocpp.OcppFrame.CallResult;
@@ -32,7 +35,7 @@ public final class FrameCodec {
         try {
             frame = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedFrame(null, null, "The frame is not valid JSON");
+            throw unreadable(text);
         }
         if (frame == null || !frame.isArray()) {
             throw new MalformedFrame(null, null, "The frame is not a JSON array");
@@ -100,6 +103,29 @@ public final class FrameCodec {
         if (!frame.get(1).isTextual()) {
             throw new MalformedFrame(type, messageId, "The message id must be a string");
         }
+    }
+
+    /**
+     * The error for a frame that is not valid JSON (cut short, too deeply nested, broken after its
+     * id): when it starts like an OCPP-J frame, with a message type number and a string id, it carries
+     * both, so that a CALL is answered with its own id and an answer is still never answered.
+     */
+    private static MalformedFrame unreadable(String text) {
+        Integer type = null;
+        String messageId = null;
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            if (parser.nextToken() == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.VALUE_NUMBER_INT
+                    && parser.getNumberType() == JsonParser.NumberType.INT) {
+                int number = parser.getIntValue();
+                if (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    type = number;
+                    messageId = parser.getText();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not even the start is readable: answered with the id of an unreadable frame
+        }
+        return new MalformedFrame(type, messageId, "The frame is not valid JSON");
     }
 
     /** The id in the second element when it is readable (a string, or a number written as one). */

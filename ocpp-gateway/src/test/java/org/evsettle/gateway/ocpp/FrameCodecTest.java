@@ -49,7 +49,14 @@ class FrameCodecTest {
                 Arguments.of("[2, {}, \"Heartbeat\", {}]", null, false),
                 Arguments.of("[7, \"m6\", \"Heartbeat\", {}]", "m6", false),
                 Arguments.of("[3, \"m7\"]", "m7", true),
-                Arguments.of("[4, \"m8\", \"GenericError\"]", "m8", true));
+                Arguments.of("[4, \"m8\", \"GenericError\"]", "m8", true),
+                // not valid JSON, but it starts as a frame does: the id is read from its start
+                Arguments.of("[2, \"m9\", \"Heartbeat\", {\"a\": }]", "m9", false),
+                Arguments.of("[2, \"m10\", \"Authorize\", {\"idTag\": \"04A2", "m10", false),
+                Arguments.of("[2, \"m11\", \"Heartbeat\", " + "[".repeat(5_000) + "]".repeat(5_000) + "]", "m11", false),
+                Arguments.of("[3, \"m12\", {\"status\": ", "m12", true),
+                Arguments.of("[2, 17, \"Heartbeat\", {", null, false),
+                Arguments.of("[2", null, false));
     }
 
     @ParameterizedTest
