@@ -29,8 +29,8 @@ import org.evsettle.gateway.config.GatewaySettings;
  * never gets in. A charger the registry does not know gets in only with the enrollment key of an
  * operator that accepts unknown chargers (the key is high-entropy, so its plain SHA-256 identifies
  * the operator). A generated password is stored with the fast hash and checked at once, on the
- * caller's thread. A password a person chose is stored with PBKDF2, which costs a few hundred
- * milliseconds: that check runs on threads of its own with a bounded backlog (beyond it the charger
+ * caller's thread. A password a person chose is stored with PBKDF2, which costs about a hundred
+ * milliseconds or more: that check runs on threads of its own with a bounded backlog (beyond it the charger
  * is asked to come back later, {@link Busy}, rather than queued past its own timeout), and successes
  * are remembered, keyed by the chargePointId, a SHA-256 of the presented password and the stored
  * hash: a reconnect is cheap, and a new password (a new hash) is checked afresh.

@@ -66,9 +66,9 @@ public interface GatewaySettings {
 
     /**
      * Token buckets on the handshakes that cost a PBKDF2 check and fail, and on enrolments: each bucket
-     * holds up to its burst and gains one token per refill interval. Successes give their token back,
-     * so a garage full of chargers behind one address reconnects at once; a refused attempt beyond a
-     * limit is answered 429 without a hash.
+     * holds up to its burst and gains one token per refill interval. Only failed checks spend a token,
+     * so a garage full of chargers behind one address reconnects at once; an attempt beyond a limit
+     * is answered 429 without a hash.
      */
     interface HandshakeLimits {
 
@@ -108,7 +108,7 @@ public interface GatewaySettings {
          * Buckets kept per limit; beyond them the addresses, ids or keys not yet tracked share one
          * bucket, so that memory stays bounded however many an attacker uses.
          */
-        @WithDefault("50000")
+        @WithDefault("20000")
         int tracked();
     }
 
