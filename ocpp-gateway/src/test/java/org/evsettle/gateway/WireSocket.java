@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
@@ -264,11 +263,6 @@ final class WireSocket implements AutoCloseable {
             }
         }
         return line.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** Lower-case, for comparing header values. */
-    static String lower(String value) {
-        return value == null ? "" : value.toLowerCase(Locale.ROOT);
     }
 
     /** The gateway's frames until it falls silent for the given time (for the end of a test). */
