@@ -31,6 +31,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.kafka.CloudEventHeaders;
 
@@ -47,6 +49,10 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x65765F6F7574626FL;
 
     private final AgroalDataSource dataSource;
+    /** The {@code kafka.*} settings of the service's principal that the relay's own producer takes over. */
+    static final List<String> CLIENT_SECURITY = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
+            "ssl.truststore.type", "ssl.truststore.certificates", "ssl.truststore.location", "ssl.truststore.password");
+
     private final String applicationName;
     private final String bootstrapServers;
     private final int batchSize;
@@ -182,6 +188,11 @@ public class OutboxRelay {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
+        // the service's own Kafka principal, as its channels use it (empty on the devstack's plain broker)
+        Config settings = ConfigProvider.getConfig();
+        for (String key : CLIENT_SECURITY) {
+            settings.getOptionalValue("kafka." + key, String.class).ifPresent(value -> config.put(key, value));
+        }
         return config;
     }
 }
