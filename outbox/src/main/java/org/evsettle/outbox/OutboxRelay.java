@@ -74,7 +74,7 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent startup) {
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(producerConfig(ConfigProvider.getConfig()), new StringSerializer(), new ByteArraySerializer());
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
         executor.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -177,7 +177,8 @@ public class OutboxRelay {
         return new ProducerRecord<>(row.getString("topic"), null, key, payload, headers);
     }
 
-    private Properties producerConfig() {
+    /** The relay's producer: its own delivery settings, and the service's Kafka principal from settings. */
+    Properties producerConfig(Config settings) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -189,7 +190,6 @@ public class OutboxRelay {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
         // the service's own Kafka principal, as its channels use it (empty on the devstack's plain broker)
-        Config settings = ConfigProvider.getConfig();
         for (String key : CLIENT_SECURITY) {
             settings.getOptionalValue("kafka." + key, String.class).ifPresent(value -> config.put(key, value));
         }
