@@ -186,6 +186,20 @@ class KafkaAclsOnBrokerTest {
     }
 
     @Test
+    void showsEveryServiceTheClusterAndOnlyTheTopicsItUses() throws Exception {
+        for (Topics.ClientAccess access : Topics.ACCESS) {
+            try (Admin admin = Admin.create(client(access.principal()))) {
+                // the services' readiness asks the broker for its nodes, the gateway's also for its topics
+                assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+                Set<String> uses = new HashSet<>(access.writes());
+                uses.addAll(access.reads());
+                assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).as("%s sees", access.principal())
+                        .containsExactlyInAnyOrderElementsOf(uses);
+            }
+        }
+    }
+
+    @Test
     void refusesAServiceAnotherServicesGroupOrTopics() {
         Map<String, Object> inAnotherGroup = client("session-service");
         inAnotherGroup.put(ConsumerConfig.GROUP_ID_CONFIG, "tariff-service");

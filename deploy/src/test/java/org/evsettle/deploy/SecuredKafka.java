@@ -111,6 +111,11 @@ final class SecuredKafka implements AutoCloseable {
         return defaulted.appendTail(resolved).toString();
     }
 
+    /** The administrator's password, random for each broker. */
+    String adminPassword() {
+        return adminPassword;
+    }
+
     String bootstrapServers() {
         return "localhost:" + port;
     }
@@ -174,7 +179,7 @@ final class SecuredKafka implements AutoCloseable {
     }
 
     /** The classpath the devstack runs its broker on (a resource of the devstack jar). */
-    private static String brokerClasspath() {
+    static String brokerClasspath() {
         try (InputStream in = KafkaBroker.class.getResourceAsStream("broker.classpath")) {
             if (in == null) {
                 throw new IllegalStateException("The devstack jar carries no Kafka classpath: build it with ./mvnw");
