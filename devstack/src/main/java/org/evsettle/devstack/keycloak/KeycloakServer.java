@@ -114,7 +114,7 @@ public final class KeycloakServer implements AutoCloseable {
      * change, the password grant of {@value KeycloakAccounts#CLI_CLIENT}, with which the demo accounts,
      * the tests and a developer's curl log in (production offers that client the device flow only).
      */
-    private static void copyRealm(Path home, Path realmFile) {
+    static void copyRealm(Path home, Path realmFile) {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             ObjectMapper json = new ObjectMapper();
