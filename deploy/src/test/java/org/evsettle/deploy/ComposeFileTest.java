@@ -135,7 +135,7 @@ class ComposeFileTest {
 
     @Test
     void createsEveryTopicWithItsPartitionsAndCompaction() {
-        String script = services.at("/kafka-topics/command/0").asText();
+        String script = services.at("/kafka-setup/command/0").asText();
         Matcher create = Pattern.compile("(?m)^\\s*create (\\S+) (\\d+)( compact)?\\s*$").matcher(script);
         Map<String, String> created = new HashMap<>();
         while (create.find()) {

@@ -36,9 +36,10 @@ class KubernetesOverlaysTest {
     /** Secrets made by an operator in the cluster, or by the person installing: not in the manifests. */
     private static final Map<String, String> EXTERNAL_SECRETS = Map.of(
             "evsettle-postgres-app", "made by CloudNativePG for cluster evsettle-postgres (<cluster>-app)",
-            "evsettle-tls", "the TLS certificate of the public hosts");
+            "evsettle-tls", "the TLS certificate of the public hosts",
+            "evsettle-kafka-cluster-ca-cert", "made by Strimzi for cluster evsettle-kafka (<cluster>-cluster-ca-cert)");
 
-    /** Secrets the person installing creates, which the dev overlay renders with development-only values. */
+    /** Secrets the person installing creates; the dev overlay renders evsettle-portal (development-only values), never keycloak-admin. */
     private static final Set<String> INSTALLER_SECRETS = Set.of(
             "keycloak-admin", // the Keycloak bootstrap admin
             "evsettle-portal"); // the api-gateway's client secret of evsettle-portal and its cookies' keys
@@ -112,15 +113,21 @@ class KubernetesOverlaysTest {
 
         String postgres = ofKind(rendered, "Cluster").findFirst().orElseThrow().at("/metadata/name").asText();
         assertThat(EXTERNAL_SECRETS).containsKey(postgres + "-app");
+        String kafka = ofKind(rendered, "Kafka").findFirst().orElseThrow().at("/metadata/name").asText();
+        assertThat(EXTERNAL_SECRETS).containsKey(kafka + "-cluster-ca-cert");
+        // the User Operator keeps each KafkaUser's password in a Secret of the user's name
+        Set<String> kafkaUsers = ofKind(rendered, "KafkaUser").map(u -> u.at("/metadata/name").asText())
+                .collect(Collectors.toSet());
         for (String secret : referenced) {
             boolean known = rendersSecrets.contains(secret) || EXTERNAL_SECRETS.containsKey(secret)
-                    || INSTALLER_SECRETS.contains(secret);
+                    || INSTALLER_SECRETS.contains(secret) || kafkaUsers.contains(secret);
             assertThat(known).as("Secret %s is rendered or documented as made outside", secret).isTrue();
         }
         assertThat(referenced).contains("evsettle-postgres-app").containsAll(INSTALLER_SECRETS);
         if ("dev".equals(overlay)) {
-            assertThat(rendersSecrets).as("dev renders its development-only secrets").containsAll(INSTALLER_SECRETS);
+            assertThat(rendersSecrets).as("dev renders the api-gateway's development-only secrets").contains("evsettle-portal");
         }
+        assertThat(rendersSecrets).as("no overlay commits Keycloak's admin password").doesNotContain("keycloak-admin");
         rendered.forEach(document -> document.findParents("secretKeyRef").forEach(parent -> {
             JsonNode reference = parent.path("secretKeyRef");
             named(rendered, "Secret", reference.path("name").asText()).ifPresent(secret ->
@@ -220,13 +227,13 @@ class KubernetesOverlaysTest {
         List<JsonNode> rendered = Manifests.render(overlay);
         List<Route> routes = routes(rendered);
 
-        assertThat(routes).extracting(Route::path).containsExactlyInAnyOrder("/", "/ocpp/", "/realms/", "/resources/");
+        assertThat(routes).extracting(Route::path).containsExactlyInAnyOrder("/", "/ocpp/", "/realms/evsettle/", "/resources/");
         Map<String, String> backends = new HashMap<>();
         routes.forEach(route -> backends.put(route.path(), route.service()));
         assertThat(backends).isEqualTo(Map.of(
                 "/", ApiGateway.MODULE,
                 "/ocpp/", Service.OCPP_GATEWAY.module(),
-                "/realms/", "keycloak",
+                "/realms/evsettle/", "keycloak",
                 "/resources/", "keycloak"));
         for (Route route : routes) {
             assertThat(route.service()).as("%s routes only to the public entries", route.path())
@@ -284,7 +291,7 @@ class KubernetesOverlaysTest {
         JsonNode keycloak = named(rendered, "Deployment", "keycloak").orElseThrow().at("/spec/template/spec/containers/0");
         JsonNode gateway = named(rendered, "Deployment", ApiGateway.MODULE).orElseThrow()
                 .at("/spec/template/spec/containers/0");
-        Route login = routes(rendered).stream().filter(route -> "/realms/".equals(route.path())).findFirst().orElseThrow();
+        Route login = routes(rendered).stream().filter(route -> "/realms/evsettle/".equals(route.path())).findFirst().orElseThrow();
         Route portal = routes(rendered).stream().filter(route -> "/".equals(route.path())).findFirst().orElseThrow();
 
         // the issuer of every token is the address where browsers log in ...

@@ -1,6 +1,7 @@
 package org.evsettle.events;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Kafka topic names: one per aggregate family, keyed by the aggregate id so order holds per key. */
@@ -50,6 +51,62 @@ public final class Topics {
             new TopicSpec(TARIFFS_EVENTS, 12, false),
             new TopicSpec(INVOICES_EVENTS, 6, false)),
             CONSUMERS.stream().map(consumer -> new TopicSpec(deadLetters(consumer), 1, false))).toList();
+
+    /**
+     * Who may do what on Kafka, one principal per client (the Kafka user of a deployment, named after the
+     * module): the topics it writes, the topics it reads, and the consumer group it reads them in (the
+     * service's {@code quarkus.application.name}; the ocpp-gateway reads with assigned partitions and no
+     * group). A service also writes the dead-letter topics of its own consumers. This table is the one
+     * source of the deployments' ACLs: the Strimzi KafkaUsers and the docker-compose ACLs are checked
+     * against it, and a test applies them to a real broker.
+     */
+    public static final List<ClientAccess> ACCESS = List.of(
+            ClientAccess.of("ocpp-gateway",
+                    List.of(OCPP_EVENTS, OCPP_COMMANDS),
+                    List.of(OCPP_EVENTS, OCPP_COMMANDS, REGISTRY_OPERATORS, REGISTRY_CHARGERS, REGISTRY_CARDS),
+                    false),
+            ClientAccess.of("user-service",
+                    List.of(REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_CHARGERS, REGISTRY_DRIVERS, REGISTRY_CARDS),
+                    List.of(OCPP_EVENTS, INVOICES_EVENTS),
+                    true),
+            ClientAccess.of("session-service",
+                    List.of(SESSIONS_EVENTS),
+                    List.of(OCPP_EVENTS, REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_DRIVERS, REGISTRY_CARDS,
+                            TARIFFS_EVENTS),
+                    true),
+            ClientAccess.of("tariff-service",
+                    List.of(TARIFFS_EVENTS),
+                    List.of(SESSIONS_EVENTS, REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_CHARGERS, REGISTRY_DRIVERS),
+                    true),
+            ClientAccess.of("invoice-service",
+                    List.of(INVOICES_EVENTS),
+                    List.of(TARIFFS_EVENTS, REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_DRIVERS),
+                    true));
+
+    /**
+     * What one Kafka principal may do: write {@code writes} (its events and its consumers' dead-letter
+     * topics), read {@code reads}, and read in {@code group} (empty: it uses no consumer group).
+     */
+    public record ClientAccess(String principal, List<String> writes, List<String> reads, Optional<String> group) {
+
+        public ClientAccess {
+            writes = List.copyOf(writes);
+            reads = List.copyOf(reads);
+        }
+
+        static ClientAccess of(String principal, List<String> events, List<String> reads, boolean group) {
+            List<String> writes = Stream.concat(events.stream(), CONSUMERS.stream()
+                    .filter(consumer -> consumer.startsWith(principal + "."))
+                    .map(Topics::deadLetters)).toList();
+            return new ClientAccess(principal, writes, reads, group ? Optional.of(principal) : Optional.empty());
+        }
+    }
+
+    /** The access of a principal, by its name (a module's name). */
+    public static ClientAccess access(String principal) {
+        return ACCESS.stream().filter(access -> access.principal().equals(principal)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No Kafka principal " + principal));
+    }
 
     /** A topic as it is created: name, partition count and whether it is compacted. */
     public record TopicSpec(String name, int partitions, boolean compacted) {

@@ -31,6 +31,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.evsettle.events.kafka.CloudEventHeaders;
 
@@ -47,6 +49,10 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x65765F6F7574626FL;
 
     private final AgroalDataSource dataSource;
+    /** The {@code kafka.*} settings of the service's principal that the relay's own producer takes over. */
+    static final List<String> CLIENT_SECURITY = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
+            "ssl.truststore.type", "ssl.truststore.certificates", "ssl.truststore.location", "ssl.truststore.password");
+
     private final String applicationName;
     private final String bootstrapServers;
     private final int batchSize;
@@ -68,7 +74,7 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent startup) {
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(producerConfig(ConfigProvider.getConfig()), new StringSerializer(), new ByteArraySerializer());
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
         executor.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -171,7 +177,8 @@ public class OutboxRelay {
         return new ProducerRecord<>(row.getString("topic"), null, key, payload, headers);
     }
 
-    private Properties producerConfig() {
+    /** The relay's producer: its own delivery settings, and the service's Kafka principal from settings. */
+    Properties producerConfig(Config settings) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -182,6 +189,10 @@ public class OutboxRelay {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
+        // the service's own Kafka principal, as its channels use it (empty on the devstack's plain broker)
+        for (String key : CLIENT_SECURITY) {
+            settings.getOptionalValue("kafka." + key, String.class).ifPresent(value -> config.put(key, value));
+        }
         return config;
     }
 }

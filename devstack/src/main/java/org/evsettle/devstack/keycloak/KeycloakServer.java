@@ -1,5 +1,8 @@
 package org.evsettle.devstack.keycloak;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +26,8 @@ import org.evsettle.devstack.Ports;
 
 /**
  * Keycloak from its Maven Central distribution, in dev mode, storing its data in the devstack's
- * PostgreSQL and importing realm {@value #REALM} from {@code deploy/keycloak/} on first start.
+ * PostgreSQL and importing realm {@value #REALM} from {@code deploy/keycloak/} on first start (with the
+ * local-only password grant of the command-line client, see {@link #copyRealm}).
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -105,10 +109,22 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void copyRealm(Path home, Path realmFile) {
+    /**
+     * Puts the local realm where Keycloak imports it: the production realm file with one local-only
+     * change, the password grant of {@value KeycloakAccounts#CLI_CLIENT}, with which the demo accounts,
+     * the tests and a developer's curl log in (production offers that client the device flow only).
+     */
+    static void copyRealm(Path home, Path realmFile) {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(realmFile, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode realm = (ObjectNode) json.readTree(realmFile.toFile());
+            for (JsonNode client : realm.path("clients")) {
+                if (KeycloakAccounts.CLI_CLIENT.equals(client.path("clientId").asText())) {
+                    ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+                }
+            }
+            json.writerWithDefaultPrettyPrinter().writeValue(imports.resolve(REALM + "-realm.json").toFile(), realm);
         } catch (IOException e) {
             throw new DevStackException("Cannot copy the realm into Keycloak: " + e.getMessage(), e);
         }
