@@ -72,8 +72,11 @@ record Tenant(UUID operatorId, UUID siteId, UUID driverId, String chargePointId,
                 .post(running.url(Service.TARIFF_SERVICE) + "/api/operators/{o}/tariffs", operatorId)
                 .then().statusCode(201);
 
-        running.accounts().ensure(new Account("driver-" + suffix, PASSWORD, "driver", operatorId, driverId, "Anna",
-                "de Vries"));
+        String driverAccount = running.accounts().ensure(new Account("driver-" + suffix, PASSWORD, "driver", operatorId,
+                driverId, "Anna", "de Vries"));
+        // the driver's tokens are Anna only once user-service links her to the account
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("accountId", driverAccount))
+                .put(users + "/api/drivers/{d}/account", driverId).then().statusCode(200);
         String driverToken = running.accounts().login("driver-" + suffix, PASSWORD);
         return new Tenant(operatorId, siteId, driverId, chargePointId, chargerPassword, cardIdTag, adminToken,
                 driverToken, "operator-" + suffix, "driver-" + suffix);

@@ -12,6 +12,7 @@ import static org.evsettle.users.RegistryFixtures.createCard;
 import static org.evsettle.users.RegistryFixtures.createDriver;
 import static org.evsettle.users.RegistryFixtures.createOperator;
 import static org.evsettle.users.RegistryFixtures.createSite;
+import static org.evsettle.users.RegistryFixtures.linkAccount;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -144,7 +145,7 @@ class OperatorIsolationTest {
             UUID chargerId = UUID.fromString(given().auth().oauth2(TestTokens.operatorAdmin(operatorId))
                     .contentType(ContentType.JSON).body(Map.of("siteId", siteId, "chargePointId", aChargePointId()))
                     .post("/api/operators/{o}/chargers", operatorId).then().statusCode(201).extract().path("id"));
-            UUID driverId = createDriver(operatorId, anEmail("anna"));
+            UUID driverId = linkAccount(operatorId, createDriver(operatorId, anEmail("anna")));
             return new Tenant(operatorId, siteId, chargerId, driverId, createCard(operatorId, driverId, anIdTag()));
         }
     }
