@@ -76,6 +76,7 @@ class OperatorIsolationTest {
         Tenant theirs = Tenant.create();
         UUID neighbour = createDriver(mine.operator, anEmail("neighbour"));
         UUID neighboursCard = createCard(mine.operator, neighbour, anIdTag());
+        linkAccount(mine.operator, mine.driver);
         String me = TestTokens.driver(mine.operator, mine.driver);
 
         for (String path : List.of("/api/drivers/" + theirs.driver, "/api/cards/" + theirs.card,
@@ -145,7 +146,7 @@ class OperatorIsolationTest {
             UUID chargerId = UUID.fromString(given().auth().oauth2(TestTokens.operatorAdmin(operatorId))
                     .contentType(ContentType.JSON).body(Map.of("siteId", siteId, "chargePointId", aChargePointId()))
                     .post("/api/operators/{o}/chargers", operatorId).then().statusCode(201).extract().path("id"));
-            UUID driverId = linkAccount(operatorId, createDriver(operatorId, anEmail("anna")));
+            UUID driverId = createDriver(operatorId, anEmail("anna"));
             return new Tenant(operatorId, siteId, chargerId, driverId, createCard(operatorId, driverId, anIdTag()));
         }
     }
