@@ -273,6 +273,14 @@ class ChargerTariffApiTest {
 
         as(TestTokens.driver(lonelyOperator, UUID.randomUUID())).get("/api/chargers/{cp}/tariff", lonelyCharger)
                 .then().statusCode(404).contentType("application/problem+json");
+        // to a stranger, a registered charger without a tariff reads as an id nobody registered
+        String stranger = TestTokens.driver(UUID.randomUUID(), UUID.randomUUID());
+        String registered = as(stranger).get("/api/chargers/{cp}/tariff", lonelyCharger).then().statusCode(404)
+                .extract().path("detail");
+        String unknown = as(stranger).get("/api/chargers/{cp}/tariff", lonelyCharger + "X").then().statusCode(404)
+                .extract().path("detail");
+        org.assertj.core.api.Assertions.assertThat(registered.replace(lonelyCharger, "?"))
+                .isEqualTo(unknown.replace(lonelyCharger + "X", "?"));
     }
 
     @Test
