@@ -212,8 +212,9 @@ public class ChargerCommands {
             return;
         }
         executeHere(new Command(event.commandId(), event.chargePointId(), event.operatorId(), event.action(),
-                (ObjectNode) event.payload(), event.requestedBy(), requestedAt, timeout)).subscribe().with(done -> { }, failure ->
-                Log.warnf("Command %s for %s failed: %s", event.commandId(), event.chargePointId(), failure.toString()));
+                (ObjectNode) event.payload(), event.requestedBy(), requestedAt, timeout)).subscribe()
+                .with(done -> { }, failure -> Log.warnf("Command %s for %s failed: %s", event.commandId(),
+                        event.chargePointId(), failure.toString()));
     }
 
     /** An outcome another replica published: completes a forwarded request that waits for it. */
