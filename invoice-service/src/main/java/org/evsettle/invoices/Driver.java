@@ -18,6 +18,9 @@ public class Driver extends RegistryCopy<DriverRecord> {
 
     @Column(name = "operator_id")
     public UUID operatorId;
+    /** The Keycloak account whose tokens are this driver (DriverRecord.accountId); null while none is linked. */
+    @Column(name = "account_id")
+    public String accountId;
     public String name;
     public String email;
     @Embedded
@@ -58,6 +61,7 @@ public class Driver extends RegistryCopy<DriverRecord> {
     @Override
     protected void copy(DriverRecord record) {
         operatorId = record.operatorId();
+        accountId = record.accountId();
         name = record.name();
         email = record.email();
         address = PostalAddress.of(record.billingAddress());

@@ -83,6 +83,25 @@ class InvoiceAccessTest {
     }
 
     @Test
+    void trustsADriversTokenOnlyWhileTheRegistryLinksTheDriverToItsAccount() {
+        String annasToken = TestTokens.driver(operatorId, anna);
+        as(annasToken).get("/api/invoices/{id}", annasInvoice).then().statusCode(200);
+        // a token of another account that names Anna is not Anna
+        String forged = TestTokens.driver(operatorId, anna, "someone-else");
+        as(forged).get("/api/invoices/{id}", annasInvoice).then().statusCode(404);
+        as(forged).get("/api/me/invoices").then().statusCode(404).contentType("application/problem+json");
+
+        // user-service unlinks Anna's account: once the registry says so, her tokens are nobody here
+        topics.publish(REGISTRY, aDriver(anna, operatorId, d -> d.revision(1).name("Anna de Vries").account(null)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(annasToken)
+                .get("/api/invoices/{id}", annasInvoice).then().statusCode(404));
+        as(annasToken).get("/api/me/invoices").then().statusCode(404);
+        as(annasToken).get("/api/invoices").then().statusCode(404);
+        // her operator's admin still sees the invoice
+        admin().get("/api/invoices/{id}", annasInvoice).then().statusCode(200);
+    }
+
+    @Test
     void filtersByStatusAndRejectsAnUnknownStatus() {
         admin().get("/api/invoices?driverId={d}&status=OPEN", anna).then().statusCode(200)
                 .body("items.id", contains(annasInvoice));

@@ -17,6 +17,7 @@ import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.events.tariffs.PriceLine;
 import org.evsettle.events.tariffs.PricedSession;
 import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.testkit.TestTokens;
 
 /** Builders of the upstream events the invoice service consumes, with valid defaults. */
 final class InvoiceFixtures {
@@ -154,10 +155,18 @@ final class InvoiceFixtures {
         private SepaMandate mandate;
         private String email;
         private String language;
+        private String account;
 
         DriverBuilder(UUID id, UUID operatorId) {
             this.id = id;
             this.operatorId = operatorId;
+            this.account = TestTokens.accountOf(id);
+        }
+
+        /** The account the registry links the driver to (TestTokens.driver's by default); null: none. */
+        DriverBuilder account(String value) {
+            account = value;
+            return this;
         }
 
         DriverBuilder revision(long value) {
@@ -196,7 +205,7 @@ final class InvoiceFixtures {
             return new DriverRecord(id, revision, operatorId, name,
                     email != null ? email : name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
-                    "ACTIVE", mandate, null, language, null);
+                    "ACTIVE", mandate, account, language, null);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.evsettle.gateway.ocpp.OcppJson;
 import org.evsettle.gateway.ocpp.v16.Ocpp16Command;
 import org.evsettle.gateway.ocpp.v16.Ocpp16Schemas;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.kit.api.Problem;
 
 /**
  * Commands for chargers (RemoteStartTransaction, Reset, ...), wherever they come from, executed by
@@ -41,7 +43,9 @@ import org.evsettle.kit.api.DomainException;
  * NOT_CONNECTED (with the same event id, so consumers see one answer). A REST request on a replica
  * that does not hold the socket is published on {@code ocpp.commands} and waits for the holder's
  * {@code ChargerCommandAnswered}. Every outcome is published on {@code ocpp.events} and counted
- * ({@code ocpp_commands_total} by action and outcome).
+ * ({@code ocpp_commands_total} by action and outcome). Whatever its source, a command goes to the charger
+ * only as {@link CommandScope} allows: for the charger's operator in the registry, with that operator's
+ * cards; a record from the topic that breaks it is answered REFUSED, logged, and never sent.
  */
 @ApplicationScoped
 public class ChargerCommands {
@@ -58,6 +62,7 @@ public class ChargerCommands {
     private final CallSender sender;
     private final OcppEventPublisher events;
     private final CommandPublisher commands;
+    private final CommandScope scope;
     private final Clock clock;
     private final Duration defaultTimeout;
     private final MeterRegistry meters;
@@ -72,22 +77,26 @@ public class ChargerCommands {
             }));
 
     public ChargerCommands(ChargerConnections connections, ChargerPresence presence, GatewayReplica replica,
-                           CallSender sender, OcppEventPublisher events, CommandPublisher commands, Clock clock,
-                           GatewaySettings settings, MeterRegistry meters) {
+                           CallSender sender, OcppEventPublisher events, CommandPublisher commands, CommandScope scope,
+                           Clock clock, GatewaySettings settings, MeterRegistry meters) {
         this.connections = connections;
         this.presence = presence;
         this.replica = replica;
         this.sender = sender;
         this.events = events;
         this.commands = commands;
+        this.scope = scope;
         this.clock = clock;
         this.defaultTimeout = settings.commandTimeout();
         this.meters = meters;
     }
 
-    /** A command ready to go: its action is one the gateway sends and its payload fits that action's schema. */
-    public record Command(UUID commandId, String chargePointId, String action, ObjectNode payload, String requestedBy,
-                          Instant requestedAt, Duration timeout) {
+    /**
+     * A command ready to go: its action is one the gateway sends, its payload fits that action's schema, and
+     * it is sent for operatorId, the charger's operator.
+     */
+    public record Command(UUID commandId, String chargePointId, UUID operatorId, String action, ObjectNode payload,
+                          String requestedBy, Instant requestedAt, Duration timeout) {
         public Instant deadline() {
             return requestedAt.plus(timeout);
         }
@@ -96,17 +105,25 @@ public class ChargerCommands {
     /**
      * A command as an API caller asks for it, checked before anything is sent: the payload (none for
      * ClearCache and GetLocalListVersion) must fit the action's OCPP 1.6 schema, else a 400 names the
-     * field; the caller waits {@code command-timeout} unless it names a wait of its own.
+     * field; an idTag that is no card of the charger's operator (operatorId) is a 422 naming the field;
+     * the caller waits {@code command-timeout} unless it names a wait of its own.
      */
-    public Command command(String chargePointId, Ocpp16Command action, JsonNode payload, String requestedBy,
-                           Optional<Duration> wait) {
+    public Command command(String chargePointId, UUID operatorId, Ocpp16Command action, JsonNode payload,
+                           String requestedBy, Optional<Duration> wait) {
         JsonNode body = payload == null || payload.isNull() ? emptyPayload() : payload;
         try {
             validate(action.name(), body);
         } catch (OcppError refused) {
             throw DomainException.invalid(refused.field() != null ? refused.field() : "body", describe(refused));
         }
-        return new Command(UUID.randomUUID(), chargePointId, action.name(), (ObjectNode) body, requestedBy,
+        scope.refusal(chargePointId, operatorId, action.name(), body).ifPresent(refusal -> {
+            if (refusal.field() == null) {
+                throw DomainException.notFound("Charger", chargePointId);
+            }
+            throw DomainException.unprocessable(action.name() + " may only name cards of the charger's operator",
+                    List.of(new Problem.Violation(refusal.field(), refusal.reason())));
+        });
+        return new Command(UUID.randomUUID(), chargePointId, operatorId, action.name(), (ObjectNode) body, requestedBy,
                 clock.instant(), wait.orElse(defaultTimeout));
     }
 
@@ -149,9 +166,15 @@ public class ChargerCommands {
                 });
     }
 
-    /** A command from {@code ocpp.commands} (called by the relay's thread, which may block). */
+    /**
+     * A command from {@code ocpp.commands} (called by the relay's thread, which may block). Anyone who can
+     * write to the topic can write a record, so it is checked as the API checks a caller: a record whose
+     * operator is not the charger's (or names none), for a charger the registry does not know, or with an
+     * idTag that is no card of the charger's operator is answered REFUSED and never sent.
+     */
     public void requested(ChargerCommandRequested event) {
-        if (!connections.holds(event.chargePointId())) {
+        boolean here = connections.holds(event.chargePointId());
+        if (!here) {
             Optional<ChargerPresence.Holder> holder = presence.holder(event.chargePointId());
             if (holder.isPresent() && holder.get().alive() && !holder.get().replicaId().equals(replica.id())) {
                 return; // the holder executes it
@@ -159,11 +182,25 @@ public class ChargerCommands {
             if (waiting.containsKey(event.commandId())) {
                 return; // our own forwarded request; its waiter answers NOT_CONNECTED or TIMED_OUT itself
             }
-            publish(answered(event, CallOutcome.notConnected(event.chargePointId() + " is not connected")));
+        }
+        if (here && !executed.add(event.commandId())) {
+            Log.debugf("Ignored command %s for %s: already executed", event.commandId(), event.chargePointId());
             return;
         }
-        if (!executed.add(event.commandId())) {
-            Log.debugf("Ignored command %s for %s: already executed", event.commandId(), event.chargePointId());
+        JsonNode payload = event.payload() == null ? emptyPayload() : event.payload();
+        Optional<CommandScope.Refusal> refusal = scope.refusal(event.chargePointId(), event.operatorId(),
+                String.valueOf(event.action()), payload);
+        if (refusal.isPresent()) {
+            String reason = refusal.get().field() == null ? refusal.get().reason()
+                    : refusal.get().field() + " " + refusal.get().reason();
+            Log.warnf("Refused command %s %s for %s from ocpp.commands (requested by %s for operator %s): %s",
+                    event.action(), event.commandId(), event.chargePointId(), event.requestedBy(), event.operatorId(),
+                    reason);
+            publish(answered(event, CallOutcome.refused(reason)));
+            return;
+        }
+        if (!here) {
+            publish(answered(event, CallOutcome.notConnected(event.chargePointId() + " is not connected")));
             return;
         }
         Duration timeout = event.timeoutSeconds() > 0 ? Duration.ofSeconds(event.timeoutSeconds()) : defaultTimeout;
@@ -174,9 +211,10 @@ public class ChargerCommands {
             publish(answered(event, CallOutcome.callError(refused.code().name(), refused.getMessage())));
             return;
         }
-        executeHere(new Command(event.commandId(), event.chargePointId(), event.action(), (ObjectNode) event.payload(),
-                event.requestedBy(), requestedAt, timeout)).subscribe().with(done -> { }, failure ->
-                Log.warnf("Command %s for %s failed: %s", event.commandId(), event.chargePointId(), failure.toString()));
+        executeHere(new Command(event.commandId(), event.chargePointId(), event.operatorId(), event.action(),
+                (ObjectNode) event.payload(), event.requestedBy(), requestedAt, timeout)).subscribe()
+                .with(done -> { }, failure -> Log.warnf("Command %s for %s failed: %s", event.commandId(),
+                        event.chargePointId(), failure.toString()));
     }
 
     /** An outcome another replica published: completes a forwarded request that waits for it. */
@@ -205,7 +243,7 @@ public class ChargerCommands {
                 command.chargePointId(), holder);
         return commands.publish(new ChargerCommandRequested(command.commandId(), command.chargePointId(),
                         command.action(), command.payload(), command.requestedBy(), command.requestedAt(),
-                        (int) Math.max(1, command.timeout().toSeconds())))
+                        (int) Math.max(1, command.timeout().toSeconds()), command.operatorId()))
                 .chain(() -> Uni.createFrom().completionStage(answer))
                 .ifNoItem().after(wait.isNegative() ? Duration.ofMillis(1) : wait)
                 .recoverWithItem(() -> answered(command,

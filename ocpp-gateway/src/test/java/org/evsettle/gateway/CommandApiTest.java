@@ -48,6 +48,9 @@ class CommandApiTest {
     @Inject
     CommandRelay relay;
 
+    @Inject
+    RegistryProjection registry;
+
     private final GatewayFixtures fixtures = new GatewayFixtures();
 
     @BeforeEach
@@ -188,10 +191,12 @@ class CommandApiTest {
         try (ChargePointSimulator charger = GatewayFixtures.connect(gateway(), site)) {
             charger.onCall("RemoteStartTransaction", payload -> Map.of("status", "Accepted"));
             UUID commandId = UUID.randomUUID();
+            fixtures.aCard(site.operatorId(), "04A2B3C4", c -> c);
+            await().atMost(Duration.ofSeconds(30)).until(() -> registry.card(site.operatorId(), "04A2B3C4").isPresent());
 
             fixtures.topics.publish("session-service", new ChargerCommandRequested(commandId, site.chargePointId(),
                     "RemoteStartTransaction", EventJson.mapper().valueToTree(Map.of("connectorId", 1, "idTag", "04A2B3C4")),
-                    "session-service", Instant.now(), 30));
+                    "session-service", Instant.now(), 30, site.operatorId()));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(answersOf(commandId))
                     .singleElement().satisfies(answer -> {
@@ -207,8 +212,10 @@ class CommandApiTest {
     void publishesNotConnectedAndCallErrorForCommandsFromTheTopicItCannotExecute() {
         GatewayFixtures.Site site = fixtures.aSite();
         UUID offline = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.charger(site.chargePointId()).isPresent());
         fixtures.topics.publish("session-service", new ChargerCommandRequested(offline, site.chargePointId(), "Reset",
-                EventJson.mapper().valueToTree(Map.of("type", "Hard")), "session-service", Instant.now(), 30));
+                EventJson.mapper().valueToTree(Map.of("type", "Hard")), "session-service", Instant.now(), 30,
+                site.operatorId()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(answersOf(offline))
                 .isNotEmpty().allSatisfy(answer -> assertThat(answer.outcome()).isEqualTo("NOT_CONNECTED")));
@@ -217,7 +224,8 @@ class CommandApiTest {
             UUID broken = UUID.randomUUID();
             await().atMost(Duration.ofSeconds(10)).until(() -> holdsSocket(site));
             fixtures.topics.publish("session-service", new ChargerCommandRequested(broken, site.chargePointId(), "Reset",
-                    EventJson.mapper().valueToTree(Map.of("type", "Sideways")), "session-service", Instant.now(), 30));
+                    EventJson.mapper().valueToTree(Map.of("type", "Sideways")), "session-service", Instant.now(), 30,
+                    site.operatorId()));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(answersOf(broken))
                     .singleElement().satisfies(answer -> {

@@ -23,6 +23,9 @@ public class Driver extends RegistryCopy<DriverRecord> {
 
     @Column(name = "operator_id")
     public UUID operatorId;
+    /** The Keycloak account whose tokens are this driver (DriverRecord.accountId); null while none is linked. */
+    @Column(name = "account_id")
+    public String accountId;
     @Column(name = "user_type")
     public String userType;
     public String name;
@@ -60,6 +63,7 @@ public class Driver extends RegistryCopy<DriverRecord> {
             throw new MalformedRecord("Driver " + record.id() + " belongs to no operator");
         }
         operatorId = record.operatorId();
+        accountId = record.accountId();
         userType = record.userType();
         name = record.name();
         language = record.language();

@@ -236,6 +236,39 @@ class ChargeReportTest {
     }
 
     @Test
+    void defusesAChargerIdAndADriverNameThatASpreadsheetWouldRunAsAFormula() {
+        String formula = "=HYPERLINK(\"http://x\",\"y\")";
+        UUID otherOperator = UUID.randomUUID();
+        UUID mallory = UUID.randomUUID();
+        UUID mallorysCard = UUID.randomUUID();
+        Registry registry = new Registry(topics);
+        registry.operator(otherOperator, "VvE Formule", "Europe/Amsterdam");
+        UUID otherSite = UUID.randomUUID();
+        registry.site(otherSite, otherOperator, "-1 garage");
+        registry.driver(mallory, otherOperator, formula, "RESIDENT");
+        registry.card(mallorysCard, otherOperator, mallory, "04A2B3C9", "@SUM(A1)");
+        ChargerReports tx = ChargerReports.onCharger(formula, new ChargeAuthorization("Accepted", otherOperator,
+                otherSite, UUID.randomUUID(), mallorysCard, mallory));
+        Instant start = Instant.parse("2026-01-10T10:00:00Z");
+        topics.publish(tx.started(1_000, start));
+        topics.publish(tx.stopped(2_000, start.plus(Duration.ofMinutes(30))));
+        awaitStored(tx, SessionStatus.COMPLETED);
+
+        String defused = "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"";
+        List<String> lines = given().auth().oauth2(TestTokens.operatorAdmin(otherOperator)).accept("text/csv")
+                .get("/api/reports/sessions?operatorId=" + otherOperator + "&" + JANUARY + "&lang=en")
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertThat(lines).anyMatch(line -> line.startsWith(tx.sessionId() + ",COMPLETED,2026-01-10T11:00:00+01:00,"
+                + "2026-01-10T11:30:00+01:00,0:30:00,0:30:00,0:00:00,1.000,'-1 garage," + defused + ",1," + defused
+                + ",'@SUM(A1),04A2B3C4,RESIDENT,"));
+        List<String> byCharger = given().auth().oauth2(TestTokens.operatorAdmin(otherOperator))
+                .get("/api/reports/sessions?operatorId=" + otherOperator + "&" + JANUARY + "&groupBy=Charger&format=csv")
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertThat(byCharger).anyMatch(line -> line.startsWith(defused + "," + defused + ",1,1.000,"));
+        assertThat(String.join("\n", byCharger)).doesNotContain(",=HYPERLINK", ",\"=HYPERLINK");
+    }
+
+    @Test
     void writesTheHeadersInTheOperatorsLanguageOrTheAskedOneAndKeepsTheJsonKeys() {
         List<String> dutch = given().auth().oauth2(admin())
                 .get("/api/reports/sessions?operatorId=" + operatorId + "&" + JANUARY + "&userType=RESIDENT&format=csv")

@@ -39,6 +39,11 @@ final class ChargerReports {
                 ThreadLocalRandom.current().nextInt(1, 1_000_000), authorization);
     }
 
+    /** A transaction on the charger of this id. */
+    static ChargerReports onCharger(String chargePointId, ChargeAuthorization authorization) {
+        return new ChargerReports(chargePointId, ThreadLocalRandom.current().nextInt(1, 1_000_000), authorization);
+    }
+
     /** The next transaction on the same charger. */
     ChargerReports next(ChargeAuthorization authorization) {
         return new ChargerReports(chargePointId, transactionId + 1, authorization);

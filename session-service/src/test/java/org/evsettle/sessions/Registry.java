@@ -11,6 +11,7 @@ import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SiteRecord;
+import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
 
 /** Publishes registry records as user-service would, and waits until this service has projected them. */
@@ -44,13 +45,24 @@ final class Registry {
         driver(driverId, operatorId, name, userType, null);
     }
 
-    /** A driver who reads this language (ISO 639-1; null: the operator's). */
+    /** A driver who reads this language (ISO 639-1; null: the operator's), linked to TestTokens.driver's account. */
     void driver(UUID driverId, UUID operatorId, String name, String userType, String language) {
-        topics.publish(USER_SERVICE, new DriverRecord(driverId, 1, operatorId, name, name.toLowerCase()
+        driver(driverId, 1, operatorId, name, userType, language, TestTokens.accountOf(driverId));
+    }
+
+    /** A driver at this revision, linked to this account (null: none); waits until the copy has the revision. */
+    void driver(UUID driverId, long revision, UUID operatorId, String name, String userType, String language,
+                String account) {
+        topics.publish(USER_SERVICE, new DriverRecord(driverId, revision, operatorId, name, name.toLowerCase()
                 .replace(' ', '.') + "@example.org", new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"),
-                userType, null, null, "ACTIVE", null, null, language, null));
+                userType, null, null, "ACTIVE", null, account, language, null));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Driver.findById(driverId)) != null);
+                .call(() -> Driver.<Driver>findByIdOptional(driverId).map(d -> d.revision >= revision).orElse(false)));
+    }
+
+    /** A driver of this operator linked to the account of TestTokens.driver's tokens, as user-service links one. */
+    void driver(UUID driverId, UUID operatorId) {
+        driver(driverId, operatorId, "Driver " + driverId.toString().substring(0, 8), "RESIDENT");
     }
 
     void card(UUID cardId, UUID operatorId, UUID driverId, String idTag, String label) {

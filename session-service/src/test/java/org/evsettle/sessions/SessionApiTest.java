@@ -84,6 +84,7 @@ class SessionApiTest {
         UUID operatorId = UUID.randomUUID();
         UUID anna = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
+        new Registry(topics).driver(anna, operatorId);
         ChargerReports annasSession = completedSession(operatorId, anna);
         ChargerReports bobsSession = completedSession(operatorId, bob);
         String annasToken = TestTokens.driver(operatorId, anna);
@@ -103,6 +104,37 @@ class SessionApiTest {
                 .then().statusCode(200).body("driverId", equalTo(anna.toString()));
         given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/me/sessions")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void trustsADriversTokenOnlyWhileTheRegistryLinksTheDriverToItsAccount() {
+        UUID operatorId = UUID.randomUUID();
+        UUID anna = UUID.randomUUID();
+        Registry registry = new Registry(topics);
+        registry.driver(anna, operatorId);
+        ChargerReports annasSession = completedSession(operatorId, anna);
+        String annasToken = TestTokens.driver(operatorId, anna);
+        given().auth().oauth2(annasToken).get("/api/sessions/{id}", annasSession.sessionId()).then().statusCode(200);
+
+        // a token of another account that names Anna in its driver_id is not Anna
+        String forged = TestTokens.driver(operatorId, anna, "someone-else");
+        given().auth().oauth2(forged).get("/api/me/sessions").then().statusCode(404);
+        given().auth().oauth2(forged).get("/api/sessions/{id}", annasSession.sessionId()).then().statusCode(404);
+
+        // user-service unlinks Anna's account: her tokens are nobody, here as there
+        registry.driver(anna, 2, operatorId, "Anna de Vries", "RESIDENT", null, null);
+        given().auth().oauth2(annasToken).get("/api/me/sessions").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(annasToken).get("/api/sessions").then().statusCode(404);
+        given().auth().oauth2(annasToken).get("/api/sessions/{id}", annasSession.sessionId()).then().statusCode(404);
+        given().auth().oauth2(annasToken).get("/api/me/reports/sessions?from=2026-01-01&to=2026-12-31")
+                .then().statusCode(404);
+
+        // linked to a new account, that account's tokens are Anna again
+        registry.driver(anna, 3, operatorId, "Anna de Vries", "RESIDENT", null, "annas-new-account");
+        given().auth().oauth2(TestTokens.driver(operatorId, anna, "annas-new-account"))
+                .get("/api/sessions/{id}", annasSession.sessionId()).then().statusCode(200);
+        given().auth().oauth2(annasToken).get("/api/sessions/{id}", annasSession.sessionId()).then().statusCode(404);
     }
 
     @Test

@@ -52,6 +52,7 @@ class SessionListTest {
     void pagesAnOperatorsSessionsNewestFirstUntilAPageHasNoNext() {
         UUID operatorId = UUID.randomUUID();
         UUID driverId = UUID.randomUUID();
+        new Registry(topics).driver(driverId, operatorId);
         Instant day = Instant.parse("2026-03-10T08:00:00Z");
         List<String> newestFirst = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -103,6 +104,7 @@ class SessionListTest {
         UUID operatorId = UUID.randomUUID();
         new Registry(topics).operator(operatorId, "Brooklyn Chargers", "America/New_York");
         UUID driverId = UUID.randomUUID();
+        new Registry(topics).driver(driverId, operatorId);
         // 02:30 UTC on 1 March is still 28 February in New York
         ChargerReports lateFebruary = completed(operatorId, driverId, Instant.parse("2026-03-01T02:30:00Z"));
         ChargerReports firstOfMarch = completed(operatorId, driverId, Instant.parse("2026-03-01T06:00:00Z"));

@@ -69,6 +69,7 @@ class SessionMeterValuesTest {
     void drawsTheRegisterFromMeterStartToMeterStopInTimeOrder() {
         UUID operatorId = UUID.randomUUID();
         UUID driverId = UUID.randomUUID();
+        new Registry(topics).driver(driverId, operatorId);
         String driver = TestTokens.driver(operatorId, driverId);
         ChargerReports tx = aTransaction(accepted(operatorId, driverId));
         topics.publish(tx.started(1_000_000, minutes(0)));
@@ -94,6 +95,7 @@ class SessionMeterValuesTest {
     void answers404ForASessionThatIsNotTheCallersToSee() {
         UUID operatorId = UUID.randomUUID();
         UUID driverId = UUID.randomUUID();
+        new Registry(topics).driver(driverId, operatorId);
         ChargerReports tx = anHourOfSixKwh(operatorId, driverId);
 
         for (String stranger : List.of(TestTokens.operatorAdmin(UUID.randomUUID()),

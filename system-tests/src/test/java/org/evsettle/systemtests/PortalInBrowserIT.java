@@ -78,8 +78,17 @@ class PortalInBrowserIT {
                 .isEqualTo(sessionId.toString());
 
         String driverUsername = "portal-driver-" + suffix;
-        running.accounts().ensure(new Account(driverUsername, Tenant.PASSWORD, "driver", operator.operatorId(),
-                driverId, "Bram", "Jansen"));
+        String driverAccount = running.accounts().ensure(new Account(driverUsername, Tenant.PASSWORD, "driver",
+                operator.operatorId(), driverId, "Bram", "Jansen"));
+        // the account's tokens are Bram in every service once the registry's link has reached it
+        given().auth().oauth2(operator.adminToken()).contentType("application/json")
+                .body(Map.of("accountId", driverAccount))
+                .put(running.url(Service.API_GATEWAY) + "/api/users/drivers/{d}/account", driverId)
+                .then().statusCode(200);
+        String bramsToken = running.accounts().login(driverUsername, Tenant.PASSWORD);
+        await("Bram's account linked in every service").atMost(Duration.ofSeconds(30)).until(
+                () -> gateway(bramsToken, "/api/sessions/me/sessions") != null
+                        && gateway(bramsToken, "/api/invoices/me/invoices") != null);
         browser.run("driverSeesOwnAndReportsCardLost", driverUsername, Tenant.PASSWORD,
                 Map.of("sessionId", sessionId.toString(), "invoiceId", invoiceId, "cardId", cardId.toString()));
         await("the lost card refused at the charger").atMost(Duration.ofSeconds(30)).until(

@@ -1,8 +1,10 @@
 package org.evsettle.systemtests;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +74,17 @@ record Tenant(UUID operatorId, UUID siteId, UUID driverId, String chargePointId,
                 .post(running.url(Service.TARIFF_SERVICE) + "/api/operators/{o}/tariffs", operatorId)
                 .then().statusCode(201);
 
-        running.accounts().ensure(new Account("driver-" + suffix, PASSWORD, "driver", operatorId, driverId, "Anna",
-                "de Vries"));
+        String driverAccount = running.accounts().ensure(new Account("driver-" + suffix, PASSWORD, "driver", operatorId,
+                driverId, "Anna", "de Vries"));
+        // the driver's tokens are Anna only once user-service links her to the account
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("accountId", driverAccount))
+                .put(users + "/api/drivers/{d}/account", driverId).then().statusCode(200);
         String driverToken = running.accounts().login("driver-" + suffix, PASSWORD);
+        await("the driver's account linked in every service").atMost(Duration.ofSeconds(30)).until(() ->
+                given().auth().oauth2(driverToken).get(running.url(Service.SESSION_SERVICE) + "/api/me/sessions")
+                        .statusCode() == 200
+                && given().auth().oauth2(driverToken).get(running.url(Service.INVOICE_SERVICE) + "/api/me/invoices")
+                        .statusCode() == 200);
         return new Tenant(operatorId, siteId, driverId, chargePointId, chargerPassword, cardIdTag, adminToken,
                 driverToken, "operator-" + suffix, "driver-" + suffix);
     }

@@ -25,16 +25,22 @@ public class ChargerTariffs {
                         Optional<TariffVersion> next) {
     }
 
-    /** The charger in service under this id, or 404. */
+    /**
+     * The charger in service under this id, or 404: the same words as for a charger without a tariff, so
+     * that anyone may ask for any id without learning which ids another operator has registered.
+     */
     public Charger charger(String chargePointId) {
-        return Charger.inService(chargePointId).orElseThrow(() -> DomainException.notFound("Charger", chargePointId));
+        return Charger.inService(chargePointId).orElseThrow(() -> noTariffAt(chargePointId));
     }
 
     /** The tariff for this user type at the charger at an instant, or 404 when none applies (sessions would wait unpriced). */
     public Offer offer(Charger charger, String userType, Instant at) {
         return resolver.resolve(new TariffResolver.Place(charger.operatorId, charger.siteId, charger.id, userType), at)
                 .map(r -> new Offer(charger, userType, r.tariff(), r.version(), r.tariff().versionAfter(at)))
-                .orElseThrow(() -> DomainException.notFound("Tariff for user type " + userType + " at charger",
-                        charger.chargePointId));
+                .orElseThrow(() -> noTariffAt(charger.chargePointId));
+    }
+
+    private static DomainException noTariffAt(String chargePointId) {
+        return DomainException.notFound("Tariff at charger", chargePointId);
     }
 }

@@ -15,12 +15,16 @@ public class Driver extends RegistryCopy<DriverRecord> {
 
     @Column(name = "operator_id")
     public UUID operatorId;
+    /** The Keycloak account whose tokens are this driver (DriverRecord.accountId); null while none is linked. */
+    @Column(name = "account_id")
+    public String accountId;
     @Column(name = "user_type")
     public String userType;
 
     @Override
     protected void copy(DriverRecord record) {
         operatorId = record.operatorId();
+        accountId = record.accountId();
         userType = record.userType();
     }
 

@@ -11,7 +11,9 @@ import static org.evsettle.tariffs.TariffFixtures.aTariff;
 import static org.evsettle.tariffs.TariffFixtures.as;
 import static org.evsettle.tariffs.TariffFixtures.createTariff;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -109,19 +111,54 @@ class ChargerTariffApiTest {
     }
 
     @Test
-    void showsEveryoneElseTheGuestTariff() {
+    void showsEveryoneElseTheGuestTariffWithoutTheOperatorsIds() {
+        UUID otherOperator = UUID.randomUUID();
         UUID driverElsewhere = UUID.randomUUID();
+        publishAndAwait(topics, driver(driverElsewhere, otherOperator, "RESIDENT"));
 
-        as(TestTokens.driver(UUID.randomUUID(), driverElsewhere)).get("/api/chargers/{cp}/tariff", chargePointId)
+        as(TestTokens.driver(otherOperator, driverElsewhere)).get("/api/chargers/{cp}/tariff", chargePointId)
                 .then().statusCode(200)
                 .body("userType", equalTo("GUEST"))
-                .body("tariffId", equalTo(guestTariff.toString()))
-                .body("components.terms", contains("0.45000 EUR per kWh", "1.00000 EUR per session"));
-        as(TestTokens.operatorAdmin(UUID.randomUUID())).get("/api/chargers/{cp}/tariff?userType=RESIDENT", chargePointId)
-                .then().statusCode(200).body("tariffId", equalTo(guestTariff.toString()));
-        // a driver of the operator the registry has not told about yet is a guest too
+                .body("tariffName", equalTo("Bezoekers"))
+                .body("components.terms", contains("0.45000 EUR per kWh", "1.00000 EUR per session"))
+                // what it costs, not whose ids are behind it
+                .body("chargePointId", equalTo(chargePointId))
+                .body("operatorId", nullValue())
+                .body("siteId", nullValue())
+                .body("tariffId", nullValue())
+                .body(not(containsString(operatorId.toString())))
+                .body(not(containsString(siteId.toString())))
+                .body(not(containsString(guestTariff.toString())));
+        as(TestTokens.driver(otherOperator, driverElsewhere)).body(Map.of("energyKwh", "10", "durationMinutes", 60))
+                .post("/api/chargers/{cp}/quote", chargePointId).then().statusCode(200)
+                .body("tariffName", equalTo("Bezoekers")).body("tariffId", nullValue())
+                .body(not(containsString(guestTariff.toString())));
+        as(TestTokens.operatorAdmin(otherOperator)).get("/api/chargers/{cp}/tariff?userType=RESIDENT", chargePointId)
+                .then().statusCode(200).body("tariffName", equalTo("Bezoekers")).body("operatorId", nullValue())
+                .body("tariffId", nullValue());
+        // a driver of the operator the registry has not told about yet is a guest too, and no one of it yet
         as(TestTokens.driver(operatorId, UUID.randomUUID())).get("/api/chargers/{cp}/tariff", chargePointId)
-                .then().statusCode(200).body("tariffId", equalTo(guestTariff.toString()));
+                .then().statusCode(200).body("tariffName", equalTo("Bezoekers")).body("tariffId", nullValue());
+        // the operator's own admins and drivers read the ids
+        as(TestTokens.operatorAdmin(operatorId)).get("/api/chargers/{cp}/tariff", chargePointId)
+                .then().statusCode(200).body("tariffId", equalTo(guestTariff.toString()))
+                .body("operatorId", equalTo(operatorId.toString()));
+    }
+
+    @Test
+    void forgetsADriversUserTypeOnceTheRegistryUnlinksTheirAccount() {
+        String residentsToken = TestTokens.driver(operatorId, residentId);
+        as(residentsToken).get("/api/chargers/{cp}/tariff", chargePointId).then().statusCode(200)
+                .body("tariffId", equalTo(residentTariff.toString()));
+        // a token of another account naming the resident is a guest
+        as(TestTokens.driver(operatorId, residentId, "someone-else")).get("/api/chargers/{cp}/tariff", chargePointId)
+                .then().statusCode(200).body("userType", equalTo("GUEST")).body("tariffId", nullValue());
+
+        publishAndAwait(topics, RegistryFixtures.driver(residentId, 2, operatorId, "RESIDENT", null));
+
+        as(residentsToken).get("/api/chargers/{cp}/tariff", chargePointId).then().statusCode(200)
+                .body("userType", equalTo("GUEST")).body("tariffName", equalTo("Bezoekers"))
+                .body("tariffId", nullValue());
     }
 
     @Test
@@ -187,7 +224,8 @@ class ChargerTariffApiTest {
                 .body(Map.of("energyKwh", 20.5, "durationMinutes", 90))
                 .post("/api/chargers/{cp}/quote", chargePointId)
                 .then().statusCode(200)
-                .body("tariffId", equalTo(guestTariff.toString()))
+                .body("tariffName", equalTo("Bezoekers"))
+                .body("tariffId", nullValue())
                 .body("lines.amount", contains(new BigDecimal("9.23"), new BigDecimal("1.00")))
                 .body("grossAmount", equalTo(new BigDecimal("12.38")))
                 .extract().path("startAt");
@@ -235,6 +273,14 @@ class ChargerTariffApiTest {
 
         as(TestTokens.driver(lonelyOperator, UUID.randomUUID())).get("/api/chargers/{cp}/tariff", lonelyCharger)
                 .then().statusCode(404).contentType("application/problem+json");
+        // to a stranger, a registered charger without a tariff reads as an id nobody registered
+        String stranger = TestTokens.driver(UUID.randomUUID(), UUID.randomUUID());
+        String registered = as(stranger).get("/api/chargers/{cp}/tariff", lonelyCharger).then().statusCode(404)
+                .extract().path("detail");
+        String unknown = as(stranger).get("/api/chargers/{cp}/tariff", lonelyCharger + "X").then().statusCode(404)
+                .extract().path("detail");
+        org.assertj.core.api.Assertions.assertThat(registered.replace(lonelyCharger, "?"))
+                .isEqualTo(unknown.replace(lonelyCharger + "X", "?"));
     }
 
     @Test

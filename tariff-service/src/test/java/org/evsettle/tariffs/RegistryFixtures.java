@@ -15,6 +15,7 @@ import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.RegistryRecord;
 import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.outbox.registry.RegistryCopy;
+import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
 
 /** Registry records as user-service publishes them, and a wait until this service has projected them. */
@@ -44,9 +45,15 @@ final class RegistryFixtures {
                 status);
     }
 
+    /** A driver linked to the account of TestTokens.driver's tokens. */
     static DriverRecord driver(UUID id, UUID operatorId, String userType) {
-        return new DriverRecord(id, 1, operatorId, "Anne de Vries", "anne-" + id + "@example.org", ADDRESS, userType,
-                null, null, "ACTIVE", null, null, null, null);
+        return driver(id, 1, operatorId, userType, TestTokens.accountOf(id));
+    }
+
+    /** A driver at this revision, linked to this account (null: none). */
+    static DriverRecord driver(UUID id, long revision, UUID operatorId, String userType, String account) {
+        return new DriverRecord(id, revision, operatorId, "Anne de Vries", "anne-" + id + "@example.org", ADDRESS,
+                userType, null, null, "ACTIVE", null, account, null, null);
     }
 
     /** Publishes the records and waits until each is in this service's copy of the registry. */

@@ -196,6 +196,7 @@ class SessionPricingTest {
     void showsAPriceOnlyToItsOperatorsAdminsAndItsDriver() {
         UUID operatorId = UUID.randomUUID();
         UUID driverId = UUID.randomUUID();
+        RegistryFixtures.publishAndAwait(topics, RegistryFixtures.driver(driverId, operatorId, "RESIDENT"));
         createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
         SessionCompleted session = aSession(s -> s.operatorId(operatorId).driverId(driverId));
 

@@ -37,15 +37,34 @@ public final class TestTokens {
         return sign("operator-admin", List.of("operator-admin"), Map.of("operator_id", operatorId.toString()));
     }
 
+    /**
+     * A token of the driver's own account ({@link #accountOf}): it is the driver where the registry links
+     * the driver to that account, as services require.
+     */
     public static String driver(UUID operatorId, UUID driverId) {
-        return sign("driver", List.of("driver"),
+        return driver(operatorId, driverId, accountOf(driverId));
+    }
+
+    /** A driver token of the given account (subject), whichever driver the registry links it to. */
+    public static String driver(UUID operatorId, UUID driverId, String account) {
+        return sign("driver", account, List.of("driver"),
                 Map.of("operator_id", operatorId.toString(), "driver_id", driverId.toString()));
+    }
+
+    /** The Keycloak account (user id, the tokens' subject) a test links a driver to: one per driver. */
+    public static String accountOf(UUID driverId) {
+        return UUID.nameUUIDFromBytes(("driver-account:" + driverId).getBytes()).toString();
     }
 
     /** A token with the given roles and claims. */
     public static String sign(String username, List<String> roles, Map<String, Object> claims) {
+        return sign(username, UUID.nameUUIDFromBytes(username.getBytes()).toString(), roles, claims);
+    }
+
+    /** A token of this account (subject) with the given roles and claims. */
+    public static String sign(String username, String subject, List<String> roles, Map<String, Object> claims) {
         JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
-                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+                .subject(subject)
                 .audience("evsettle-api")
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", roles))

@@ -27,7 +27,10 @@ public class CardLifecycle {
         this.clock = clock;
     }
 
-    /** The idTag as printed or as a charger reads it, unique per operator in its normal form. */
+    /**
+     * The idTag as printed or as a charger reads it, unique in its normal form per operator and among
+     * operators that roam with each other (RegistryUniqueness).
+     */
     @Transactional
     public Card issue(Operator operator, UUID driverId, String rawIdTag, String label, LocalDate validUntil) {
         Driver driver = driverOf(operator.id, driverId);
@@ -36,7 +39,8 @@ public class CardLifecycle {
             throw DomainException.invalid("idTag", rule);
         });
         requireFutureValidity(operator, validUntil);
-        if (Card.count("operatorId = ?1 and idTag = ?2", operator.id, idTag) > 0) {
+        if (Card.count("operatorId = ?1 and idTag = ?2", operator.id, idTag) > 0
+                || RegistryUniqueness.issuedByRoamingPartner(operator, idTag)) {
             throw RegistryUniqueness.idTagTaken(idTag);
         }
         Card card = new Card();

@@ -10,6 +10,13 @@ import org.hibernate.exception.ConstraintViolationException;
  * the platform, a driver's e-mail and a card's idTag per operator, a Keycloak account per driver. The
  * changes check these first; the database's unique constraints decide when two requests race past
  * those checks at once, and are answered here like the checks would have answered.
+ *
+ * <p>A card's idTag is also unique among operators that roam with each other (either names the other in
+ * cardsValidAt or acceptsCardsOf): at a host's charger its own card wins over a partner's, so a host that
+ * issued a partner's idTag again could take that driver's sessions, or start and list the idTag as its own.
+ * The 409 is the same as for a duplicate of the operator's own and never names the other operator, and a
+ * chargePointId taken by any operator answers the same words whoever holds it: neither tells a caller
+ * which tenant, or that another tenant, has it.
  */
 public final class RegistryUniqueness {
 
@@ -17,7 +24,8 @@ public final class RegistryUniqueness {
     private static final Map<String, String> CONSTRAINTS = Map.of(
             "charger_charge_point_id_unique", "A charger with this chargePointId is already registered",
             "driver_email_unique", "A driver with this e-mail already exists for this operator",
-            "card_id_tag_unique", "A card with this idTag is already registered with this operator",
+            "card_id_tag_unique", "A card with this idTag is already registered with this operator or a roaming"
+                    + " partner",
             "driver_account_unique", "This account is already linked to another driver");
 
     private RegistryUniqueness() {
@@ -45,7 +53,17 @@ public final class RegistryUniqueness {
     }
 
     public static DomainException idTagTaken(String idTag) {
-        return DomainException.conflict("Card " + idTag + " is already registered with this operator");
+        return DomainException.conflict("A card with idTag " + idTag
+                + " is already registered with this operator or a roaming partner");
+    }
+
+    /** Has an operator that roams with this one (in either direction, either list) issued a card with this idTag? */
+    public static boolean issuedByRoamingPartner(Operator operator, String idTag) {
+        return Card.<Card>list("idTag = ?1 and operatorId <> ?2", idTag, operator.id).stream()
+                .map(card -> card.operatorId).distinct()
+                .anyMatch(other -> operator.cardsValidAt.contains(other) || operator.acceptsCardsOf.contains(other)
+                        || Operator.byId(other).map(o -> o.cardsValidAt.contains(operator.id)
+                                || o.acceptsCardsOf.contains(operator.id)).orElse(false));
     }
 
     public static DomainException accountTaken(String accountId) {

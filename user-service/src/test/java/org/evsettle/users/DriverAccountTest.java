@@ -8,6 +8,7 @@ import static org.evsettle.users.RegistryFixtures.anIdTag;
 import static org.evsettle.users.RegistryFixtures.createCard;
 import static org.evsettle.users.RegistryFixtures.createDriver;
 import static org.evsettle.users.RegistryFixtures.createOperator;
+import static org.evsettle.users.RegistryFixtures.linkAccount;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -51,7 +52,9 @@ class DriverAccountTest {
         given().auth().oauth2(accountToken).get("/api/me").then().statusCode(200).body("id", equalTo(driverId.toString()));
         given().auth().oauth2(accountToken).get("/api/me/cards").then().statusCode(200).body("items.idTag", contains("AA11BB22"));
         given().auth().oauth2(accountToken).get("/api/drivers/{d}", driverId).then().statusCode(200);
-        // a token naming the driver but of another account is nobody
+        // a token naming the driver by driver_id is the driver only if it is of that account
+        String namingToken = TestTokens.driver(operatorId, driverId, accountId);
+        given().auth().oauth2(namingToken).get("/api/me").then().statusCode(200).body("id", equalTo(driverId.toString()));
         given().auth().oauth2(TestTokens.driver(operatorId, driverId)).get("/api/me").then().statusCode(404);
         assertThat(registry.awaitLatest(DriverRecord.class, driverId, r -> r.revision() == 1).accountId())
                 .isEqualTo(accountId);
@@ -59,7 +62,22 @@ class DriverAccountTest {
         given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).delete("/api/drivers/{d}/account", driverId)
                 .then().statusCode(200).body("accountId", nullValue());
         given().auth().oauth2(accountToken).get("/api/me").then().statusCode(404);
+        // unlinked, no token is the driver any more, not even one that names it by driver_id
+        given().auth().oauth2(namingToken).get("/api/me").then().statusCode(404);
+        given().auth().oauth2(namingToken).get("/api/me/cards").then().statusCode(404);
+        given().auth().oauth2(namingToken).get("/api/drivers/{d}", driverId).then().statusCode(404);
         assertThat(registry.awaitLatest(DriverRecord.class, driverId, r -> r.revision() == 2).accountId()).isNull();
+    }
+
+    @Test
+    void trustsNoTokenForADriverNeverLinkedToAnAccount() {
+        UUID operatorId = createOperator();
+        UUID driverId = createDriver(operatorId, anEmail("anna"));
+
+        given().auth().oauth2(TestTokens.driver(operatorId, driverId)).get("/api/me").then().statusCode(404)
+                .contentType("application/problem+json");
+        linkAccount(operatorId, driverId);
+        given().auth().oauth2(TestTokens.driver(operatorId, driverId)).get("/api/me").then().statusCode(200);
     }
 
     @Test
@@ -86,6 +104,7 @@ class DriverAccountTest {
         UUID bob = createDriver(operatorId, anEmail("bob"));
         UUID annasCard = createCard(operatorId, anna, anIdTag());
         UUID bobsCard = createCard(operatorId, bob, anIdTag());
+        linkAccount(operatorId, anna);
         String annasToken = TestTokens.driver(operatorId, anna);
 
         given().auth().oauth2(annasToken).post("/api/me/cards/{c}/lost", annasCard)

@@ -12,6 +12,7 @@ import static org.evsettle.users.RegistryFixtures.createCard;
 import static org.evsettle.users.RegistryFixtures.createDriver;
 import static org.evsettle.users.RegistryFixtures.createOperator;
 import static org.evsettle.users.RegistryFixtures.createSite;
+import static org.evsettle.users.RegistryFixtures.linkAccount;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -75,6 +76,7 @@ class OperatorIsolationTest {
         Tenant theirs = Tenant.create();
         UUID neighbour = createDriver(mine.operator, anEmail("neighbour"));
         UUID neighboursCard = createCard(mine.operator, neighbour, anIdTag());
+        linkAccount(mine.operator, mine.driver);
         String me = TestTokens.driver(mine.operator, mine.driver);
 
         for (String path : List.of("/api/drivers/" + theirs.driver, "/api/cards/" + theirs.card,

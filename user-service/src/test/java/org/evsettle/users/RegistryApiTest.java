@@ -180,6 +180,7 @@ class RegistryApiTest {
         String bobCard = given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
                 .body(Map.of("driverId", bob, "idTag", "CC33DD44")).post("/api/operators/{o}/cards", operatorId)
                 .then().statusCode(201).extract().path("id");
+        RegistryFixtures.linkAccount(operatorId, anna);
         String annasToken = TestTokens.driver(operatorId, anna);
 
         given().auth().oauth2(annasToken).get("/api/me").then().statusCode(200).body("id", equalTo(anna.toString()));

@@ -74,6 +74,14 @@ final class RegistryFixtures {
                 .then().statusCode(201).extract().path("id"));
     }
 
+    /** Links the driver to the account of TestTokens.driver's tokens, so that they are this driver. */
+    static UUID linkAccount(UUID operatorId, UUID driverId) {
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
+                .body(Map.of("accountId", TestTokens.accountOf(driverId)))
+                .put("/api/drivers/{d}/account", driverId).then().statusCode(200);
+        return driverId;
+    }
+
     static UUID createCard(UUID operatorId, UUID driverId, String idTag) {
         return UUID.fromString(given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON)
                 .body(Map.of("driverId", driverId, "idTag", idTag))

@@ -80,6 +80,7 @@ class RegistryListTest {
         given().auth().oauth2(admin).queryParam("limit", 2).queryParam("cursor", next)
                 .get("/api/operators/{o}/cards", operatorId)
                 .then().statusCode(200).body("items.idTag", contains("04AA000000000C")).body("next", nullValue());
+        RegistryFixtures.linkAccount(operatorId, driverId);
         given().auth().oauth2(TestTokens.driver(operatorId, driverId)).queryParam("limit", 3).get("/api/me/cards")
                 .then().statusCode(200).body("items.idTag", contains("04AA000000000A", "04AA000000000B",
                         "04AA000000000C")).body("next", nullValue());

@@ -35,8 +35,11 @@ public final class KeycloakAccounts {
                           String firstName, String lastName) {
     }
 
-    /** Creates the account, or brings an existing one to this role, password and attributes. */
-    public void ensure(Account account) {
+    /**
+     * Creates the account, or brings an existing one to this role, password and attributes; answers its
+     * Keycloak user id (the subject of its tokens), which user-service links a driver to.
+     */
+    public String ensure(Account account) {
         String admin = adminToken();
         String users = baseUrl + "/admin/realms/" + KeycloakServer.REALM + "/users";
         Map<String, Object> representation = new LinkedHashMap<>();
@@ -69,6 +72,7 @@ public final class KeycloakAccounts {
                 .require(200, "Reading role " + account.role());
         http.post(users + "/" + id + "/role-mappings/realm", admin, List.of(role))
                 .require(204, "Granting " + account.role() + " to " + account.username());
+        return id;
     }
 
     /** An access token for the user, from the password grant of evsettle-cli. */

@@ -75,7 +75,11 @@ public final class DemoSeed {
                         "components", List.of(Map.of("type", "ENERGY", "unitPrice", "0.35"))));
 
         accounts.ensure(new Account(OPERATOR_ADMIN, PASSWORD, "operator-admin", operatorId, null, "Demo", "Operator"));
-        accounts.ensure(new Account(DRIVER, PASSWORD, "driver", operatorId, driverId, "Demo", "Driver"));
+        String driverAccount = accounts.ensure(new Account(DRIVER, PASSWORD, "driver", operatorId, driverId, "Demo",
+                "Driver"));
+        // a driver's token is the driver only while user-service links the driver to its account
+        http.put(users + "/drivers/" + driverId + "/account", token, Map.of("accountId", driverAccount))
+                .require(200, "Linking the demo driver to its account");
         return new Demo(operatorId, siteId, driverId, CHARGE_POINT_ID, CHARGER_PASSWORD, CARD_ID_TAG);
     }
 

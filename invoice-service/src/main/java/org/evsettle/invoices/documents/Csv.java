@@ -3,10 +3,12 @@ package org.evsettle.invoices.documents;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.evsettle.kit.text.SpreadsheetCells;
 
 /**
  * CSV as spreadsheets and bookkeeping packages read it: comma-separated, quoted where needed, a point as
- * decimal mark, and text that a spreadsheet would run as a formula (=, +, -, @) defused with a quote.
+ * decimal mark, and text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) defused with a quote
+ * (service-kit's SpreadsheetCells, the rule every CSV of the platform follows).
  */
 final class Csv {
 
@@ -29,13 +31,6 @@ final class Csv {
         if (value instanceof BigDecimal number) {
             return number.toPlainString();
         }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return SpreadsheetCells.csvText(value.toString());
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -81,8 +82,9 @@ public class CommandResource {
                             @ExampleObject(name = "TriggerMessage",
                                     value = "{\"requestedMessage\": \"StatusNotification\", \"connectorId\": 1}")}))
             JsonNode body) {
-        chargers.require(chargePointId, caller);
+        UUID operatorId = chargers.require(chargePointId, caller).operatorId();
         Optional<Duration> wait = Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds);
-        return commands.request(commands.command(chargePointId, action, body, caller.name(), wait)).map(CommandView::of);
+        return commands.request(commands.command(chargePointId, operatorId, action, body, caller.name(), wait))
+                .map(CommandView::of);
     }
 }

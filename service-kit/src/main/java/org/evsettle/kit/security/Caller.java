@@ -2,6 +2,7 @@ package org.evsettle.kit.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,6 +14,11 @@ import org.evsettle.kit.api.DomainException;
  * operator, claim {@code operator_id}) or a driver (sees own data, claims {@code operator_id} and
  * {@code driver_id}). Resources ask it before they show or change anything; what the caller may
  * not see answers 404, exactly as if it did not exist.
+ *
+ * <p>A token's driver_id is that driver only while the registry links the driver to the token's account
+ * (its subject), as the service's {@link DriverAccounts} tells: once user-service unlinks the account, or
+ * links the driver to another, its tokens are no driver in any service, whatever their claims say. A
+ * service without DriverAccounts trusts no driver_id at all.
  */
 @RequestScoped
 public class Caller {
@@ -22,10 +28,13 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final Instance<DriverAccounts> accounts;
+    private Optional<UUID> driver;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
+    public Caller(SecurityIdentity identity, JsonWebToken token, Instance<DriverAccounts> accounts) {
         this.identity = identity;
         this.token = token;
+        this.accounts = accounts;
     }
 
     public boolean isPlatformAdmin() {
@@ -45,9 +54,21 @@ public class Caller {
         return uuidClaim(OPERATOR_CLAIM);
     }
 
-    /** The driver the caller is; empty unless the token carries driver_id. */
+    /**
+     * The driver the caller is: the token's driver_id, while the registry links that driver to the token's
+     * account; empty otherwise (no claim, an unlinked driver, a driver linked to another account).
+     */
     public Optional<UUID> driverId() {
-        return uuidClaim(DRIVER_CLAIM);
+        if (driver == null) {
+            driver = uuidClaim(DRIVER_CLAIM).filter(this::linkedToThisAccount);
+        }
+        return driver;
+    }
+
+    private boolean linkedToThisAccount(UUID driverId) {
+        String subject = token.getSubject();
+        return subject != null && accounts.isResolvable()
+                && accounts.get().accountOf(driverId).filter(subject::equals).isPresent();
     }
 
     public String name() {

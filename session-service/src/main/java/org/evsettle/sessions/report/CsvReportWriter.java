@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.evsettle.kit.text.SpreadsheetCells;
 
 /**
  * The charge report as CSV (RFC 4180, comma-separated, UTF-8): a header of {@code #} lines naming the
@@ -61,8 +62,8 @@ public final class CsvReportWriter implements ReportWriter {
         columns.addAll(headings(GROUP_COLUMNS, words));
         line(columns);
         for (ReportFigures group : groups) {
-            line(List.of(ReportText.text(Objects.requireNonNullElse(group.label(), words.get("group.none"))),
-                    Objects.requireNonNullElse(group.key(), ""), Long.toString(group.sessions()),
+            line(List.of(SpreadsheetCells.defused(Objects.requireNonNullElse(group.label(), words.get("group.none"))),
+                    SpreadsheetCells.defused(group.key()), Long.toString(group.sessions()),
                     group.energyKwh().toPlainString(), ReportText.duration(group.connectedSeconds()),
                     ReportText.duration(group.chargingSeconds()), ReportText.duration(group.idleSeconds()),
                     header.currency(), group.netAmount().toPlainString(), group.vatAmount().toPlainString(),
@@ -86,13 +87,13 @@ public final class CsvReportWriter implements ReportWriter {
         next(ReportText.duration(row.chargingSeconds()));
         next(ReportText.duration(row.idleSeconds()));
         next(kwh(row.energyWh()));
-        next(ReportText.text(row.siteName()));
-        next(row.chargePointId());
+        next(SpreadsheetCells.defused(row.siteName()));
+        next(SpreadsheetCells.defused(row.chargePointId()));
         next(row.connectorId() == null ? "" : row.connectorId().toString());
-        next(ReportText.text(row.driverName()));
-        next(ReportText.text(row.cardLabel()));
-        next(ReportText.text(row.idTag()));
-        next(ReportText.text(row.userType()));
+        next(SpreadsheetCells.defused(row.driverName()));
+        next(SpreadsheetCells.defused(row.cardLabel()));
+        next(SpreadsheetCells.defused(row.idTag()));
+        next(SpreadsheetCells.defused(row.userType()));
         next(row.currency());
         next(plain(row.netAmount()));
         next(plain(row.vatAmount()));
@@ -153,13 +154,8 @@ public final class CsvReportWriter implements ReportWriter {
         return value == null ? "" : value.toPlainString();
     }
 
-    /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
+    /** Every cell of a line, quoted as RFC 4180 asks (SpreadsheetCells); texts are defused before. */
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0;
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return SpreadsheetCells.csvCell(value);
     }
 }

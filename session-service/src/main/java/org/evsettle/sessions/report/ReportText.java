@@ -53,14 +53,4 @@ final class ReportText {
     private static String two(long value) {
         return value < 10 ? "0" + value : Long.toString(value);
     }
-
-    /** A free text from the registry, defused: a spreadsheet must not run a name as a formula. */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
-    }
 }

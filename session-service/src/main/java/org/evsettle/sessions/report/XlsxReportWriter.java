@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.evsettle.kit.text.SpreadsheetCells;
 
 /**
  * The charge report as an Excel workbook, streamed with fastexcel: a sheet "Report" with the header
@@ -87,7 +88,7 @@ public final class XlsxReportWriter implements ReportWriter {
         for (int i = 0; i < facts.length; i++) {
             ws.value(2 + i, 0, facts[i][0]);
             ws.style(2 + i, 0).bold().set();
-            ws.value(2 + i, 1, ReportText.text(facts[i][1]));
+            ws.value(2 + i, 1, SpreadsheetCells.defused(facts[i][1]));
         }
         int r = 3 + facts.length;
         List<String> columns = CsvReportWriter.headings(CsvReportWriter.GROUP_COLUMNS.subList(1,
@@ -114,7 +115,7 @@ public final class XlsxReportWriter implements ReportWriter {
         }
         for (ReportFigures group : groups) {
             r++;
-            ws.value(r, 0, ReportText.text(Objects.requireNonNullElse(group.label(), words.get("group.none"))));
+            ws.value(r, 0, SpreadsheetCells.defused(Objects.requireNonNullElse(group.label(), words.get("group.none"))));
             ws.value(r, 1, group.key());
             figures(ws, r, group);
         }
@@ -180,7 +181,7 @@ public final class XlsxReportWriter implements ReportWriter {
 
     private static void text(Worksheet ws, int r, int c, String value) {
         if (value != null && !value.isEmpty()) {
-            ws.inlineString(r, c, ReportText.text(value));
+            ws.inlineString(r, c, SpreadsheetCells.defused(value));
         }
     }
 

@@ -66,25 +66,4 @@ class ReportTextTest {
     void writesDurationsAsHoursMinutesAndSeconds(long seconds, String text) {
         assertThat(ReportText.duration(seconds)).isEqualTo(text);
     }
-
-    @ParameterizedTest(name = "[{0}] is written [{1}]")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "Anna de Vries|Anna de Vries",
-            "=HYPERLINK(\"x\")|'=HYPERLINK(\"x\")",
-            "+31 6 1234|'+31 6 1234",
-            "@SUM(A1)|'@SUM(A1)",
-    })
-    void defusesRegistryTextThatASpreadsheetWouldRunAsAFormula(String value, String written) {
-        assertThat(ReportText.text(value)).isEqualTo(written);
-    }
-
-    @ParameterizedTest(name = "[{0}] is the cell [{1}]")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "plain|plain",
-            "Kade 1, Amsterdam|\"Kade 1, Amsterdam\"",
-            "the \"big\" one|\"the \"\"big\"\" one\"",
-    })
-    void quotesCsvCellsAsRfc4180Asks(String value, String cell) {
-        assertThat(CsvReportWriter.cell(value)).isEqualTo(cell);
-    }
 }

@@ -30,7 +30,8 @@ import org.evsettle.tariffs.PricingEngine;
  * The price at a charger before charging, for anyone who has the charger's id: its operator's
  * drivers see the tariff of their own user type, everyone else the GUEST tariff (or the one for all
  * user types); the operator's admins may ask for any of its user types. A quote prices a planned
- * session with the very rule that will price the real one.
+ * session with the very rule that will price the real one. Only the charger's own operator (its admins
+ * and its drivers) reads the ids of operator, site and tariff: to anyone else they are another tenant's.
  */
 @Path("/api/chargers/{chargePointId}")
 @Authenticated
@@ -54,7 +55,8 @@ public class ChargerTariffResource {
     @Operation(summary = "Read the tariff at a charger",
             description = "The tariff version in force now at the charger for the caller: the operator's own"
                     + " drivers see their user type's, anyone else the GUEST tariff (or the one for all user types);"
-                    + " the operator's admins may ask for any of its user types.")
+                    + " the operator's admins may ask for any of its user types. operatorId, siteId and tariffId are"
+                    + " shown only to the charger's own operator's admins and drivers (null for anyone else).")
     @APIResponse(responseCode = "404", description = "No charger in service under this id, or no tariff applies")
     public ChargerTariffView tariff(@Parameter(description = CHARGE_POINT, example = "ZAP-000123")
                                     @PathParam("chargePointId") String chargePointId,
@@ -63,7 +65,7 @@ public class ChargerTariffResource {
                                     @QueryParam("userType") String userType) {
         Charger charger = tariffs.charger(chargePointId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return ChargerTariffView.of(tariffs.offer(charger, userTypeAt(charger, userType), now));
+        return ChargerTariffView.of(tariffs.offer(charger, userTypeAt(charger, userType), now), ownOperator(charger));
     }
 
     @POST
@@ -79,7 +81,13 @@ public class ChargerTariffResource {
         MeteredSession planned = MeteredSession.planned(start, form.duration(), form.energyWh(), form.idleChecked());
         Offer offer = tariffs.offer(charger, userTypeAt(charger, form.userType()), start);
         Price price = PricingEngine.of(offer.version().terms()).price(planned);
-        return QuoteView.of(offer, form, start, price);
+        return QuoteView.of(offer, form, start, price, ownOperator(charger));
+    }
+
+    /** Is the charger of the caller's own operator: one it administers, or whose driver the caller is? */
+    private boolean ownOperator(Charger charger) {
+        return caller.administers(charger.operatorId) || (caller.isDriver() && caller.driverId().isPresent()
+                && caller.operatorId().filter(charger.operatorId::equals).isPresent());
     }
 
     /**

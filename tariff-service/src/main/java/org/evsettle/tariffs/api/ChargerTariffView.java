@@ -14,7 +14,8 @@ import org.evsettle.tariffs.TimeBasis;
 /**
  * The tariff in force at a charger for one user type, as a driver reads it before charging: each
  * component in plain words and its unit price with and without VAT; nextVersionFrom tells when a
- * planned new version takes over.
+ * planned new version takes over. The operator's, site's and tariff's ids are shown only to the charger's
+ * own operator (its admins and drivers): anyone else reads what it costs, not whose ids are behind it.
  */
 public record ChargerTariffView(String chargePointId, UUID operatorId, UUID siteId, String userType, UUID tariffId,
                                 String tariffName, int tariffVersion, Instant effectiveFrom, Instant nextVersionFrom,
@@ -33,11 +34,13 @@ public record ChargerTariffView(String chargePointId, UUID operatorId, UUID site
         }
     }
 
-    static ChargerTariffView of(Offer offer) {
+    /** The offer as the caller reads it: with the operator's ids when the charger is of the caller's operator. */
+    static ChargerTariffView of(Offer offer, boolean ownOperator) {
         String currency = offer.tariff().currency;
         BigDecimal vatRate = offer.version().vatRate;
-        return new ChargerTariffView(offer.charger().chargePointId, offer.charger().operatorId, offer.charger().siteId,
-                offer.userType(), offer.tariff().id, offer.tariff().name, offer.version().version,
+        return new ChargerTariffView(offer.charger().chargePointId, ownOperator ? offer.charger().operatorId : null,
+                ownOperator ? offer.charger().siteId : null, offer.userType(), ownOperator ? offer.tariff().id : null,
+                offer.tariff().name, offer.version().version,
                 offer.version().effectiveFrom, offer.next().map(v -> v.effectiveFrom).orElse(null), currency, vatRate,
                 offer.version().timeZone,
                 offer.version().components.stream().map(c -> ComponentTerms.of(c, currency, vatRate)).toList());

@@ -9,9 +9,10 @@ import org.evsettle.kit.security.Caller;
 import org.evsettle.users.Driver;
 
 /**
- * The driver a driver's token stands for: named by its driver_id claim, or else found by the
- * Keycloak account linked to a driver (the token's subject). Once a driver is linked to an account,
- * only that account's tokens are that driver. Anything else is nobody (and answers 404).
+ * The driver a driver's token stands for: the one its driver_id claim names, while that driver is linked
+ * to the token's account (the rule of service-kit's Caller, which every service follows), or for a token
+ * without the claim the driver linked to its account (the token's subject). Anything else is nobody (and
+ * answers 404): a driver never linked, or unlinked, is no token's driver.
  */
 @RequestScoped
 public class CallingDriver {
@@ -47,11 +48,11 @@ public class CallingDriver {
             return Optional.empty();
         }
         String subject = token.getSubject();
-        Optional<Driver> named = caller.driverId().isPresent()
+        Optional<Driver> named = token.getClaim(Caller.DRIVER_CLAIM) != null
                 ? caller.driverId().flatMap(Driver::byId)
                 : Optional.ofNullable(subject).flatMap(Driver::byAccountId);
         return named
                 .filter(d -> caller.operatorId().map(d.operatorId::equals).orElse(true))
-                .filter(d -> d.accountId == null || d.accountId.equals(subject));
+                .filter(d -> subject != null && subject.equals(d.accountId));
     }
 }

@@ -107,7 +107,8 @@ public class CardResource {
                     + " Published on registry.cards." + ADMINS)
     @APIResponse(responseCode = "201", description = "Created; Location names the new card")
     @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
-    @APIResponse(responseCode = "409", description = "A card with this idTag is already registered with this operator")
+    @APIResponse(responseCode = "409", description = "A card with this idTag is already registered with this operator,"
+            + " or with an operator it roams with (never named)")
     public Response issue(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
                           @PathParam("operatorId") UUID operatorId, @NotNull @Valid CardForm form) {
         Card card = cards.issue(caller.administeredOperator(operatorId, Operator::byId), form.driverId(), form.idTag(),

@@ -153,8 +153,9 @@ public class DriverResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
     @Operation(summary = "Link the driver to a Keycloak account",
-            description = "From then on only tokens of that account are this driver. An account links to one"
-                    + " driver. Published on registry.drivers." + ADMINS_OF_DRIVER)
+            description = "From then on only tokens of that account are this driver (in every service, once it"
+                    + " has the registry's record). An account links to one driver. Published on registry.drivers."
+                    + ADMINS_OF_DRIVER)
     @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
     @APIResponse(responseCode = "409", description = "The account is linked to another driver")
     public DriverView linkAccount(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
@@ -167,8 +168,8 @@ public class DriverResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Transactional
     @Operation(summary = "Unlink the driver from their Keycloak account",
-            description = "Tokens naming the driver by its driver_id claim still are the driver; published on"
-                    + " registry.drivers." + ADMINS_OF_DRIVER)
+            description = "From then on no token is this driver, in any service, whatever its driver_id claim"
+                    + " says, until the driver is linked again. Published on registry.drivers." + ADMINS_OF_DRIVER)
     @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
     public DriverView unlinkAccount(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
                                     @PathParam("driverId") UUID driverId) {
@@ -179,8 +180,8 @@ public class DriverResource {
     @Path("/me")
     @RolesAllowed(Roles.DRIVER)
     @Operation(summary = "The calling driver's own profile",
-            description = "The driver the token names by its driver_id claim, or else the driver linked to the"
-                    + " token's account.")
+            description = "The driver the token names by its driver_id claim, while that driver is linked to the"
+                    + " token's account; for a token without the claim, the driver linked to its account.")
     @APIResponse(responseCode = "404", description = "The token stands for no driver")
     public DriverView me() {
         return DriverView.of(callingDriver.require());
