@@ -100,7 +100,7 @@ final class EventSamples {
                 new ChargerDisconnected("ZAP-000123", 1006, "connection lost", RECEIVED),
                 new ChargerEnrolled("ZAP-000999", OPERATOR, "Zaptec", "Pro", "ZPRO-0999", "7.5.4.0",
                         "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", RECEIVED),
-                new ChargerPasswordIssued("ZAP-000999", "sha256$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", RECEIVED),
+                new ChargerPasswordIssued("ZAP-000999", OPERATOR, "sha256$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", RECEIVED),
                 new ChargerPasswordRefused("ZAP-000999", "ChangeConfiguration AuthorizationKey answered Rejected",
                         RECEIVED),
                 new DiagnosticsStatusChanged("ZAP-000123", "Uploaded", RECEIVED),

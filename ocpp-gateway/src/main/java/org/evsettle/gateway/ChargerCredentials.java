@@ -1,9 +1,11 @@
 package org.evsettle.gateway;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,7 @@ import org.evsettle.gateway.config.GatewaySettings;
 public class ChargerCredentials {
 
     private final RegistryProjection registry;
+    private final EnrollmentPolicy enrollment;
     private final int cacheSize;
     private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
     /** Hashing has threads of its own: a storm of reconnects must not starve the transaction messages' JDBC. */
@@ -51,7 +54,13 @@ public class ChargerCredentials {
     }
 
     public ChargerCredentials(RegistryProjection registry, GatewaySettings settings) {
+        this(registry, new EnrollmentPolicy(registry, new IssuedPasswords(), new SimpleMeterRegistry()), settings);
+    }
+
+    @Inject
+    public ChargerCredentials(RegistryProjection registry, EnrollmentPolicy enrollment, GatewaySettings settings) {
         this.registry = registry;
+        this.enrollment = enrollment;
         this.cacheSize = settings.credentialCacheSize();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.hashing = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.credentialCheckBacklog()),
@@ -69,12 +78,12 @@ public class ChargerCredentials {
 
     /** Emits why the charger may connect, or empty when it may not; fails with {@link Busy} when overloaded. */
     public Uni<Optional<Admission>> admit(String chargePointId, String password) {
-        Optional<ChargerRecord> charger = registry.charger(chargePointId);
+        Optional<ChargerRecord> charger = enrollment.charger(chargePointId, password);
         if (charger.isPresent()) {
             return registered(charger.get(), password);
         }
         String keySha256 = sha256(password);
-        Optional<OperatorRecord> operator = registry.operatorEnrolling(keySha256);
+        Optional<OperatorRecord> operator = enrollment.operatorFor(chargePointId, keySha256);
         if (operator.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
