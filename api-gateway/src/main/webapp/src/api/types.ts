@@ -114,6 +114,10 @@ export interface Charger {
   serialNumber?: string | null;
   firmwareVersion?: string | null;
   status: ChargerStatus;
+  /** ENROLLMENT_KEY while an enrolled charger still presents its operator's key (it cannot be approved yet). */
+  ocppPasswordOrigin?: 'ASSIGNED' | 'ISSUED' | 'ENROLLMENT_KEY' | null;
+  /** Why it has not taken a password of its own yet. */
+  ocppPasswordProblem?: string | null;
   ocppPassword?: string;
 }
 

@@ -122,6 +122,8 @@ export const en = {
   'chargers.emptyHintNoSite': 'Create a site first, then register the chargers that stand there.',
   'chargers.emptyTitle': 'No chargers',
   'chargers.firmware': 'Firmware {version}',
+  'chargers.onEnrollmentKey': 'Still on the enrollment key: approve once it has a password of its own',
+  'chargers.onEnrollmentKeyBecause': 'Still on the enrollment key ({reason})',
   'chargers.hardware': 'Hardware',
   'chargers.idTag': 'Card number (idTag)',
   'chargers.lastSeen': 'Last seen {when}',

@@ -124,6 +124,8 @@ export const fr: Messages = {
   'chargers.emptyHintNoSite': 'Créez d’abord un site, puis enregistrez les bornes qui s’y trouvent.',
   'chargers.emptyTitle': 'Aucune borne',
   'chargers.firmware': 'Micrologiciel {version}',
+  'chargers.onEnrollmentKey': 'Encore sur la clé d’inscription : approbation possible dès qu’il a son propre mot de passe',
+  'chargers.onEnrollmentKeyBecause': 'Encore sur la clé d’inscription ({reason})',
   'chargers.hardware': 'Matériel',
   'chargers.idTag': 'Numéro du badge (idTag)',
   'chargers.lastSeen': 'Vue pour la dernière fois {when}',

@@ -124,6 +124,8 @@ export const nl: Messages = {
   'chargers.emptyHintNoSite': 'Maak eerst een locatie en registreer dan de laadpalen die daar staan.',
   'chargers.emptyTitle': 'Geen laadpalen',
   'chargers.firmware': 'Firmware {version}',
+  'chargers.onEnrollmentKey': 'Nog op de aanmeldsleutel: goedkeuren kan zodra hij een eigen wachtwoord heeft',
+  'chargers.onEnrollmentKeyBecause': 'Nog op de aanmeldsleutel ({reason})',
   'chargers.hardware': 'Hardware',
   'chargers.idTag': 'Pasnummer (idTag)',
   'chargers.lastSeen': 'Laatst gezien {when}',

@@ -292,6 +292,13 @@ export default function Chargers() {
                         <Badge variant="light" color={c.status === 'ACTIVE' ? 'teal' : c.status === 'PENDING_APPROVAL' ? 'yellow' : 'gray'} c="dark.8">
                           {te('chargerStatus', c.status)}
                         </Badge>
+                        {c.status === 'PENDING_APPROVAL' && c.ocppPasswordOrigin === 'ENROLLMENT_KEY' && (
+                          <Text size="xs" data-testid={`password-problem-${c.chargePointId}`}>
+                            {c.ocppPasswordProblem
+                              ? t('chargers.onEnrollmentKeyBecause', { reason: c.ocppPasswordProblem })
+                              : t('chargers.onEnrollmentKey')}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td data-testid={`live-${c.chargePointId}`}>
                         {c.status !== 'ACTIVE' ? (

@@ -16,6 +16,8 @@ import org.evsettle.events.ocpp.ChargerCommandRequested;
 import org.evsettle.events.ocpp.ChargerConnected;
 import org.evsettle.events.ocpp.ChargerDisconnected;
 import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.events.ocpp.ChargerPasswordIssued;
+import org.evsettle.events.ocpp.ChargerPasswordRefused;
 import org.evsettle.events.ocpp.DataTransferReceived;
 import org.evsettle.events.ocpp.DiagnosticsStatusChanged;
 import org.evsettle.events.ocpp.FirmwareStatusChanged;
@@ -56,6 +58,10 @@ public final class EventCatalog {
             type("ocpp", "charger-disconnected", 1, Topics.OCPP_EVENTS, ChargerDisconnected.class);
     public static final EventType<ChargerEnrolled> CHARGER_ENROLLED =
             type("ocpp", "charger-enrolled", 1, Topics.OCPP_EVENTS, ChargerEnrolled.class);
+    public static final EventType<ChargerPasswordIssued> CHARGER_PASSWORD_ISSUED =
+            type("ocpp", "charger-password-issued", 1, Topics.OCPP_EVENTS, ChargerPasswordIssued.class);
+    public static final EventType<ChargerPasswordRefused> CHARGER_PASSWORD_REFUSED =
+            type("ocpp", "charger-password-refused", 1, Topics.OCPP_EVENTS, ChargerPasswordRefused.class);
     public static final EventType<DiagnosticsStatusChanged> DIAGNOSTICS_STATUS_CHANGED =
             type("ocpp", "diagnostics-status-changed", 1, Topics.OCPP_EVENTS, DiagnosticsStatusChanged.class);
     public static final EventType<FirmwareStatusChanged> FIRMWARE_STATUS_CHANGED =
@@ -99,7 +105,8 @@ public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
             CHARGER_BOOTED, CHARGER_STATUS_CHANGED, TRANSACTION_STARTED, METER_VALUES_SAMPLED, TRANSACTION_STOPPED,
-            CHARGER_CONNECTED, CHARGER_DISCONNECTED, CHARGER_ENROLLED, DIAGNOSTICS_STATUS_CHANGED,
+            CHARGER_CONNECTED, CHARGER_DISCONNECTED, CHARGER_ENROLLED, CHARGER_PASSWORD_ISSUED, CHARGER_PASSWORD_REFUSED,
+            DIAGNOSTICS_STATUS_CHANGED,
             FIRMWARE_STATUS_CHANGED, DATA_TRANSFER_RECEIVED, CHARGER_COMMAND_ANSWERED, CHARGER_COMMAND_REQUESTED,
             OPERATOR, SITE, CHARGER, DRIVER, CARD,
             SESSION_COMPLETED, SESSION_CORRECTED, SESSION_PRICED, SESSION_REPRICED,

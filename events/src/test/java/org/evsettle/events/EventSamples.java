@@ -18,6 +18,8 @@ import org.evsettle.events.ocpp.ChargerCommandRequested;
 import org.evsettle.events.ocpp.ChargerConnected;
 import org.evsettle.events.ocpp.ChargerDisconnected;
 import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.events.ocpp.ChargerPasswordIssued;
+import org.evsettle.events.ocpp.ChargerPasswordRefused;
 import org.evsettle.events.ocpp.DataTransferReceived;
 import org.evsettle.events.ocpp.DiagnosticsStatusChanged;
 import org.evsettle.events.ocpp.FirmwareStatusChanged;
@@ -98,6 +100,9 @@ final class EventSamples {
                 new ChargerDisconnected("ZAP-000123", 1006, "connection lost", RECEIVED),
                 new ChargerEnrolled("ZAP-000999", OPERATOR, "Zaptec", "Pro", "ZPRO-0999", "7.5.4.0",
                         "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", RECEIVED),
+                new ChargerPasswordIssued("ZAP-000999", OPERATOR, "sha256$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", RECEIVED),
+                new ChargerPasswordRefused("ZAP-000999", "ChangeConfiguration AuthorizationKey answered Rejected",
+                        RECEIVED),
                 new DiagnosticsStatusChanged("ZAP-000123", "Uploaded", RECEIVED),
                 new FirmwareStatusChanged("ZAP-000123", "Installed", RECEIVED),
                 new DataTransferReceived("ZAP-000123", "com.zaptec", "SessionInfo", "{\"phases\":3}", "Accepted", RECEIVED),
@@ -109,10 +114,11 @@ final class EventSamples {
                         "MONTHLY", 5, 14, "LINDE", false, List.of("RESIDENT", "EMPLOYEE", "GUEST"),
                         new DunningPolicy(true, 14), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                         false, List.of(PARTNER_OPERATOR), List.of(PARTNER_OPERATOR), "nl",
-                        new InvoiceMail(true, "administratie@delinde.example")),
+                        new InvoiceMail(true, "administratie@delinde.example"), List.of("ZCS000143", "ZCS000144"),
+                        true),
                 new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS),
                 new ChargerRecord(CHARGER, 2, OPERATOR, SITE, "ZAP-000123", 2, "Zaptec", "Go2", "3.2.1.0",
-                        "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE"),
+                        "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE", "ISSUED"),
                 new DriverRecord(DRIVER, 1, OPERATOR, "Anna de Vries", "anna@example.org", ADDRESS, "RESIDENT",
                         null, null, "ACTIVE", new SepaMandate("LINDE-M-0001", LocalDate.parse("2026-01-15"),
                         "NL02RABO0123456789", "RABONL2U"), "8d3c5f7a-1b2e-4c6d-9e0f-a1b2c3d4e5f6", "nl", null),

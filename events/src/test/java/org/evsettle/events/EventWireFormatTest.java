@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.evsettle.events.kafka.CloudEventHeaders;
 import org.evsettle.events.kafka.EnvelopeDeserializer;
+import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OperatorRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +92,25 @@ class EventWireFormatTest {
                 JSON.writeValueAsBytes(old));
         assertThat(fromTheWire.data()).isInstanceOfSatisfying(OperatorRecord.class,
                 read -> assertThat(read.acceptsCardsOf()).isEmpty());
+    }
+
+    @Test
+    void readsRecordsPublishedBeforeAnnouncementsAndPasswordOriginsAsBefore() throws IOException {
+        ObjectNode operator = (ObjectNode) golden(EventCatalog.OPERATOR.ceType());
+        operator.remove(List.of("announcedChargePointIds", "enrollsAnnouncedOnly"));
+        OperatorRecord oldOperator = JSON.treeToValue(operator, OperatorRecord.class);
+        assertThat(oldOperator.announcedChargePointIds()).isEmpty();
+        assertThat(oldOperator.enrollsAnnouncedOnly()).isFalse();
+
+        ObjectNode charger = (ObjectNode) golden(EventCatalog.CHARGER.ceType());
+        charger.remove("ocppPasswordOrigin");
+        ChargerRecord active = JSON.treeToValue(charger, ChargerRecord.class);
+        assertThat(active.ocppPasswordOrigin()).isNull();
+        assertThat(active.onEnrollmentKey()).isFalse();
+        charger.put("status", "PENDING_APPROVAL");
+        // before origins were carried, only an enrollment made a pending charger: it still presents the key
+        assertThat(JSON.treeToValue(charger, ChargerRecord.class).onEnrollmentKey()).isTrue();
+        assertThat(JSON.writeValueAsString(active)).doesNotContain("onEnrollmentKey");
     }
 
     private static JsonNode golden(String ceType) throws IOException {

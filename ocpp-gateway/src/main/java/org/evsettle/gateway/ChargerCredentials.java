@@ -1,9 +1,11 @@
 package org.evsettle.gateway;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +49,7 @@ import org.evsettle.gateway.config.GatewaySettings;
 public class ChargerCredentials {
 
     private final RegistryProjection registry;
+    private final EnrollmentPolicy enrollment;
     private final int cacheSize;
     private final int failureCacheSize;
     private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
@@ -85,7 +88,13 @@ public class ChargerCredentials {
     }
 
     public ChargerCredentials(RegistryProjection registry, GatewaySettings settings) {
+        this(registry, new EnrollmentPolicy(registry, new IssuedPasswords(), new SimpleMeterRegistry()), settings);
+    }
+
+    @Inject
+    public ChargerCredentials(RegistryProjection registry, EnrollmentPolicy enrollment, GatewaySettings settings) {
         this.registry = registry;
+        this.enrollment = enrollment;
         this.cacheSize = settings.credentialCacheSize();
         this.failureCacheSize = settings.credentialFailureCacheSize();
         this.limits = new HandshakeLimiter(settings.handshakeLimits(), System::nanoTime);
@@ -111,12 +120,12 @@ public class ChargerCredentials {
      * overloaded and with {@link Limited} beyond a limit of failures or enrolments.
      */
     public Uni<Optional<Admission>> admit(String chargePointId, String password, String remoteAddress) {
-        Optional<ChargerRecord> charger = registry.charger(chargePointId);
+        Optional<ChargerRecord> charger = enrollment.charger(chargePointId, password);
         if (charger.isPresent()) {
             return registered(charger.get(), password, remoteAddress);
         }
         String keySha256 = sha256(password);
-        Optional<OperatorRecord> operator = registry.operatorEnrolling(keySha256);
+        Optional<OperatorRecord> operator = enrollment.operatorFor(chargePointId, keySha256);
         if (operator.isEmpty()) {
             return refusal(chargePointId, password, "unknown", remoteAddress);
         }

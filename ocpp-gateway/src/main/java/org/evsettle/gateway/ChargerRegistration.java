@@ -29,13 +29,15 @@ public class ChargerRegistration {
     }
 
     private final RegistryProjection registry;
+    private final EnrollmentPolicy enrollment;
 
-    public ChargerRegistration(RegistryProjection registry) {
+    public ChargerRegistration(RegistryProjection registry, EnrollmentPolicy enrollment) {
         this.registry = registry;
+        this.enrollment = enrollment;
     }
 
     public Status of(Admission admission) {
-        Optional<ChargerRecord> charger = registry.charger(admission.chargePointId());
+        Optional<ChargerRecord> charger = enrollment.charger(admission.chargePointId());
         if (charger.isPresent()) {
             String status = charger.get().status();
             if (ChargerStatus.ACTIVE.name().equals(status)) {
@@ -53,6 +55,7 @@ public class ChargerRegistration {
 
     /** True when the charger may be enrolled with its operator now (unknown to the registry, valid key). */
     public boolean isEnrolling(Admission admission) {
-        return admission.enrolling() && registry.charger(admission.chargePointId()).isEmpty() && of(admission) == Status.PENDING;
+        return admission.enrolling() && enrollment.charger(admission.chargePointId()).isEmpty()
+                && of(admission) == Status.PENDING;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventCatalog;
 import org.evsettle.events.registry.CardRecord;
@@ -19,11 +20,12 @@ import org.evsettle.events.registry.RegistryRecord;
 
 /**
  * The gateway's in-memory copy of the registry it needs to admit chargers and authorize cards:
- * operators (also by enrollment key), chargers (indexed by chargePointId) and cards (indexed by
+ * operators (also by enrollment key and by the chargePointIds they announced), chargers (indexed by chargePointId) and cards (indexed by
  * operator and normalized idTag, and by normalized idTag alone for partner operators' cards), each at
  * its highest revision, kept by the same rule as every service's projection ({@link RegistryChange}).
  * Every replica holds the whole table, so the gateway answers a charger without a remote call.
- * Writes are serialized; reads are lock-free.
+ * Writes are serialized; reads are lock-free. Listeners hear of every charger change, so that
+ * admission can be judged again ({@link AdmissionReview}).
  */
 @ApplicationScoped
 public class RegistryProjection {
@@ -36,7 +38,25 @@ public class RegistryProjection {
     /** Every operator's cards with one normalized idTag; the lists are immutable and replaced whole. */
     private final Map<String, List<CardRecord>> cardsOfAnyOperator = new ConcurrentHashMap<>();
     private final Map<String, OperatorRecord> operatorsByEnrollmentKey = new ConcurrentHashMap<>();
+    private final Map<String, UUID> announcedBy = new ConcurrentHashMap<>();
+    private final List<ChargerChange> chargerChanges = new CopyOnWriteArrayList<>();
     private volatile boolean ready;
+
+    /** Told of every charger record that replaced another or was deleted, on the reader's thread, in order. */
+    @FunctionalInterface
+    public interface ChargerChange {
+        /** before is null for a new charger, after null for a deleted one. */
+        void changed(ChargerRecord before, ChargerRecord after);
+    }
+
+    public void onChargerChange(ChargerChange listener) {
+        chargerChanges.add(listener);
+    }
+
+    /** The operator that announced it expects this chargePointId to enroll, if one did. */
+    public Optional<UUID> announcedBy(String chargePointId) {
+        return Optional.ofNullable(chargePointId == null ? null : announcedBy.get(chargePointId));
+    }
 
     /** True once the registry topics were read up to where they ended when the gateway started. */
     public boolean isReady() {
@@ -98,6 +118,7 @@ public class RegistryProjection {
                 if (operator.acceptsUnknownChargers() && operator.chargerEnrollmentKeyHash() != null) {
                     operatorsByEnrollmentKey.put(operator.chargerEnrollmentKeyHash().toLowerCase(Locale.ROOT), operator);
                 }
+                operator.announcedChargePointIds().forEach(id -> announcedBy.put(id, operator.id()));
             }
         } else if (upsert.record() instanceof ChargerRecord charger) {
             ChargerRecord previous = chargers.get(charger.id());
@@ -105,6 +126,7 @@ public class RegistryProjection {
                 unindex(previous);
                 chargers.put(charger.id(), charger);
                 chargersByChargePointId.put(charger.chargePointId(), charger);
+                told(previous, charger);
             }
         } else if (upsert.record() instanceof CardRecord card) {
             CardRecord previous = cards.get(card.id());
@@ -121,7 +143,11 @@ public class RegistryProjection {
         if (EventCatalog.OPERATOR.equals(delete.type())) {
             unindex(operators.remove(delete.id()));
         } else if (EventCatalog.CHARGER.equals(delete.type())) {
-            unindex(chargers.remove(delete.id()));
+            ChargerRecord removed = chargers.remove(delete.id());
+            unindex(removed);
+            if (removed != null) {
+                told(removed, null);
+            }
         } else if (EventCatalog.CARD.equals(delete.type())) {
             unindex(cards.remove(delete.id()));
         }
@@ -130,6 +156,21 @@ public class RegistryProjection {
     private void unindex(OperatorRecord operator) {
         if (operator != null && operator.chargerEnrollmentKeyHash() != null) {
             operatorsByEnrollmentKey.remove(operator.chargerEnrollmentKeyHash().toLowerCase(Locale.ROOT), operator);
+        }
+        if (operator != null) {
+            operator.announcedChargePointIds().forEach(id -> announcedBy.remove(id, operator.id()));
+        }
+    }
+
+    private void told(ChargerRecord before, ChargerRecord after) {
+        for (ChargerChange listener : chargerChanges) {
+            try {
+                listener.changed(before, after);
+            } catch (RuntimeException e) {
+                // the projection must stay whole whatever a listener does
+                io.quarkus.logging.Log.warnf(e, "A listener failed on the change of charger %s",
+                        (after != null ? after : before).chargePointId());
+            }
         }
     }
 

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.evsettle.events.ocpp.ChargerBooted;
 import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.events.ocpp.ChargerPasswordIssued;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordHash;
@@ -40,7 +42,7 @@ class EnrollmentTest {
     private final GatewayFixtures fixtures = new GatewayFixtures();
 
     @Test
-    void enrollsAnUnknownChargerWithTheEnrollmentKeyAsPendingUntilApproved() {
+    void enrollsAnUnknownChargerWithTheEnrollmentKeyAsPendingUntilApproved() throws Exception {
         UUID operatorId = UUID.randomUUID();
         String key = RegistryRecords.anEnrollmentKey();
         fixtures.topics.publish("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key));
@@ -50,11 +52,15 @@ class EnrollmentTest {
         fixtures.aCard(operatorId, idTag, c -> c);
         await().atMost(Duration.ofSeconds(30)).until(() -> registry.card(operatorId, idTag).isPresent());
 
+        String ownPassword;
         try (ChargePointSimulator charger = connect(chargePointId, key)) {
             JsonNode boot = charger.call("BootNotification", Map.of("chargePointVendor", "Alfen", "chargePointModel",
                     "Eve Single", "chargePointSerialNumber", "ACE0012345", "firmwareVersion", "6.2.0"));
             assertThat(boot.get("status").asText()).isEqualTo("Pending");
             assertThat(boot.get("interval").asInt()).isEqualTo(60);
+            // it takes the password of its own the gateway offers and comes back with it
+            charger.reconnected().get(30, TimeUnit.SECONDS);
+            ownPassword = charger.password();
 
             assertThat(charger.call("Authorize", Map.of("idTag", idTag)).at("/idTagInfo/status").asText())
                     .isEqualTo("Invalid");
@@ -83,9 +89,14 @@ class EnrollmentTest {
                 "Alfen", "Eve Single", "6.2.0", dataOf(events, ChargerEnrolled.class).get(0).ocppPasswordHash(),
                 "PENDING_APPROVAL");
         fixtures.topics.publish("user-service", pending);
-        await().atMost(Duration.ofSeconds(30)).until(() -> bootStatus(chargePointId, key).equals("Pending"));
-        fixtures.topics.publish("user-service", RegistryRecords.withStatus(pending, "ACTIVE"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> bootStatus(chargePointId, key).equals("Accepted"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.charger(chargePointId).isPresent());
+        assertThat(bootStatus(chargePointId, ownPassword)).isEqualTo("Pending");
+        ChargerRecord own = RegistryRecords.revised(pending, null,
+                dataOf(fixtures.ocppEvents(chargePointId), ChargerPasswordIssued.class).get(0).ocppPasswordHash(),
+                "ISSUED", null);
+        fixtures.topics.publish("user-service", RegistryRecords.withStatus(own, "ACTIVE"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bootStatus(chargePointId, ownPassword).equals("Accepted"));
+        assertThat(bootStatus(chargePointId, key)).isEqualTo("refused 401");
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.evsettle.gateway.RegistryRecords.feed;
 import static org.evsettle.gateway.RegistryRecords.feedTombstone;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventCatalog;
@@ -14,6 +16,7 @@ import org.evsettle.events.Topics;
 import org.evsettle.events.UnknownEvent;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.RegistryChange;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,35 @@ class RegistryProjectionTest {
 
     private final RegistryProjection projection = new RegistryProjection();
     private final UUID operatorId = UUID.randomUUID();
+
+    @Test
+    void findsTheOperatorThatAnnouncedAnIdUntilItWithdrawsIt() {
+        OperatorRecord announcing = RegistryRecords.withAnnouncements(RegistryRecords.anOperator(operatorId,
+                "Europe/Amsterdam"), List.of("ZCS000143", "ZCS000144"), true);
+        feed(projection, announcing);
+        assertThat(projection.announcedBy("ZCS000143")).contains(operatorId);
+
+        feed(projection, RegistryRecords.withAnnouncements(announcing, List.of("ZCS000144"), true));
+        assertThat(projection.announcedBy("ZCS000143")).isEmpty();
+        assertThat(projection.announcedBy("ZCS000144")).contains(operatorId);
+        feedTombstone(projection, EventCatalog.OPERATOR, operatorId);
+        assertThat(projection.announcedBy("ZCS000144")).isEmpty();
+    }
+
+    @Test
+    void tellsListenersOfEveryChargerChangeItApplies() {
+        List<String> told = new ArrayList<>();
+        projection.onChargerChange((before, after) -> told.add((before == null ? "-" : before.revision()) + ">"
+                + (after == null ? "-" : after.revision())));
+        ChargerRecord v1 = aCharger(operatorId, "ZAP-LISTENED", "a-password-of-sixteen");
+        feed(projection, v1);
+        ChargerRecord v2 = RegistryRecords.withStatus(v1, "DECOMMISSIONED");
+        feed(projection, v2);
+        feed(projection, v1); // an older revision changes nothing
+        feedTombstone(projection, EventCatalog.CHARGER, v1.id());
+
+        assertThat(told).containsExactly("->1", "1>2", "2>-");
+    }
 
     @Test
     void keepsTheHighestRevisionOfACard() {

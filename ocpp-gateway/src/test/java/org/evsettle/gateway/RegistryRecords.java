@@ -93,14 +93,41 @@ public final class RegistryRecords {
     public static ChargerRecord aChargerWithHash(UUID operatorId, String chargePointId, String storedHash,
                                                  String status) {
         return new ChargerRecord(UUID.randomUUID(), 1, operatorId, UUID.randomUUID(), chargePointId, 2, null, null,
-                null, storedHash, status);
+                null, storedHash, status, "ASSIGNED");
+    }
+
+    /** A charger user-service registered from its enrollment: pending, its password the operator's key. */
+    public static ChargerRecord aChargerOnTheKey(UUID operatorId, String chargePointId, String enrollmentKeyHash) {
+        return new ChargerRecord(UUID.randomUUID(), 1, operatorId, null, chargePointId, 1, null, null, null,
+                enrollmentKeyHash, "PENDING_APPROVAL", "ENROLLMENT_KEY");
+    }
+
+    /** The same charger at the next revision, with these changes (null keeps a value). */
+    public static ChargerRecord revised(ChargerRecord charger, UUID operatorId, String ocppPasswordHash,
+                                        String origin, String firmwareVersion) {
+        return new ChargerRecord(charger.id(), charger.revision() + 1,
+                operatorId != null ? operatorId : charger.operatorId(), charger.siteId(), charger.chargePointId(),
+                charger.connectorCount(), charger.vendor(), charger.model(),
+                firmwareVersion != null ? firmwareVersion : charger.firmwareVersion(),
+                ocppPasswordHash != null ? ocppPasswordHash : charger.ocppPasswordHash(), charger.status(),
+                origin != null ? origin : charger.ocppPasswordOrigin());
+    }
+
+    /** The same operator at the next revision, with these announced chargePointIds. */
+    public static OperatorRecord withAnnouncements(OperatorRecord o, List<String> announced, boolean announcedOnly) {
+        return new OperatorRecord(o.id(), o.revision() + 1, o.legalName(), o.address(), o.vatNumber(),
+                o.chamberOfCommerceNumber(), o.iban(), o.bic(), o.contactEmail(), o.timeZone(), o.currency(),
+                o.billingInterval(), o.graceDays(), o.paymentTermDays(), o.invoiceNumberPrefix(),
+                o.acceptsUnknownChargers(), o.userTypes(), o.dunning(), o.chargerEnrollmentKeyHash(),
+                o.issuesStatements(), o.cardsValidAt(), o.acceptsCardsOf(), o.language(), o.invoiceMail(), announced,
+                announcedOnly);
     }
 
     /** The same charger at the next revision, with another status (an admin approved or decommissioned it). */
     public static ChargerRecord withStatus(ChargerRecord charger, String status) {
         return new ChargerRecord(charger.id(), charger.revision() + 1, charger.operatorId(), charger.siteId(),
                 charger.chargePointId(), charger.connectorCount(), charger.vendor(), charger.model(),
-                charger.firmwareVersion(), charger.ocppPasswordHash(), status);
+                charger.firmwareVersion(), charger.ocppPasswordHash(), status, charger.ocppPasswordOrigin());
     }
 
     public static CardRecord aCard(UUID operatorId, String idTag, UnaryOperator<CardBuilder> changes) {

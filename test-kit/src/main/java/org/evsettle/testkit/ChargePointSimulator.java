@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,25 +21,57 @@ import java.util.function.Function;
  * A charge point over a real WebSocket, speaking OCPP 1.6J, that a test drives step by step: each
  * CALL waits for its CALLRESULT or throws its CALLERROR, and the central system's CALLs are kept.
  * The main tool of the gateway and system tests; {@link ChargePointConnection} does the OCPP.
+ * <p>
+ * Like a charger of the OCPP 1.6 security extension it takes a new password from ChangeConfiguration
+ * {@code AuthorizationKey}: it answers Accepted, then closes its connection and connects again with the
+ * new password (retrying while the handshake is refused, as a charger does); {@link #reconnected()}
+ * completes then. {@link #answerAuthorizationKey} makes it answer Rejected or NotSupported instead.
+ * Other configuration keys answer NotSupported unless the test handles ChangeConfiguration itself.
  */
 public final class ChargePointSimulator implements AutoCloseable {
 
     public static final String SUBPROTOCOL = ChargePointConnection.SUBPROTOCOL;
 
-    private final ChargePointConnection connection;
-    private final List<JsonNode> callsReceived = Collections.synchronizedList(new ArrayList<>());
+    public static final String AUTHORIZATION_KEY = "AuthorizationKey";
+    /** How often a charger that took a new password tries to connect with it before it gives up. */
+    private static final int RECONNECT_ATTEMPTS = 40;
+    private static final Duration RECONNECT_PAUSE = Duration.ofMillis(250);
 
-    private ChargePointSimulator(String chargePointId) {
-        this.connection = new ChargePointConnection(chargePointId).onCallReceived(callsReceived::add);
+    private final String chargePointId;
+    private final URI gateway;
+    private final List<JsonNode> callsReceived = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Function<JsonNode, Object>> handlers = new ConcurrentHashMap<>();
+    private final CompletableFuture<ChargePointSimulator> reconnected = new CompletableFuture<>();
+    private volatile ChargePointConnection connection;
+    private volatile String password;
+    private volatile String authorizationKeyAnswer = "Accepted";
+    private volatile Duration callTimeout;
+    private volatile boolean closedByTest;
+
+    private ChargePointSimulator(URI gateway, String chargePointId, String password) {
+        this.gateway = gateway;
+        this.chargePointId = chargePointId;
+        this.password = password;
     }
 
     /** Connects to {@code <gateway>/ocpp/<chargePointId>}; a refused handshake throws {@link HandshakeRefused}. */
     public static ChargePointSimulator connect(URI gateway, String chargePointId, String password) {
-        ChargePointSimulator charger = new ChargePointSimulator(chargePointId);
+        ChargePointSimulator charger = new ChargePointSimulator(gateway, chargePointId, password);
+        charger.connection = charger.open(password);
+        return charger;
+    }
+
+    private ChargePointConnection open(String withPassword) {
+        ChargePointConnection opened = new ChargePointConnection(chargePointId).onCallReceived(callsReceived::add);
+        handlers.forEach(opened::onCall);
+        opened.onCall("ChangeConfiguration", this::changeConfiguration);
+        if (callTimeout != null) {
+            opened.callTimeout(callTimeout);
+        }
         try {
-            charger.connection.open(HttpClient.newHttpClient(), gateway, password, Duration.ofSeconds(10))
+            opened.open(HttpClient.newHttpClient(), gateway, withPassword, Duration.ofSeconds(10))
                     .get(15, TimeUnit.SECONDS);
-            return charger;
+            return opened;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
                 throw new HandshakeRefused(refused.getResponse().statusCode());
@@ -48,7 +83,62 @@ public final class ChargePointSimulator implements AutoCloseable {
     }
 
     public String chargePointId() {
-        return connection.chargePointId();
+        return chargePointId;
+    }
+
+    /** The password it presents: the one it connected with, or the AuthorizationKey it accepted since. */
+    public String password() {
+        return password;
+    }
+
+    /** How it answers ChangeConfiguration AuthorizationKey: Accepted (the default), Rejected or NotSupported. */
+    public ChargePointSimulator answerAuthorizationKey(String status) {
+        this.authorizationKeyAnswer = status;
+        return this;
+    }
+
+    /** Completes once it accepted a new AuthorizationKey and is connected again with it. */
+    public CompletableFuture<ChargePointSimulator> reconnected() {
+        return reconnected;
+    }
+
+    private Object changeConfiguration(JsonNode request) {
+        if (!AUTHORIZATION_KEY.equals(request.path("key").asText())) {
+            Function<JsonNode, Object> own = handlers.get("ChangeConfiguration");
+            return own != null ? own.apply(request) : Map.of("status", "NotSupported");
+        }
+        String answer = authorizationKeyAnswer;
+        if ("Accepted".equals(answer)) {
+            String newPassword = request.path("value").asText();
+            // after the answer went out: close, then connect with the new key, as the security extension asks
+            Executor later = CompletableFuture.delayedExecutor(RECONNECT_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.runAsync(() -> reconnectWith(newPassword), later);
+        }
+        return Map.of("status", answer);
+    }
+
+    private void reconnectWith(String newPassword) {
+        ChargePointConnection old = connection;
+        old.close("New AuthorizationKey").join();
+        old.abort();
+        password = newPassword;
+        for (int attempt = 1; attempt <= RECONNECT_ATTEMPTS && !closedByTest; attempt++) {
+            try {
+                connection = open(newPassword);
+                if (closedByTest) {
+                    close();
+                }
+                reconnected.complete(this);
+                return;
+            } catch (RuntimeException refused) {
+                if (attempt == RECONNECT_ATTEMPTS) {
+                    reconnected.completeExceptionally(refused);
+                    return;
+                }
+                CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(RECONNECT_PAUSE.toMillis(),
+                        TimeUnit.MILLISECONDS)).join();
+            }
+        }
     }
 
     public String subprotocol() {
@@ -56,6 +146,7 @@ public final class ChargePointSimulator implements AutoCloseable {
     }
 
     public ChargePointSimulator callTimeout(Duration timeout) {
+        this.callTimeout = timeout;
         connection.callTimeout(timeout);
         return this;
     }
@@ -94,7 +185,10 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /** Answers the central system's CALLs of this action with what the handler returns. */
     public ChargePointSimulator onCall(String action, Function<JsonNode, Object> handler) {
-        connection.onCall(action, handler);
+        handlers.put(action, handler);
+        if (!"ChangeConfiguration".equals(action)) {
+            connection.onCall(action, handler);
+        }
         return this;
     }
 
@@ -116,6 +210,7 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        closedByTest = true;
         connection.close("bye").join();
         connection.abort();
     }

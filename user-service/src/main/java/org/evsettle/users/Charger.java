@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.OcppPasswordOrigin;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
@@ -52,6 +53,12 @@ public class Charger extends PanacheEntityBase implements RegistryEntity {
     @Column(name = "ocpp_password_hash")
     public String ocppPasswordHash;
     public String status;
+    /** An {@link OcppPasswordOrigin} name. */
+    @Column(name = "ocpp_password_origin")
+    public String ocppPasswordOrigin = OcppPasswordOrigin.ASSIGNED.name();
+    /** Why a charger on its operator's enrollment key has no password of its own yet; null when none is known. */
+    @Column(name = "ocpp_password_problem")
+    public String ocppPasswordProblem;
 
     public static Optional<Charger> byChargePointId(String chargePointId) {
         return find("chargePointId", chargePointId).firstResultOptional();
@@ -79,11 +86,33 @@ public class Charger extends PanacheEntityBase implements RegistryEntity {
         return changed;
     }
 
-    /** A pending charger placed at a site: it may charge from now on. */
+    /** True while its password is its operator's enrollment key, which every charger enrolling with it presents. */
+    public boolean onEnrollmentKey() {
+        return OcppPasswordOrigin.ENROLLMENT_KEY.name().equals(ocppPasswordOrigin);
+    }
+
+    /** Its OCPP password from now on, as a hash, and where it came from. */
+    public void passwordSet(String hash, OcppPasswordOrigin origin) {
+        ocppPasswordHash = hash;
+        ocppPasswordOrigin = origin.name();
+        ocppPasswordProblem = null;
+    }
+
+    /**
+     * A pending charger placed at a site: it may charge from now on. One still on its operator's
+     * enrollment key is refused: anyone holding the key could connect as it.
+     */
     public void approve(UUID siteId, Integer connectorCount) {
         if (!is(Status.PENDING_APPROVAL)) {
             throw DomainException.conflict("Charger " + chargePointId + " is " + status
                     + "; only a charger pending approval can be approved");
+        }
+        if (onEnrollmentKey()) {
+            throw DomainException.conflict("Charger " + chargePointId + " still presents its operator's enrollment"
+                    + " key as its OCPP password; it can be approved once it has accepted a password of its own"
+                    + " (ChangeConfiguration AuthorizationKey, sent at its next boot), or once an admin set one"
+                    + " (POST /api/chargers/" + id + "/ocpp-password)"
+                    + (ocppPasswordProblem == null ? "" : ". Last attempt: " + ocppPasswordProblem));
         }
         this.siteId = siteId;
         if (connectorCount != null) {
@@ -103,6 +132,6 @@ public class Charger extends PanacheEntityBase implements RegistryEntity {
     @Override
     public ChargerRecord toRecord() {
         return new ChargerRecord(id, revision, operatorId, siteId, chargePointId, connectorCount, vendor, model,
-                firmwareVersion, ocppPasswordHash, status);
+                firmwareVersion, ocppPasswordHash, status, ocppPasswordOrigin);
     }
 }

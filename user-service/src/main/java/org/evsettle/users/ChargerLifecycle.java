@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import org.evsettle.events.registry.OcppPasswordOrigin;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.users.messaging.RegistryPublisher;
 
@@ -20,19 +21,25 @@ public class ChargerLifecycle {
     }
 
     private final RegistryPublisher registry;
+    private final ChargerAnnouncements announcements;
 
-    public ChargerLifecycle(RegistryPublisher registry) {
+    public ChargerLifecycle(RegistryPublisher registry, ChargerAnnouncements announcements) {
         this.registry = registry;
+        this.announcements = announcements;
     }
 
-    /** Left out, a charger has one connector and a generated password; chargePointId is unique on the platform. */
+    /**
+     * Left out, a charger has one connector and a generated password; chargePointId is unique on the
+     * platform, and not announced by another operator (one the operator announced itself is registered).
+     */
     @Transactional
     public WithPassword register(Operator operator, UUID siteId, String chargePointId, Integer connectorCount,
                                  String ocppPassword) {
         SiteRegistration.ofOperator(operator.id, siteId);
         if (Charger.byChargePointId(chargePointId).isPresent()) {
-            throw RegistryUniqueness.chargePointIdTaken(chargePointId);
+            throw RegistryUniqueness.chargePointIdClaimed(chargePointId);
         }
+        announcements.claim(operator, chargePointId);
         OcppPassword password = OcppPassword.givenOrGenerated(ocppPassword);
         Charger charger = new Charger();
         charger.id = UUID.randomUUID();
@@ -40,7 +47,7 @@ public class ChargerLifecycle {
         charger.siteId = siteId;
         charger.chargePointId = chargePointId;
         charger.connectorCount = Optional.ofNullable(connectorCount).orElse(ChargerEnrollment.DEFAULT_CONNECTORS);
-        charger.ocppPasswordHash = password.hash();
+        charger.passwordSet(password.hash(), OcppPasswordOrigin.ASSIGNED);
         charger.status = Charger.Status.ACTIVE.name();
         charger.persist();
         registry.changed(charger);
@@ -83,7 +90,7 @@ public class ChargerLifecycle {
             throw DomainException.conflict("Charger " + charger.chargePointId + " is decommissioned");
         }
         OcppPassword password = OcppPassword.givenOrGenerated(given);
-        charger.ocppPasswordHash = password.hash();
+        charger.passwordSet(password.hash(), OcppPasswordOrigin.ASSIGNED);
         registry.changed(charger);
         return new WithPassword(charger, password.plain());
     }

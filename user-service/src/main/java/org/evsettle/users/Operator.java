@@ -102,6 +102,15 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     @CollectionTable(name = "operator_accepts_cards_of", joinColumns = @JoinColumn(name = "operator_id"))
     @Column(name = "partner_operator_id")
     public Set<UUID> acceptsCardsOf = new HashSet<>();
+    /** The chargePointIds this operator expects to enroll ({@link ChargerAnnouncements}); no other operator's key enrolls them. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "operator_announced_charger", joinColumns = @JoinColumn(name = "operator_id"))
+    @Column(name = "charge_point_id")
+    public Set<String> announcedChargePointIds = new HashSet<>();
+    /** Its enrollment key enrolls only the announced chargePointIds. */
+    @Column(name = "enrolls_announced_only")
+    public boolean enrollsAnnouncedOnly;
 
     public static Optional<Operator> byId(UUID id) {
         return findByIdOptional(id);
@@ -163,7 +172,8 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
         return new OperatorRecord(id, revision, legalName, address.toAddress(), vatNumber, chamberOfCommerceNumber,
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
                 invoiceNumberPrefix, acceptsUnknownChargers, userTypes().all(), dunning(), chargerEnrollmentKeyHash,
-                issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf), language, invoiceMail());
+                issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf), language, invoiceMail(),
+                announcedChargePointIds.stream().sorted().toList(), enrollsAnnouncedOnly);
     }
 
     /** Partner operators in a fixed order, so that the same choice publishes the same record. */

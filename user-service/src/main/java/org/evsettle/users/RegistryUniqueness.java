@@ -7,7 +7,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * What must be unique in the registry, and the 409 a change that breaks it answers: a chargePointId on
- * the platform, a driver's e-mail and a card's idTag per operator, a Keycloak account per driver. The
+ * the platform (registered or announced), a driver's e-mail and a card's idTag per operator, a Keycloak account per driver. The
  * changes check these first; the database's unique constraints decide when two requests race past
  * those checks at once, and are answered here like the checks would have answered.
  *
@@ -23,6 +23,7 @@ public final class RegistryUniqueness {
     /** The unique constraints of the schema, by name, with what breaking one means. */
     private static final Map<String, String> CONSTRAINTS = Map.of(
             "charger_charge_point_id_unique", "A charger with this chargePointId is already registered",
+            "operator_announced_charger_unique", "This chargePointId is already registered or announced",
             "driver_email_unique", "A driver with this e-mail already exists for this operator",
             "card_id_tag_unique", "A card with this idTag is already registered with this operator or a roaming"
                     + " partner",
@@ -44,8 +45,9 @@ public final class RegistryUniqueness {
         return failure;
     }
 
-    public static DomainException chargePointIdTaken(String chargePointId) {
-        return DomainException.conflict("A charger with chargePointId " + chargePointId + " is already registered");
+    /** An id registered or announced already: the same answer whoever holds it, so that nothing is revealed. */
+    public static DomainException chargePointIdClaimed(String chargePointId) {
+        return DomainException.conflict("chargePointId " + chargePointId + " is already registered or announced");
     }
 
     public static DomainException emailTaken(String email) {

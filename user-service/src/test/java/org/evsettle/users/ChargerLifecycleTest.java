@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.ocpp.ChargerBooted;
 import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.events.ocpp.ChargerPasswordIssued;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.testkit.InfrastructureResource;
@@ -62,6 +63,7 @@ class ChargerLifecycleTest {
             assertThat(first.siteId()).isNull();
             assertThat(first.operatorId()).isEqualTo(operatorId);
             assertThat(first.ocppPasswordHash()).isEqualTo(passwordHash);
+            assertThat(first.ocppPasswordOrigin()).isEqualTo("ENROLLMENT_KEY");
             assertThat(first.vendor()).isEqualTo("Zaptec");
             assertThat(first.firmwareVersion()).isEqualTo("2.4.2.4");
         });
@@ -116,6 +118,10 @@ class ChargerLifecycleTest {
         topics.publish(GATEWAY, enrolled(chargePointId, operatorId, OcppPasswordHash.hash("the-key-it-presented")));
         UUID chargerId = await().atMost(PublishedRegistry.PATIENCE).until(() -> pendingCharger(operatorId), id -> id != null);
         String admin = TestTokens.operatorAdmin(operatorId);
+        // the charger took the password of its own the gateway offered it
+        topics.publish(GATEWAY, new ChargerPasswordIssued(chargePointId, operatorId,
+                OcppPasswordHash.hashGenerated(OcppPasswordHash.generatePassword()), Instant.now()));
+        registry.awaitLatest(ChargerRecord.class, chargerId, r -> "ISSUED".equals(r.ocppPasswordOrigin()));
 
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("siteId", foreignSite))
                 .post("/api/chargers/{c}/approve", chargerId)

@@ -6,7 +6,7 @@ import org.evsettle.events.Event;
 public sealed interface OcppEvent extends Event
         permits ChargerBooted, ChargerStatusChanged, TransactionStarted, MeterValuesSampled, TransactionStopped,
         ChargerConnected, ChargerDisconnected, ChargerEnrolled, DiagnosticsStatusChanged, FirmwareStatusChanged,
-        DataTransferReceived, ChargerCommandAnswered {
+        DataTransferReceived, ChargerCommandAnswered, ChargerPasswordIssued, ChargerPasswordRefused {
 
     String chargePointId();
 

@@ -4,7 +4,9 @@ import java.util.UUID;
 
 /**
  * A registered charger. ocppPasswordHash is the {@link OcppPasswordHash} of the password the charger
- * presents with HTTP Basic; status is ACTIVE, PENDING_APPROVAL or DECOMMISSIONED.
+ * presents with HTTP Basic; status is ACTIVE, PENDING_APPROVAL or DECOMMISSIONED. ocppPasswordOrigin is
+ * an {@link OcppPasswordOrigin} name; records published before it existed carry none (null), and of
+ * those a PENDING_APPROVAL charger can only have enrolled, so it still presents its operator's key.
  */
 public record ChargerRecord(
         UUID id,
@@ -17,5 +19,21 @@ public record ChargerRecord(
         String model,
         String firmwareVersion,
         String ocppPasswordHash,
-        String status) implements RegistryRecord {
+        String status,
+        String ocppPasswordOrigin) implements RegistryRecord {
+
+    /** A charger whose password was assigned (the form of the records before the origin was carried). */
+    public ChargerRecord(UUID id, long revision, UUID operatorId, UUID siteId, String chargePointId,
+                         int connectorCount, String vendor, String model, String firmwareVersion,
+                         String ocppPasswordHash, String status) {
+        this(id, revision, operatorId, siteId, chargePointId, connectorCount, vendor, model, firmwareVersion,
+                ocppPasswordHash, status, null);
+    }
+
+    /** True while the charger's password is still its operator's enrollment key. */
+    public boolean onEnrollmentKey() {
+        return ocppPasswordOrigin == null
+                ? "PENDING_APPROVAL".equals(status)
+                : OcppPasswordOrigin.ENROLLMENT_KEY.name().equals(ocppPasswordOrigin);
+    }
 }

@@ -19,6 +19,10 @@ import java.util.UUID;
  * language is the ISO 639-1 code of the language its drivers' documents are written in unless a driver
  * chose one ({@link DocumentLanguage}; null: the language of its country); invoiceMail says whether
  * documents are e-mailed and to which blind copy (null: {@link InvoiceMail#DEFAULT}).
+ * <p>
+ * announcedChargePointIds are the chargePointIds (serial numbers, say) the operator expects to enroll:
+ * no other operator's key enrolls them. With enrollsAnnouncedOnly its key enrolls only those. Records
+ * published before announcements existed carry neither: none announced, any valid id enrolls.
  */
 public record OperatorRecord(
         UUID id,
@@ -44,7 +48,9 @@ public record OperatorRecord(
         List<UUID> cardsValidAt,
         List<UUID> acceptsCardsOf,
         String language,
-        InvoiceMail invoiceMail) implements RegistryRecord {
+        InvoiceMail invoiceMail,
+        List<String> announcedChargePointIds,
+        boolean enrollsAnnouncedOnly) implements RegistryRecord {
 
     /** The currency of an operator that names none, and of one the registry has not told about yet. */
     public static final String DEFAULT_CURRENCY = "EUR";
@@ -53,6 +59,21 @@ public record OperatorRecord(
         cardsValidAt = cardsValidAt == null ? List.of() : List.copyOf(cardsValidAt);
         acceptsCardsOf = acceptsCardsOf == null ? List.of() : List.copyOf(acceptsCardsOf);
         invoiceMail = invoiceMail == null ? InvoiceMail.DEFAULT : invoiceMail;
+        announcedChargePointIds = announcedChargePointIds == null ? List.of() : List.copyOf(announcedChargePointIds);
+    }
+
+    /** An operator that announced no chargers (the form of the records before announcements existed). */
+    public OperatorRecord(UUID id, long revision, String legalName, Address address, String vatNumber,
+                          String chamberOfCommerceNumber, String iban, String bic, String contactEmail,
+                          String timeZone, String currency, String billingInterval, int graceDays,
+                          int paymentTermDays, String invoiceNumberPrefix, boolean acceptsUnknownChargers,
+                          List<String> userTypes, DunningPolicy dunning, String chargerEnrollmentKeyHash,
+                          boolean issuesStatements, List<UUID> cardsValidAt, List<UUID> acceptsCardsOf,
+                          String language, InvoiceMail invoiceMail) {
+        this(id, revision, legalName, address, vatNumber, chamberOfCommerceNumber, iban, bic, contactEmail, timeZone,
+                currency, billingInterval, graceDays, paymentTermDays, invoiceNumberPrefix, acceptsUnknownChargers,
+                userTypes, dunning, chargerEnrollmentKeyHash, issuesStatements, cardsValidAt, acceptsCardsOf, language,
+                invoiceMail, List.of(), false);
     }
 
     /** The language of this operator's documents: its own choice, else its country's. */

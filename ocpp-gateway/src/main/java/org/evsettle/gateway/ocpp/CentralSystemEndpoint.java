@@ -21,6 +21,7 @@ import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargerConnected;
 import org.evsettle.events.ocpp.ChargerDisconnected;
 import org.evsettle.gateway.Admission;
+import org.evsettle.gateway.AdmissionReview;
 import org.evsettle.gateway.ChargerConnections;
 import org.evsettle.gateway.ChargerPresence;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
@@ -150,7 +151,8 @@ public class CentralSystemEndpoint {
         }
         presence.released(chargePointId, connection.id(), at);
         Log.debugf("%s disconnected (%s)", chargePointId, reason);
-        closed(byGateway.isPresent() ? "silent" : "ended");
+        closed(byGateway.map(gateway -> gateway.getCode() == AdmissionReview.POLICY_VIOLATION ? "revoked" : "silent")
+                .orElse("ended"));
         publisher.publishInBackground(EventIds.nameBased(chargePointId, connection.id(), "charger-disconnected"),
                 new ChargerDisconnected(chargePointId, code, message, at), at);
     }

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.evsettle.events.registry.ChargePointIds;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
@@ -61,8 +62,8 @@ public class ChargerResource {
             @Schema(description = "A site of the operator", example = "0b7e4c1a-2f3d-4e5b-8a9c-6d7e8f9a0b1c")
             @NotNull UUID siteId,
             @Schema(description = "The charger's OCPP identity, unique on the platform", example = "CP-LINDE-01")
-            @NotBlank @Size(max = 48)
-            @Pattern(regexp = "[A-Za-z0-9._:\\-]+", message = "may hold letters, digits and . _ : - only")
+            @NotBlank @Size(max = ChargePointIds.MAX_LENGTH)
+            @Pattern(regexp = ChargePointIds.PATTERN, message = "may hold letters, digits and . _ : - only")
             String chargePointId,
             @Schema(description = "Left out: 1", example = "2") @Min(1) @Max(16) Integer connectorCount,
             @Schema(description = "Left out: 40 hex characters are generated", example = "chosen-by-the-installer")
@@ -82,10 +83,21 @@ public class ChargerResource {
             @Size(min = 16, max = 40, message = PASSWORD_RULE) String ocppPassword) {
     }
 
-    /** A charger as the API shows it; ocppPassword only in the answer that set it. */
+    /**
+     * A charger as the API shows it; ocppPassword only in the answer that set it. ocppPasswordOrigin says
+     * whether it still presents its operator's enrollment key, and ocppPasswordProblem why it has not taken
+     * a password of its own yet.
+     */
     public record ChargerView(UUID id, long revision, UUID operatorId, UUID siteId, String chargePointId,
                               int connectorCount, String vendor, String model, String serialNumber,
                               String firmwareVersion, String status,
+                              @Schema(description = "ASSIGNED over this API, ISSUED by the gateway to the charger after"
+                                      + " its enrollment, or still the operator's ENROLLMENT_KEY",
+                                      example = "ENROLLMENT_KEY") String ocppPasswordOrigin,
+                              @Schema(description = "Why a charger on the enrollment key has no password of its own"
+                                      + " yet; null when none is known",
+                                      example = "ChangeConfiguration AuthorizationKey answered Rejected"
+                                              + " (2026-03-29T02:10:00Z)") String ocppPasswordProblem,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String ocppPassword) {
         static ChargerView of(Charger c) {
             return of(new ChargerLifecycle.WithPassword(c, null));
@@ -94,7 +106,8 @@ public class ChargerResource {
         static ChargerView of(ChargerLifecycle.WithPassword set) {
             Charger c = set.charger();
             return new ChargerView(c.id, c.revision, c.operatorId, c.siteId, c.chargePointId, c.connectorCount,
-                    c.vendor, c.model, c.serialNumber, c.firmwareVersion, c.status, set.ocppPassword());
+                    c.vendor, c.model, c.serialNumber, c.firmwareVersion, c.status, c.ocppPasswordOrigin,
+                    c.ocppPasswordProblem, set.ocppPassword());
         }
     }
 
@@ -110,11 +123,12 @@ public class ChargerResource {
     @Path("/operators/{operatorId}/chargers")
     @Transactional
     @Operation(summary = "Register a charger at a site",
-            description = "ACTIVE at once. chargePointId is unique on the platform. The answer shows the OCPP"
+            description = "ACTIVE at once. chargePointId is unique on the platform (an id the operator announced"
+                    + " is taken off its announcements; one another operator announced is refused). The answer shows the OCPP"
                     + " password once; published on registry.chargers with its hash only." + ADMINS)
     @APIResponse(responseCode = "201", description = "Created; Location names the new charger")
     @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
-    @APIResponse(responseCode = "409", description = "A charger with this chargePointId is already registered")
+    @APIResponse(responseCode = "409", description = "This chargePointId is already registered or announced")
     public Response register(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
                              @PathParam("operatorId") UUID operatorId, @NotNull @Valid ChargerForm form) {
         ChargerLifecycle.WithPassword registered = chargers.register(caller.administeredOperator(operatorId,
@@ -167,10 +181,13 @@ public class ChargerResource {
     @Transactional
     @Operation(summary = "Approve a charger that enrolled itself",
             description = "Places it at a site of the operator and makes it ACTIVE: its next BootNotification is"
-                    + " accepted, with the enrollment key it presented as its password. Published on"
+                    + " accepted. Only a charger with a password of its own is approved: the gateway gives it one"
+                    + " (ChangeConfiguration AuthorizationKey) after its boot; one that refuses it stays on the"
+                    + " enrollment key (ocppPasswordProblem says why) until an admin sets a password. Published on"
                     + " registry.chargers." + ADMINS_OF_CHARGER)
     @APIResponse(responseCode = "404", description = "No such charger, or not the caller's")
-    @APIResponse(responseCode = "409", description = "The charger is not pending approval")
+    @APIResponse(responseCode = "409", description = "The charger is not pending approval, or still presents its"
+            + " operator's enrollment key as its password")
     public ChargerView approve(@Parameter(description = CHARGER_ID, example = CHARGER_EXAMPLE)
                                @PathParam("chargerId") UUID chargerId, @NotNull @Valid Placement placement) {
         return ChargerView.of(chargers.approve(administered(chargerId), placement.siteId(), placement.connectorCount()));

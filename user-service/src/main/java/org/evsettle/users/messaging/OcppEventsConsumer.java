@@ -9,14 +9,16 @@ import org.evsettle.events.Envelope;
 import org.evsettle.events.Topics;
 import org.evsettle.events.ocpp.ChargerBooted;
 import org.evsettle.events.ocpp.ChargerEnrolled;
+import org.evsettle.events.ocpp.ChargerPasswordIssued;
+import org.evsettle.events.ocpp.ChargerPasswordRefused;
 import org.evsettle.outbox.ProcessedEvents;
 import org.evsettle.outbox.consumer.EventConsumer;
 import org.evsettle.outbox.consumer.EventDelivery;
 import org.evsettle.users.ChargerEnrollment;
 
 /**
- * Reads {@code ocpp.events} for what chargers tell the registry, under the kit's failure policy: enrollments
- * and boots are applied once each (the event id is recorded in the transaction of the effect); every other
+ * Reads {@code ocpp.events} for what chargers tell the registry, under the kit's failure policy: enrollments,
+ * the passwords chargers took (or did not) and boots are applied once each (the event id is recorded in the transaction of the effect); every other
  * charger event passes by.
  */
 @ApplicationScoped
@@ -32,6 +34,8 @@ public class OcppEventsConsumer implements EventConsumer {
         this.delivery = delivery;
         this.routes = new EventRoutes(Topics.OCPP_EVENTS, NAME, processedEvents)
                 .on(ChargerEnrolled.class, enrollment::enrolled)
+                .on(ChargerPasswordIssued.class, enrollment::passwordIssued)
+                .on(ChargerPasswordRefused.class, enrollment::passwordRefused)
                 .on(ChargerBooted.class, enrollment::booted);
     }
 

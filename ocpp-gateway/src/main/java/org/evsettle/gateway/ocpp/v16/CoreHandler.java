@@ -15,6 +15,7 @@ import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerPresence;
 import org.evsettle.gateway.ChargerRegistration;
 import org.evsettle.gateway.ConnectorStatus;
+import org.evsettle.gateway.PasswordIssuer;
 import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
@@ -32,22 +33,25 @@ import org.evsettle.gateway.ocpp.v16.CoreMessages.StatusNotificationResponse;
  * with the clock it should set), Heartbeat (the time) and StatusNotification (per connector). Boot
  * and status are published as {@code ChargerBooted} and {@code ChargerStatusChanged} before they are
  * answered; an unknown charger admitted with its operator's enrollment key is also published as
- * {@code ChargerEnrolled}, so that the registry records it as awaiting approval.
+ * {@code ChargerEnrolled}, so that the registry records it as awaiting approval. A charger still on its
+ * operator's enrollment key is then given a password of its own ({@link PasswordIssuer}).
  */
 @ApplicationScoped
 public class CoreHandler implements ActionFamily {
 
     private final ChargerRegistration registration;
     private final ChargerPresence presence;
+    private final PasswordIssuer passwords;
     private final OcppEventPublisher publisher;
     private final Clock clock;
     private final Duration heartbeatInterval;
     private final Duration pendingInterval;
 
-    public CoreHandler(ChargerRegistration registration, ChargerPresence presence, OcppEventPublisher publisher,
-                       Clock clock, GatewaySettings settings) {
+    public CoreHandler(ChargerRegistration registration, ChargerPresence presence, PasswordIssuer passwords,
+                       OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
         this.registration = registration;
         this.presence = presence;
+        this.passwords = passwords;
         this.publisher = publisher;
         this.clock = clock;
         this.heartbeatInterval = settings.heartbeatInterval();
@@ -88,6 +92,11 @@ public class CoreHandler implements ActionFamily {
                         "charger-booted"), booted, call.receivedAt()))
                 .invoke(() -> presence.booted(call.chargePointId(), boot.chargePointVendor(), boot.chargePointModel(),
                         boot.firmwareVersion(), status.ocpp()))
+                .invoke(() -> {
+                    if (status != ChargerRegistration.Status.REJECTED) {
+                        passwords.booted(admission);
+                    }
+                })
                 .map(sent -> new BootNotificationResponse(status.ocpp(), now(),
                         (int) (status == ChargerRegistration.Status.ACCEPTED ? heartbeatInterval : pendingInterval)
                                 .toSeconds()));

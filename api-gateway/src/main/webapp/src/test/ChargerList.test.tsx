@@ -1,0 +1,22 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import App from '../App';
+import { asOperatorAdmin } from './fixtures';
+import { renderUi } from './render';
+
+const PENDING = {
+  id: 'ch-1', revision: 2, operatorId: 'op-1', siteId: null, chargePointId: 'ZCS000143', connectorCount: 1,
+  vendor: 'Zaptec', model: 'Go2', serialNumber: 'ZCS000143', firmwareVersion: '2.4.2.4', status: 'PENDING_APPROVAL',
+  ocppPasswordOrigin: 'ENROLLMENT_KEY', ocppPasswordProblem: 'ChangeConfiguration AuthorizationKey answered Rejected (2026-03-29T02:10:00Z)',
+};
+const OWN = { ...PENDING, id: 'ch-2', chargePointId: 'ZCS000144', ocppPasswordOrigin: 'ISSUED', ocppPasswordProblem: null };
+
+describe('the charger list', () => {
+  it('says why a pending charger still on the enrollment key cannot be approved yet', async () => {
+    asOperatorAdmin([{ match: (u) => u.startsWith('/api/users/operators/op-1/chargers'), body: { items: [PENDING, OWN] } }]);
+    renderUi(<App />, 'en', '/chargers');
+    const problem = await screen.findByTestId('password-problem-ZCS000143', {}, { timeout: 15000 });
+    expect(problem).toHaveTextContent('Still on the enrollment key (ChangeConfiguration AuthorizationKey answered Rejected');
+    expect(screen.queryByTestId('password-problem-ZCS000144')).not.toBeInTheDocument();
+  });
+});
