@@ -115,6 +115,7 @@ public class PasswordIssuer {
                     + outcome.errorCode());
             case TIMED_OUT -> Optional.of("No answer to ChangeConfiguration " + AUTHORIZATION_KEY + " in time");
             case NOT_CONNECTED -> Optional.of("Disconnected before it answered ChangeConfiguration " + AUTHORIZATION_KEY);
+            case REFUSED -> Optional.of("ChangeConfiguration " + AUTHORIZATION_KEY + " was refused before it was sent");
         };
     }
 }

@@ -19,27 +19,35 @@ import org.evsettle.events.kafka.CloudEventHeaders;
 import org.evsettle.events.kafka.EnvelopeRecords;
 import org.evsettle.events.ocpp.ChargerCommandAnswered;
 import org.evsettle.events.ocpp.ChargerCommandRequested;
+import org.evsettle.events.ocpp.ChargerPasswordIssued;
 import org.evsettle.gateway.ChargerCommands;
+import org.evsettle.gateway.IssuedPasswords;
 
 /**
  * Every replica's view of the command traffic: reads all partitions of {@code ocpp.commands} (the
  * commands, so that the replica holding a socket executes them) and of {@code ocpp.events} (only the
- * command answers, told apart by their {@code ce_type} header before anything is deserialized, so
- * that a forwarded API request learns its outcome). It starts at the end of both topics: a command
- * older than the replica is not its business.
+ * command answers, so that a forwarded API request learns its outcome, and the passwords replicas
+ * issued to chargers, so that a charger that accepted its own password on one replica is admitted by
+ * another before the registry carries it; told apart by their {@code ce_type} header before anything
+ * is deserialized). It starts at the end of both topics: a command older than the replica is not its
+ * business.
  */
 @ApplicationScoped
 public class CommandRelay {
 
     private static final String REQUESTED = EventCatalog.CHARGER_COMMAND_REQUESTED.ceType();
     private static final String ANSWERED = EventCatalog.CHARGER_COMMAND_ANSWERED.ceType();
+    private static final String PASSWORD_ISSUED = EventCatalog.CHARGER_PASSWORD_ISSUED.ceType();
 
     private final ChargerCommands commands;
+    private final IssuedPasswords issuedPasswords;
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final PartitionReader reader;
 
-    public CommandRelay(ChargerCommands commands, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public CommandRelay(ChargerCommands commands, IssuedPasswords issuedPasswords,
+                        @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.commands = commands;
+        this.issuedPasswords = issuedPasswords;
         this.reader = new PartitionReader("command-relay", List.of(Topics.OCPP_COMMANDS, Topics.OCPP_EVENTS),
                 PartitionReader.Start.END, kafka, this::relay, assigned::countDown);
     }
@@ -59,7 +67,7 @@ public class CommandRelay {
 
     private void relay(ConsumerRecord<String, byte[]> record) {
         String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
-        if (!REQUESTED.equals(type) && !ANSWERED.equals(type)) {
+        if (!REQUESTED.equals(type) && !ANSWERED.equals(type) && !PASSWORD_ISSUED.equals(type)) {
             return;
         }
         Envelope<?> envelope = EnvelopeRecords.read(record);
@@ -67,6 +75,8 @@ public class CommandRelay {
             commands.requested(requested);
         } else if (envelope.data() instanceof ChargerCommandAnswered answered) {
             commands.answered(answered);
+        } else if (envelope.data() instanceof ChargerPasswordIssued issued) {
+            issuedPasswords.confirmed(issued.chargePointId(), issued.operatorId(), issued.ocppPasswordHash());
         } else {
             Log.warnf("Skipped an unreadable %s at %s-%d@%d", type, record.topic(), record.partition(), record.offset());
         }
