@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.outbox.audit.AuditTrail;
 import org.evsettle.users.messaging.RegistryPublisher;
 
 /**
@@ -13,7 +14,8 @@ import org.evsettle.users.messaging.RegistryPublisher;
  * e-mail a placeholder that is never published, the address, company details, mandate, language and
  * account link go, and every card is blocked for good with its label cleared. The ERASED record is
  * published, so that each service erases its own copies; issued invoices keep what the law requires
- * until their retention ends (invoice-service). Refused while the driver has an overdue invoice: the
+ * until their retention ends (invoice-service). The audit entries of the driver and their cards keep
+ * who changed which field when, with the values erased. Refused while the driver has an overdue invoice: the
  * operator still needs to whom and where to send the claim. Erasing again changes nothing.
  */
 @ApplicationScoped
@@ -24,11 +26,13 @@ public class DriverErasure {
 
     private final RegistryPublisher registry;
     private final CardBlocking cardBlocking;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public DriverErasure(RegistryPublisher registry, CardBlocking cardBlocking, Clock clock) {
+    public DriverErasure(RegistryPublisher registry, CardBlocking cardBlocking, AuditTrail audit, Clock clock) {
         this.registry = registry;
         this.cardBlocking = cardBlocking;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -69,6 +73,10 @@ public class DriverErasure {
                 registry.changed(card);
             }
         }
+        // the audit trail keeps who changed what and when, no longer the person's values
+        audit.erasePersonalValues("Driver", driver.id);
+        cards.forEach(card -> audit.erasePersonalValues("Card", card.id));
+        audit.record(driver.operatorId, "Driver", driver.id, "ERASED", null, null);
         Log.infof("Driver %s of operator %s erased; %d cards blocked", driver.id, driver.operatorId, cards.size());
         return driver;
     }
