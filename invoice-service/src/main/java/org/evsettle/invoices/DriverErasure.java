@@ -25,7 +25,8 @@ final class DriverErasure {
         int mails = entityManager.createNativeQuery("""
                         UPDATE document_mail SET recipient = NULL,
                                status = CASE WHEN status = 'QUEUED' THEN 'SKIPPED' ELSE status END,
-                               last_error = CASE WHEN status = 'QUEUED' THEN 'driver erased' ELSE last_error END
+                               last_error = CASE WHEN status = 'QUEUED' THEN 'driver erased'
+                                   ELSE regexp_replace(last_error, '[^\\s<>@"'']+@[^\\s<>"'']+', '<address>', 'g') END
                         WHERE invoice_id IN (SELECT id FROM invoice WHERE driver_id = ?1)
                           AND (recipient IS NOT NULL OR status = 'QUEUED')""")
                 .setParameter(1, driverId).executeUpdate();

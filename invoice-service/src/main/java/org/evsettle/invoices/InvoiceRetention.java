@@ -17,8 +17,8 @@ import org.evsettle.invoices.config.RetentionConfig;
 
 /**
  * Removes issued documents once the law no longer asks to keep them (docs/privacy.md): an invoice or
- * statement, together with the credit notes of it, with their lines, payments, reminders, mails and
- * direct debits. A document is kept for the years of its supplier's country, counted from the end of
+ * statement, together with the credit notes of it, with their lines, payments, reminders, mails,
+ * direct debits and audit entries. A document is kept for the years of its supplier's country, counted from the end of
  * the year it was issued in: 7 in the Netherlands (AWR art. 52), 10 in Belgium (WBTW art. 60) and,
  * to be safe, anywhere else; an invoice goes only when every credit note of it is due too. Safe on
  * several replicas: each batch is claimed with FOR UPDATE SKIP LOCKED; idempotent: what is gone is
@@ -93,6 +93,11 @@ public class InvoiceRetention {
         execute("DELETE FROM invoice_vat_subtotal WHERE invoice_id IN (?1)", documents);
         execute("DELETE FROM invoice_reminder WHERE invoice_id IN (?1)", documents);
         execute("DELETE FROM document_mail WHERE invoice_id IN (?1)", documents);
+        // the audit trail's entries of these documents and their payments go with them
+        execute("""
+                DELETE FROM audit_entry WHERE (entity_type IN ('Invoice', 'CreditNote') AND entity_id IN
+                    (SELECT id::text FROM invoice WHERE id IN (?1)))
+                 OR (entity_type = 'Payment' AND entity_id IN (SELECT id::text FROM payment WHERE invoice_id IN (?1)))""", documents);
         execute("DELETE FROM payment WHERE invoice_id IN (?1)", documents);
         execute("DELETE FROM direct_debit WHERE invoice_id IN (?1)", documents);
         entityManager.createNativeQuery("""

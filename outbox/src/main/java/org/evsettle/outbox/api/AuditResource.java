@@ -27,9 +27,11 @@ import org.evsettle.outbox.audit.AuditTrail;
 
 /**
  * The audit trail of this service's administrative changes: an operator's admins read their operator's
- * entries, platform admins every operator's. Newest first, keyset paged like every list.
+ * entries, platform admins every operator's ({@link PlatformAuditResource}). Newest first, keyset paged
+ * like every list. The class's path is the whole list's, so that no service's own
+ * {@code /api/operators/{operatorId}} resource takes its requests.
  */
-@Path("/api")
+@Path("/api/operators/{operatorId}/audit-entries")
 @Tag(name = "Audit trail", description = "Who changed what, when: the administrative changes made in this service")
 public class AuditResource {
 
@@ -54,7 +56,6 @@ public class AuditResource {
     }
 
     @GET
-    @Path("/operators/{operatorId}/audit-entries")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Operation(summary = "List an operator's audit entries",
             description = "The administrative changes made for the operator in this service, newest first;"
@@ -73,28 +74,12 @@ public class AuditResource {
             @QueryParam("to") String to,
             @BeanParam PageRequest page) {
         caller.requireAdministers(operatorId, "Operator", operatorId);
-        return list(operatorId, entityType, entityId, from, to, page);
+        return page(trail, operatorId, entityType, entityId, from, to, page);
     }
 
-    @GET
-    @Path("/audit-entries")
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "List every operator's audit entries",
-            description = "As an operator's list, for platform admins, of every operator and of changes that belong"
-                    + " to none.")
-    @APIResponse(responseCode = "400", description = "An instant that is not ISO-8601, or a bad limit or cursor")
-    public Page<AuditEntryView> all(
-            @Parameter(description = "Only entries of this entity type", example = "Driver")
-            @QueryParam("entityType") String entityType,
-            @Parameter(description = "Only entries of this entity") @QueryParam("entityId") String entityId,
-            @Parameter(description = "Only entries at or after this instant") @QueryParam("from") String from,
-            @Parameter(description = "Only entries before this instant") @QueryParam("to") String to,
-            @BeanParam PageRequest page) {
-        return list(null, entityType, entityId, from, to, page);
-    }
-
-    private Page<AuditEntryView> list(UUID operatorId, String entityType, String entityId, String from, String to,
-                                      PageRequest page) {
+    /** A page of the entries that meet the filters: of one operator, or of all (null). */
+    static Page<AuditEntryView> page(AuditTrail trail, UUID operatorId, String entityType, String entityId,
+                                     String from, String to, PageRequest page) {
         AuditTrail.Filter filter = new AuditTrail.Filter(operatorId, blankToNull(entityType), blankToNull(entityId),
                 instant("from", from), instant("to", to));
         int limit = page.limit();
