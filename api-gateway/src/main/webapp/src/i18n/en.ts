@@ -357,6 +357,8 @@ export const en = {
   'my.cardsTitle': 'My cards',
   'my.costCurrency': 'Cost ({currency})',
   'my.energyKwh': 'Energy (kWh)',
+  'my.exportData': 'Download all my data',
+  'my.exportDataHint': 'Download your profile, cards, sessions and invoices in one ZIP file',
   'my.invoicesDescription': 'Your invoices, credit notes and statements.',
   'my.invoicesTitle': 'My invoices',
   'my.noCards': 'You have no charge card',

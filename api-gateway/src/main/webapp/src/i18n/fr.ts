@@ -359,6 +359,8 @@ export const fr: Messages = {
   'my.cardsTitle': 'Mes badges',
   'my.costCurrency': 'Coût ({currency})',
   'my.energyKwh': 'Énergie (kWh)',
+  'my.exportData': 'Télécharger toutes mes données',
+  'my.exportDataHint': 'Téléchargez votre profil, vos cartes, vos sessions et vos factures dans un seul fichier ZIP',
   'my.invoicesDescription': 'Vos factures, avoirs et relevés.',
   'my.invoicesTitle': 'Mes factures',
   'my.noCards': 'Vous n’avez pas de badge',

@@ -359,6 +359,8 @@ export const nl: Messages = {
   'my.cardsTitle': 'Mijn passen',
   'my.costCurrency': 'Kosten ({currency})',
   'my.energyKwh': 'Energie (kWh)',
+  'my.exportData': 'Al mijn gegevens downloaden',
+  'my.exportDataHint': 'Download je profiel, laadpassen, sessies en facturen in één ZIP-bestand',
   'my.invoicesDescription': 'Uw facturen, creditnota’s en overzichten.',
   'my.invoicesTitle': 'Mijn facturen',
   'my.noCards': 'U hebt geen laadpas',

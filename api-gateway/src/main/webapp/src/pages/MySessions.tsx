@@ -5,7 +5,7 @@ import { sessions, users } from '../api/endpoints';
 import { usePortal } from '../auth/session';
 import { useAsync, usePaged } from '../components/hooks';
 import { SessionsTable } from '../components/SessionsTable';
-import { EmptyState, LoadMore, Loading, PageHeader, ProblemAlert } from '../components/ui';
+import { DownloadButton, EmptyState, LoadMore, Loading, PageHeader, ProblemAlert } from '../components/ui';
 import { formatKwh, formatMoney, formatMonth, monthEnd, monthStart, todayIn } from '../format';
 import { useI18n } from '../i18n';
 
@@ -35,7 +35,11 @@ export default function MySessions() {
   }
   return (
     <>
-      <PageHeader title={t('my.sessionsTitle')} description={t('my.sessionsDescription')} />
+      <PageHeader
+        title={t('my.sessionsTitle')}
+        description={t('my.sessionsDescription')}
+        actions={<DownloadButton href="/api/me/export" label={t('my.exportData')} ariaLabel={t('my.exportDataHint')} testId="export-my-data" />}
+      />
       <Stack gap="lg">
         <Card withBorder component="section" aria-labelledby="usage-title">
           <Title order={2} size="h4" id="usage-title" mb="sm">

@@ -68,10 +68,10 @@ class ApiRoutingTest {
 
     @Test
     void answers502AsAProblemWhenTheServiceIsDown() {
-        given().auth().oauth2(token).when().get("/api/invoices/invoices")
+        given().auth().oauth2(token).when().get("/api/tariffs/tariffs")
                 .then().statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("urn:evsettle:problem:service-unreachable"))
-                .body("detail", containsString("invoices service is not reachable"));
+                .body("detail", containsString("tariffs service is not reachable"));
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.evsettle.testkit.ProjectRoot;
 /**
  * What the gateway stands between, for its tests: a real Keycloak (realm evsettle from deploy/, on a
  * PostgreSQL of its own) whose login page the tests fill in, and stub services behind the routes
- * (users, sessions); invoices routes to a port where nothing listens. Started once per test JVM.
+ * (users, sessions, and invoices, which publishes no API description); tariffs and ocpp route to ports
+ * where nothing listens. Started once per test JVM.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -38,6 +39,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     private static KeycloakServer keycloak;
     private static StubService users;
     private static StubService sessions;
+    private static StubService invoices;
     private static int gatewayPort;
 
     @Override
@@ -51,6 +53,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                     Ports.free(), postgres.jdbcUrl("keycloak"), data.resolve("logs/keycloak.log"));
             users = StubService.start(SERVICE_DOCUMENT);
             sessions = StubService.start(OTHER_SERVICE_DOCUMENT);
+            invoices = StubService.start(null);
             gatewayPort = Ports.free();
             KeycloakAccounts accounts = accounts();
             accounts.ensure(new KeycloakAccounts.Account(OPERATOR_ADMIN, PASSWORD, "operator-admin", OPERATOR_ID, null,
@@ -62,6 +65,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 users.close();
                 sessions.close();
+                invoices.close();
                 started.close();
                 postgres.close();
             }, "gateway-test-infrastructure-stop"));
@@ -71,7 +75,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
                 "evsettle.services.users", users.url(),
                 "evsettle.services.sessions", sessions.url(),
-                "evsettle.services.invoices", "http://localhost:" + Ports.free(),
+                "evsettle.services.invoices", invoices.url(),
                 "evsettle.services.tariffs", "http://localhost:" + Ports.free(),
                 "evsettle.services.ocpp", "http://localhost:" + Ports.free(),
                 "evsettle.proxy.response-timeout", "2S");

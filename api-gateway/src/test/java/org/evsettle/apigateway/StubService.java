@@ -40,7 +40,15 @@ final class StubService implements AutoCloseable {
                 answer(exchange, 200, "application/json", "{}");
             });
             server.createContext("/api/download", StubService::download);
-            server.createContext("/q/openapi", exchange -> answer(exchange, 200, "application/json", openApiDocument));
+            server.createContext("/api/me", StubService::driversOwn);
+            server.createContext("/api/invoices/", exchange -> answer(exchange, 200, "application/pdf", PDF));
+            server.createContext("/q/openapi", exchange -> {
+                if (openApiDocument == null) {
+                    answer(exchange, 503, "text/plain", "no description");
+                } else {
+                    answer(exchange, 200, "application/json", openApiDocument);
+                }
+            });
             server.start();
             return new StubService(server);
         } catch (IOException e) {
@@ -66,6 +74,37 @@ final class StubService implements AutoCloseable {
                 + ",\"prefix\":" + quoted(exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"))
                 + ",\"bodyLength\":" + body.length + ",\"bodySha256\":\"" + sha256(body) + "\"}";
         answer(exchange, 200, "application/json", json);
+    }
+
+    /** A document's PDF as the invoices stub answers it. */
+    static final String PDF = "%PDF-1.7 stub";
+
+    /**
+     * The calling driver's own data, as the services answer it under /api/me: a profile, two pages of
+     * cards, a session and an issued invoice; only for the driver's bearer token.
+     */
+    private static void driversOwn(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            answer(exchange, 401, "application/json", "{}");
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String query = String.valueOf(exchange.getRequestURI().getQuery());
+        switch (path) {
+            case "/api/me" -> answer(exchange, 200, "application/json",
+                    "{\"id\":\"" + GatewayTestResource.DRIVER_ID + "\",\"name\":\"Dirk Driver\"}");
+            case "/api/me/cards" -> answer(exchange, 200, "application/json", query.contains("cursor=page+2")
+                    || query.contains("cursor=page%202")
+                    ? "{\"items\":[{\"idTag\":\"04A2B3C5\"}],\"next\":null}"
+                    : "{\"items\":[{\"idTag\":\"04A2B3C4\"}],\"next\":\"page 2\"}");
+            case "/api/me/sessions" -> answer(exchange, 200, "application/json",
+                    "{\"items\":[{\"sessionId\":\"s-1\",\"energyWh\":12340}],\"next\":null}");
+            case "/api/me/invoices" -> answer(exchange, 200, "application/json",
+                    "{\"items\":[{\"id\":\"i-1\",\"number\":\"LINDE-2026-000001\"},{\"id\":\"i-2\",\"number\":null}],"
+                            + "\"next\":null}");
+            default -> answer(exchange, 404, "application/json", "{}");
+        }
     }
 
     private static void download(HttpExchange exchange) throws IOException {

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.registry.OperatorZone;
@@ -20,6 +22,7 @@ import org.evsettle.invoices.mail.MailStep;
 import org.evsettle.invoices.messaging.InvoicePublisher;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Problem;
+import org.evsettle.outbox.audit.AuditTrail;
 
 /**
  * Corrects issued invoices the only lawful way: a credit note, numbered in the invoice series, that
@@ -35,14 +38,16 @@ public class CreditNotes {
     private final Clock clock;
     private final MeterRegistry meters;
     private final DocumentMails mails;
+    private final AuditTrail audit;
 
     public CreditNotes(InvoiceNumberSeries numbers, InvoicePublisher publisher, Clock clock, MeterRegistry meters,
-                       DocumentMails mails) {
+                       DocumentMails mails, AuditTrail audit) {
         this.numbers = numbers;
         this.publisher = publisher;
         this.clock = clock;
         this.meters = meters;
         this.mails = mails;
+        this.audit = audit;
     }
 
     /**
@@ -137,6 +142,14 @@ public class CreditNotes {
             publisher.paid(invoice);
         }
         meters.counter("evsettle.invoices.credit-notes.issued").increment();
+        Map<String, Object> issued = new LinkedHashMap<>();
+        issued.put("number", creditNote.number);
+        issued.put("creditsInvoiceNumber", invoice.number);
+        issued.put("lines", lines.size());
+        issued.put("grossAmount", creditNote.grossAmount);
+        issued.put("currency", creditNote.currency);
+        issued.put("reason", reason);
+        audit.record(invoice.operatorId, "CreditNote", creditNote.id, "ISSUED", null, issued);
         Log.debugf("Credit note %s credits %s %s of invoice %s (%d lines): %s", creditNote.number, creditNote.grossAmount,
                 creditNote.currency, invoice.number, lines.size(), reason);
         return creditNote;

@@ -76,6 +76,9 @@ public class Driver extends RegistryCopy<DriverRecord> {
         mandateSignedOn = mandate == null ? null : mandate.signedOn();
         mandateIban = mandate == null ? null : mandate.iban();
         mandateBic = mandate == null ? null : mandate.bic();
+        if (DriverErasure.ERASED.equals(record.status())) {
+            DriverErasure.erasePersonalCopies(record.id());
+        }
     }
 
     /** The SEPA direct debit mandate the driver signed, if it is complete enough to collect with. */

@@ -7,10 +7,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.evsettle.events.registry.OperatorZone;
 import org.evsettle.invoices.messaging.InvoicePublisher;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.outbox.audit.AuditTrail;
 
 /**
  * Books money received on invoices. A payment never exceeds what is outstanding; the one that clears an
@@ -21,10 +24,12 @@ public class Payments {
 
     private final InvoicePublisher publisher;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public Payments(InvoicePublisher publisher, Clock clock) {
+    public Payments(InvoicePublisher publisher, Clock clock, AuditTrail audit) {
         this.publisher = publisher;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -78,6 +83,13 @@ public class Payments {
         payment.persist();
         boolean settled = invoice.pay(payment.amount, paidOn);
         publisher.changed(invoice);
+        Map<String, Object> booked = new LinkedHashMap<>();
+        booked.put("invoiceNumber", invoice.number);
+        booked.put("amount", payment.amount);
+        booked.put("paidOn", paidOn);
+        booked.put("method", method);
+        booked.put("reference", reference);
+        audit.record(invoice.operatorId, "Payment", payment.id, "BOOKED", null, booked);
         if (settled) {
             publisher.paid(invoice);
         }

@@ -156,6 +156,7 @@ final class InvoiceFixtures {
         private String email;
         private String language;
         private String account;
+        private boolean erased;
 
         DriverBuilder(UUID id, UUID operatorId) {
             this.id = id;
@@ -201,7 +202,18 @@ final class InvoiceFixtures {
             return this;
         }
 
+        /** The record user-service publishes once the driver is erased: a pseudonym, nothing personal. */
+        DriverBuilder erased() {
+            erased = true;
+            name = "Erased driver " + id.toString().substring(0, 8);
+            return this;
+        }
+
         DriverRecord build() {
+            if (erased) {
+                return new DriverRecord(id, revision, operatorId, name, null, null, "RESIDENT", null, null, "ERASED",
+                        null, null, null, null);
+            }
             return new DriverRecord(id, revision, operatorId, name,
                     email != null ? email : name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,

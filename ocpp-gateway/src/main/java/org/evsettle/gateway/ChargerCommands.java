@@ -227,8 +227,7 @@ public class ChargerCommands {
 
     private Uni<ChargerCommandAnswered> executeHere(Command command) {
         executed.add(command.commandId());
-        Log.debugf("Sending %s %s to %s (requested by %s)", command.action(), command.commandId(),
-                command.chargePointId(), command.requestedBy());
+        Log.debugf("Sending %s %s to %s", command.action(), command.commandId(), command.chargePointId());
         return sender.send(command.chargePointId(), command.commandId().toString(), command.action(), command.payload(),
                         command.deadline())
                 .map(outcome -> answered(command, outcome))

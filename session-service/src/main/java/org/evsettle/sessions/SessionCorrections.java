@@ -6,19 +6,23 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.outbox.audit.AuditTrail;
 import org.evsettle.sessions.SessionCorrection.Action;
 import org.evsettle.sessions.SessionCorrection.Published;
 import org.evsettle.sessions.config.SessionRules;
 import org.evsettle.sessions.messaging.SessionPublisher;
 
 /**
- * How an operator puts a session right, with an audit trail: a correction (stop time, meter start,
+ * How an operator puts a session right, with an audit trail (the session's own, and an entry in the
+ * platform's {@link AuditTrail}): a correction (stop time, meter start,
  * meter stop) or a release of a held session as it is. A held session then completes and is announced
  * with its first SessionCompleted; a session that had completed already is announced again with
  * SessionCorrected (revision 1, 2, ...), for tariff-service to reprice and invoice-service to credit and rebill.
@@ -34,12 +38,15 @@ public class SessionCorrections {
     private final SessionInspector inspector;
     private final SessionRules rules;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public SessionCorrections(SessionPublisher publisher, SessionInspector inspector, SessionRules rules, Clock clock) {
+    public SessionCorrections(SessionPublisher publisher, SessionInspector inspector, SessionRules rules, Clock clock,
+                              AuditTrail audit) {
         this.publisher = publisher;
         this.inspector = inspector;
         this.rules = rules;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Corrects the session if the caller may see it (visible); someone else's session answers 404. */
@@ -67,11 +74,12 @@ public class SessionCorrections {
         }
 
         Instant now = clock.instant();
+        Map<String, Object> before = auditState(session);
         SessionCorrection entry = SessionCorrection.before(session, Action.CORRECTED, by, change.reason(), now);
         boolean wasHeld = session.status == SessionStatus.HELD;
         session.correct(change.stoppedAt(), change.meterStartWh(), change.meterStopWh());
         session.takeDurations(inspector.durations(session));
-        announce(session, entry, wasHeld, change.reason(), by, now);
+        announce(session, entry, wasHeld, change.reason(), by, now, before);
         return session;
     }
 
@@ -89,8 +97,9 @@ public class SessionCorrections {
         }
         requireBillable(session, session.stoppedAt, session.meterStartWh, session.meterStopWh);
         Instant now = clock.instant();
+        Map<String, Object> before = auditState(session);
         SessionCorrection entry = SessionCorrection.before(session, Action.RELEASED, by, reason, now);
-        announce(session, entry, true, reason, by, now);
+        announce(session, entry, true, reason, by, now, before);
         return session;
     }
 
@@ -132,7 +141,26 @@ public class SessionCorrections {
     }
 
     private void announce(ChargingSession session, SessionCorrection entry, boolean wasHeld, String reason,
-                          String by, Instant now) {
+                          String by, Instant now, Map<String, Object> before) {
+        announceChanged(session, entry, wasHeld, reason, by, now);
+        Map<String, Object> after = auditState(session);
+        after.put("reason", reason);
+        audit.record(session.operatorId, "Session", session.id, entry.action.name(), before, after);
+    }
+
+    /** What the platform's audit trail compares of a corrected or released session. */
+    private static Map<String, Object> auditState(ChargingSession session) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("status", session.status);
+        state.put("stoppedAt", session.stoppedAt);
+        state.put("meterStartWh", session.meterStartWh);
+        state.put("meterStopWh", session.meterStopWh);
+        state.put("correctionRevision", session.correctionRevision);
+        return state;
+    }
+
+    private void announceChanged(ChargingSession session, SessionCorrection entry, boolean wasHeld, String reason,
+                                 String by, Instant now) {
         SessionCompleted facts;
         if (wasHeld) {
             session.complete();
@@ -141,7 +169,8 @@ public class SessionCorrections {
             facts = session.completed(MeterSample.of(session.id));
             publisher.completed(facts);
             entry.after(session, Published.SESSION_COMPLETED, null);
-            Log.infof("Session %s %s by %s and completed: %s", session.id, entry.action, by, reason);
+            // who and why are in the session's trail and the audit trail; a log carries no person's name
+            Log.infof("Session %s %s and completed", session.id, entry.action);
         } else {
             session.correctionRevision++;
             facts = session.completed(MeterSample.of(session.id));
@@ -149,8 +178,7 @@ public class SessionCorrections {
             SessionAnomaly.open(session.id).stream().filter(anomaly -> anomaly.rule == AnomalyRule.LATE_STOP)
                     .forEach(anomaly -> anomaly.resolve(by, "corrected: " + reason, now));
             entry.after(session, Published.SESSION_CORRECTED, session.correctionRevision);
-            Log.infof("Session %s corrected by %s (revision %d): %s", session.id, by, session.correctionRevision,
-                    reason);
+            Log.infof("Session %s corrected (revision %d)", session.id, session.correctionRevision);
         }
     }
 }

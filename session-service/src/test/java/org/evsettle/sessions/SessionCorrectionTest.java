@@ -140,6 +140,18 @@ class SessionCorrectionTest {
                 .body("[1].stoppedAtBefore", equalTo(minutes(90).toString()))
                 .body("[1].stoppedAtAfter", equalTo(minutes(80).toString()))
                 .body("[1].revision", equalTo(2));
+
+        // the platform's audit trail has both, newest first, for the operator's admins only
+        given().auth().oauth2(admin).get("/api/operators/{o}/audit-entries?entityType=Session&entityId="
+                        + tx.sessionId(), operatorId).then().statusCode(200)
+                .body("items.action", contains("CORRECTED", "CORRECTED"))
+                .body("items[1].changes.meterStopWh.before", equalTo(1_012_000))
+                .body("items[1].changes.meterStopWh.after", equalTo(1_010_500))
+                .body("items[1].changes.reason.after", equalTo("Meter photo shows 1010.5 kWh at the stop"))
+                .body("items[0].changes.stoppedAt.after", equalTo(minutes(80).toString()))
+                .body("items[0].actorSubject", equalTo(UUID.nameUUIDFromBytes("operator-admin".getBytes()).toString()));
+        given().auth().oauth2(TestTokens.operatorAdmin(UUID.randomUUID()))
+                .get("/api/operators/{o}/audit-entries", operatorId).then().statusCode(404);
     }
 
     @Test

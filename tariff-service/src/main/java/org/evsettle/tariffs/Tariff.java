@@ -130,6 +130,22 @@ public class Tariff extends PanacheEntityBase {
         return version;
     }
 
+    /** What an audit entry compares: where and for whom the tariff applies, and its latest version's terms. */
+    public Map<String, Object> auditState() {
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("name", name);
+        state.put("userTypes", List.copyOf(userTypes));
+        state.put("siteId", siteId);
+        state.put("chargerId", chargerId);
+        latestVersion().ifPresent(v -> {
+            state.put("version", v.version);
+            state.put("effectiveFrom", v.effectiveFrom);
+            state.put("vatRate", v.vatRate);
+            state.put("components", List.copyOf(v.components));
+        });
+        return state;
+    }
+
     public Optional<TariffVersion> latestVersion() {
         return versions.stream().max(Comparator.comparingInt(v -> v.version));
     }

@@ -8,17 +8,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.evsettle.kit.api.DomainException;
+import org.evsettle.outbox.audit.AuditTrail;
 import org.evsettle.tariffs.WaitingSessions.TariffsChanged;
 
 /**
  * The rules of making and versioning an operator's tariffs: where a tariff applies must be the
  * operator's own place, where and for whom it applies never change on a new version, and every change
- * has the operator's sessions that waited for a tariff tried again once it commits.
+ * has the operator's sessions that waited for a tariff tried again once it commits, and leaves an audit
+ * entry.
  */
 @ApplicationScoped
 public class TariffBook {
@@ -29,9 +32,11 @@ public class TariffBook {
     }
 
     private final Event<TariffsChanged> changes;
+    private final AuditTrail audit;
 
-    public TariffBook(Event<TariffsChanged> changes) {
+    public TariffBook(Event<TariffsChanged> changes, AuditTrail audit) {
         this.changes = changes;
+        this.audit = audit;
     }
 
     @Transactional
@@ -42,6 +47,7 @@ public class TariffBook {
         tariff.addVersion(terms.effectiveFrom(), terms.vatRate(), Operator.zoneOf(operatorId), terms.components());
         tariff.persist();
         changed(operatorId);
+        audit.record(operatorId, "Tariff", tariff.id, "CREATED", null, tariff.auditState());
         return tariff;
     }
 
@@ -69,10 +75,12 @@ public class TariffBook {
             throw DomainException.invalid("chargerId", "cannot change on a new version; create another tariff for "
                     + "another charger");
         }
+        Map<String, Object> before = tariff.auditState();
         tariff.name = terms.name();
         tariff.addVersion(terms.effectiveFrom(), terms.vatRate(), Operator.zoneOf(tariff.operatorId),
                 terms.components());
         changed(tariff.operatorId);
+        audit.record(tariff.operatorId, "Tariff", tariff.id, "REVISED", before, tariff.auditState());
         return tariff;
     }
 

@@ -28,6 +28,9 @@ public class CardBlocking {
 
     /** What should block the driver's cards now, if anything: inactivity first, then the oldest overdue invoice. */
     public Optional<CardBlock> automaticBlock(Driver driver) {
+        if (driver.isErased()) {
+            return Optional.of(CardBlock.erasedDriver());
+        }
         if (!driver.isActive()) {
             return Optional.of(CardBlock.inactiveDriver());
         }

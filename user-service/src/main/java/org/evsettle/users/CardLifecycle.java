@@ -97,6 +97,10 @@ public class CardLifecycle {
         if (!card.is(Card.Status.BLOCKED)) {
             throw DomainException.conflict("Card " + card.idTag + " is " + card.status + ", not BLOCKED");
         }
+        if (card.isBlockedBy(CardBlock.Cause.ERASED_DRIVER)) {
+            throw DomainException.conflict("Card " + card.idTag + " is blocked because its driver is erased;"
+                    + " issue a new card to another driver instead");
+        }
         if (card.isBlockedBy(CardBlock.Cause.INACTIVE_DRIVER)) {
             throw DomainException.conflict("Card " + card.idTag + " is blocked because its driver is inactive;"
                     + " reactivate the driver instead");

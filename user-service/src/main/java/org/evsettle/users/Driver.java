@@ -7,9 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
@@ -20,8 +22,11 @@ import org.evsettle.kit.api.PageRequest;
 @Table(name = "driver")
 public class Driver extends PanacheEntityBase implements RegistryEntity {
 
-    /** An INACTIVE driver no longer charges: their cards are blocked until the driver is active again. */
-    public enum Status { ACTIVE, INACTIVE }
+    /**
+     * An INACTIVE driver no longer charges: their cards are blocked until the driver is active again. An
+     * ERASED driver's personal data is gone for good ({@link DriverErasure}).
+     */
+    public enum Status { ACTIVE, INACTIVE, ERASED }
 
     private static final Keyset LISTED = Keyset.of(Keyset.ascending("name", String.class),
             Keyset.ascending("email", String.class), Keyset.ascending("id", UUID.class));
@@ -53,6 +58,9 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
     /** The Keycloak user id of the driver's login, once linked. */
     @Column(name = "account_id")
     public String accountId;
+    /** When the driver's personal data was erased; null while it is kept. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     public static Optional<Driver> byId(UUID id) {
         return findByIdOptional(id);
@@ -81,9 +89,23 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
         return Status.ACTIVE.name().equals(status);
     }
 
+    public boolean isErased() {
+        return Status.ERASED.name().equals(status);
+    }
+
+    /** The e-mail as others may see it: none for an erased driver (whose stored one is a placeholder). */
+    public String shownEmail() {
+        return isErased() ? null : email;
+    }
+
+    /** The billing address, if the driver still has one. */
+    public Address shownAddress() {
+        return billingAddress == null ? null : billingAddress.toAddress();
+    }
+
     @Override
     public DriverRecord toRecord() {
-        return new DriverRecord(id, revision, operatorId, name, email, billingAddress.toAddress(), userType,
+        return new DriverRecord(id, revision, operatorId, name, shownEmail(), shownAddress(), userType,
                 companyName, companyVatNumber, status, SepaDebitMandate.toMandate(sepaMandate), accountId, language,
                 companyRegistrationNumber);
     }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.evsettle.kit.api.DomainException;
 import org.evsettle.users.messaging.RegistryPublisher;
 
 /**
@@ -39,6 +40,7 @@ public class DriverRegistration {
     /** Replaces the driver's details; a change of status blocks their cards, or lifts what inactivity blocked. */
     @Transactional
     public Driver replace(Driver driver, String email, Consumer<Driver> details) {
+        requireNotErased(driver);
         requireFreeEmail(driver.operatorId, email, driver.id);
         boolean wasActive = driver.isActive();
         details.accept(driver);
@@ -52,6 +54,7 @@ public class DriverRegistration {
     /** From now on only tokens of this account are the driver; an account is one driver's. */
     @Transactional
     public Driver linkAccount(Driver driver, String accountId) {
+        requireNotErased(driver);
         Driver.byAccountId(accountId).filter(other -> !other.id.equals(driver.id)).ifPresent(other -> {
             throw RegistryUniqueness.accountTaken(accountId);
         });
@@ -69,6 +72,13 @@ public class DriverRegistration {
             registry.changed(driver);
         }
         return driver;
+    }
+
+    /** An erased driver's data is gone: nothing brings it back, nor gives the pseudonym new data. */
+    private static void requireNotErased(Driver driver) {
+        if (driver.isErased()) {
+            throw DomainException.conflict("Driver " + driver.id + " is erased; register the person as a new driver");
+        }
     }
 
     private static void requireFreeEmail(UUID operatorId, String email, UUID except) {

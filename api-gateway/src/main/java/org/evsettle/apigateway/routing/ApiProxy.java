@@ -130,7 +130,8 @@ public class ApiProxy {
                         || String.valueOf(failure.getMessage()).contains("timeout period"));
     }
 
-    private static Optional<String> accessToken(RoutingContext context) {
+    /** The access token of the signed-in caller (session or bearer), for a call to a service. */
+    public static Optional<String> accessToken(RoutingContext context) {
         if (!(context.user() instanceof QuarkusHttpUser user)) {
             return Optional.empty();
         }

@@ -28,6 +28,8 @@ import org.evsettle.invoices.config.MailConfig;
 @ApplicationScoped
 public class MailWorker {
 
+    private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern.compile("[^\\s<>@\"']+@[^\\s<>\"']+");
+
     private final EntityManager entityManager;
     private final Mailer mailer;
     private final MailComposer composer;
@@ -118,13 +120,14 @@ public class MailWorker {
                     row.sentAt = now;
                     row.nextAttemptAt = null;
                     row.lastError = null;
-                    Log.infof("Mailed %s of document %s to %s", row.step, row.invoiceId, row.recipient);
+                    Log.infof("Mailed %s of document %s (mail %s)", row.step, row.invoiceId, row.id);
                 }
                 case PERMANENT -> {
                     row.status = MailStatus.BOUNCED;
                     row.nextAttemptAt = null;
                     row.lastError = reason;
-                    Log.warnf("Mail %s of document %s to %s was refused: %s", row.step, row.invoiceId, row.recipient, reason);
+                    Log.warnf("Mail %s of document %s (mail %s) was refused: %s", row.step, row.invoiceId, row.id,
+                            withoutAddresses(reason));
                 }
                 case TRANSIENT -> {
                     row.lastError = reason;
@@ -132,11 +135,11 @@ public class MailWorker {
                         row.status = MailStatus.FAILED;
                         row.nextAttemptAt = null;
                         Log.errorf("Mail %s of document %s failed after %d attempts: %s", row.step, row.invoiceId,
-                                row.attempts, reason);
+                                row.attempts, withoutAddresses(reason));
                     } else {
                         row.nextAttemptAt = now.plus(backoff(row.attempts));
                         Log.infof("Mail %s of document %s could not be sent (attempt %d): %s; next at %s", row.step,
-                                row.invoiceId, row.attempts, reason, row.nextAttemptAt);
+                                row.invoiceId, row.attempts, withoutAddresses(reason), row.nextAttemptAt);
                     }
                 }
             }
@@ -167,5 +170,10 @@ public class MailWorker {
             root = root.getCause();
         }
         return root;
+    }
+
+    /** An SMTP server's reply as a log may carry it: the addresses it names replaced (logs carry ids, not people). */
+    static String withoutAddresses(String reason) {
+        return reason == null ? null : EMAIL_ADDRESS.matcher(reason).replaceAll("<address>");
     }
 }

@@ -184,7 +184,8 @@ public class Quarantine {
             }
             if (event.status() == QuarantinedEvent.Status.QUARANTINED) {
                 resolve(id, QuarantinedEvent.Status.DISCARDED, by, reason);
-                Log.warnf("Quarantined record %d of %s discarded by %s: %s", id, event.consumer(), by, reason);
+                // who discarded it is kept with the record; a log carries no person's name
+                Log.warnf("Quarantined record %d of %s discarded: %s", id, event.consumer(), reason);
             }
             return byId(id, false).orElseThrow();
         });

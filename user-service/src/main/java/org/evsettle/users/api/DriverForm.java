@@ -83,6 +83,10 @@ public record DriverForm(
      * company name, the registration number follows the rule of the billing address's country.
      */
     public void checkAgainst(Operator operator) {
+        if (status == Driver.Status.ERASED) {
+            throw DomainException.invalid("status", "must be ACTIVE or INACTIVE; a driver is erased with"
+                    + " POST /api/drivers/{driverId}/erasure");
+        }
         if (!operator.userTypes().contains(userTypeOrDefault())) {
             throw DomainException.invalid("userType", "must be one of the operator's user types: " + operator.userTypes());
         }

@@ -37,6 +37,7 @@ import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.users.Driver;
+import org.evsettle.users.DriverErasure;
 import org.evsettle.users.DriverRegistration;
 import org.evsettle.users.DriverSearch;
 import org.evsettle.users.Operator;
@@ -64,11 +65,14 @@ public class DriverResource {
     private final Caller caller;
     private final CallingDriver callingDriver;
     private final DriverRegistration drivers;
+    private final DriverErasure erasure;
 
-    public DriverResource(Caller caller, CallingDriver callingDriver, DriverRegistration drivers) {
+    public DriverResource(Caller caller, CallingDriver callingDriver, DriverRegistration drivers,
+                          DriverErasure erasure) {
         this.caller = caller;
         this.callingDriver = callingDriver;
         this.drivers = drivers;
+        this.erasure = erasure;
     }
 
     @POST
@@ -98,12 +102,12 @@ public class DriverResource {
                     + " drivers whose name or e-mail contains the text, in any case, in the same order and pages."
                     + PAGED + ADMINS)
     @APIResponse(responseCode = "400", description = "q shorter than " + DriverSearch.SHORTEST + " or longer than "
-            + DriverSearch.LONGEST + " characters once trimmed, a status other than ACTIVE or INACTIVE, or a bad"
+            + DriverSearch.LONGEST + " characters once trimmed, a status other than ACTIVE, INACTIVE or ERASED, or a bad"
             + " limit or cursor")
     @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
     public Page<DriverView> list(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
                                  @PathParam("operatorId") UUID operatorId,
-                                 @Parameter(description = "Only drivers in this status (ACTIVE or INACTIVE), in any case",
+                                 @Parameter(description = "Only drivers in this status (ACTIVE, INACTIVE or ERASED), in any case",
                                          example = "ACTIVE")
                                  @QueryParam("status") Driver.Status status,
                                  @Parameter(description = "Only drivers of this user type, in any case", example = "RESIDENT")
@@ -174,6 +178,24 @@ public class DriverResource {
     public DriverView unlinkAccount(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
                                     @PathParam("driverId") UUID driverId) {
         return DriverView.of(drivers.unlinkAccount(administered(driverId)));
+    }
+
+    @POST
+    @Path("/drivers/{driverId}/erasure")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
+    @Transactional
+    @Operation(summary = "Erase a driver's personal data",
+            description = "For good: the name becomes a pseudonym; e-mail, address, company details, mandate,"
+                    + " language and account link go; status becomes ERASED and every card is blocked, its label"
+                    + " cleared. Published on registry.drivers and registry.cards, so that every service erases"
+                    + " its copies; issued invoices keep what the law requires until their retention ends"
+                    + " (docs/privacy.md). Erasing an erased driver changes nothing." + ADMINS_OF_DRIVER)
+    @APIResponse(responseCode = "200", description = "The erased driver")
+    @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The driver has an overdue invoice that is not paid")
+    public DriverView erase(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
+                            @PathParam("driverId") UUID driverId) {
+        return DriverView.of(erasure.erase(administered(driverId)));
     }
 
     @GET

@@ -16,7 +16,7 @@ public record DriverView(UUID id, long revision, UUID operatorId, String name, S
                          String companyRegistrationNumber) {
 
     static DriverView of(Driver d) {
-        return new DriverView(d.id, d.revision, d.operatorId, d.name, d.email, d.billingAddress.toAddress(),
+        return new DriverView(d.id, d.revision, d.operatorId, d.name, d.shownEmail(), d.shownAddress(),
                 d.userType, d.companyName, d.companyVatNumber, d.status, SepaDebitMandate.toMandate(d.sepaMandate),
                 d.accountId, d.language, d.companyRegistrationNumber);
     }
