@@ -32,9 +32,21 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /** Connects to {@code <gateway>/ocpp/<chargePointId>}; a refused handshake throws {@link HandshakeRefused}. */
     public static ChargePointSimulator connect(URI gateway, String chargePointId, String password) {
+        return connect(HttpClient.newHttpClient(), gateway, chargePointId, password);
+    }
+
+    /**
+     * Connects over {@code wss://} with this TLS (the CAs it trusts and, on security profile 3, its client
+     * certificate); a null password sends no Basic credentials.
+     */
+    public static ChargePointSimulator connect(URI gateway, String chargePointId, String password, ChargerTls tls) {
+        return connect(tls.newClient(), gateway, chargePointId, password);
+    }
+
+    private static ChargePointSimulator connect(HttpClient client, URI gateway, String chargePointId, String password) {
         ChargePointSimulator charger = new ChargePointSimulator(chargePointId);
         try {
-            charger.connection.open(HttpClient.newHttpClient(), gateway, password, Duration.ofSeconds(10))
+            charger.connection.open(client, gateway, password, Duration.ofSeconds(10))
                     .get(15, TimeUnit.SECONDS);
             return charger;
         } catch (ExecutionException e) {
@@ -85,6 +97,11 @@ public final class ChargePointSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted waiting for the answer to " + call, e);
         }
+    }
+
+    /** Sends a CALL without waiting (from a handler of the central system's calls, which must not block). */
+    public CompletableFuture<JsonNode> callAsync(String action, Object payload) {
+        return connection.call(action, payload).toCompletableFuture();
     }
 
     /** Sends a raw text frame as it is (for malformed input). */
