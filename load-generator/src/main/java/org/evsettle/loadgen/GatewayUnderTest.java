@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,12 +22,15 @@ import org.evsettle.devstack.DevStack;
 import org.evsettle.devstack.Ports;
 import org.evsettle.devstack.platform.Platform;
 import org.evsettle.devstack.platform.Service;
+import org.evsettle.testkit.ChargerTls;
 
 /**
  * The gateway being measured: either one this run starts itself (a devstack with Kafka and
  * PostgreSQL on free ports, and the packaged gateway in its own JVM with the given heap), or one
  * already running (then its pid, if given, lets the run read its memory). Reads heap (jstat) and
- * resident memory (/proc) of the gateway's process.
+ * resident memory (/proc) of the gateway's process. With {@code --tls=true} the gateway it starts
+ * serves {@code wss://} only (security profile 2), from a certificate for localhost made for the run
+ * with keytool; the chargers trust that certificate.
  */
 final class GatewayUnderTest implements AutoCloseable {
 
@@ -36,9 +40,11 @@ final class GatewayUnderTest implements AutoCloseable {
     private final String kafka;
     private final OptionalLong pid;
     private final URI metrics;
+    private final Optional<ChargerTls> tls;
 
     private GatewayUnderTest(DevStack stack, ChildProcess gateway, URI websocket, String kafka, OptionalLong pid,
-                             URI metrics) {
+                             URI metrics, Optional<ChargerTls> tls) {
+        this.tls = tls;
         this.stack = stack;
         this.gateway = gateway;
         this.websocket = websocket;
@@ -49,7 +55,8 @@ final class GatewayUnderTest implements AutoCloseable {
 
     static GatewayUnderTest of(Scenario scenario, Path root) {
         if (!scenario.startPlatform()) {
-            return new GatewayUnderTest(null, null, scenario.gateway(), scenario.kafka(), scenario.gatewayPid(), null);
+            return new GatewayUnderTest(null, null, scenario.gateway(), scenario.kafka(), scenario.gatewayPid(), null,
+                    scenario.trustStore().map(store -> ChargerTls.trusting(store, scenario.trustStorePassword())));
         }
         Path jar = root.resolve("ocpp-gateway/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -78,14 +85,24 @@ final class GatewayUnderTest implements AutoCloseable {
             command.add("-XX:+UseParallelGC");
         }
         Platform.configuration(stack, Service.OCPP_GATEWAY).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Optional<ChargerTls> tls = Optional.empty();
+        if (scenario.tls()) {
+            Path keyStore = serverKeyStore(data, scenario.trustStorePassword());
+            command.addAll(List.of("-Dquarkus.http.ssl-port=" + port, "-Dquarkus.http.port=" + Ports.free(),
+                    "-Dquarkus.http.ssl.certificate.key-store-file=" + keyStore,
+                    "-Dquarkus.http.ssl.certificate.key-store-password=" + scenario.trustStorePassword(),
+                    "-Dquarkus.http.insecure-requests=disabled"));
+            tls = Optional.of(ChargerTls.trusting(keyStore, scenario.trustStorePassword()));
+        }
         command.addAll(extra);
         command.addAll(List.of("-jar", jar.toString()));
         Path log = data.resolve("logs/ocpp-gateway.log");
         System.out.println("Starting the gateway on port " + port + " (heap " + scenario.gatewayHeap() + ", log " + log + ") ...");
         ChildProcess gateway = ChildProcess.start("ocpp-gateway", command, Map.of(), jar.getParent(), log);
-        GatewayUnderTest started = new GatewayUnderTest(stack, gateway, URI.create("ws://localhost:" + port),
+        GatewayUnderTest started = new GatewayUnderTest(stack, gateway,
+                URI.create((scenario.tls() ? "wss" : "ws") + "://localhost:" + port),
                 stack.kafka().bootstrapServers(), OptionalLong.of(gateway.pid()),
-                URI.create("http://localhost:" + managementPort + "/q/metrics"));
+                URI.create("http://localhost:" + managementPort + "/q/metrics"), tls);
         try {
             Await.until("ocpp-gateway on port " + port, Duration.ofSeconds(180), gateway, () -> ready(managementPort));
         } catch (RuntimeException e) {
@@ -93,6 +110,32 @@ final class GatewayUnderTest implements AutoCloseable {
             throw e;
         }
         return started;
+    }
+
+    /** The TLS the chargers connect with ({@code wss://}), or empty for {@code ws://}. */
+    Optional<ChargerTls> tls() {
+        return tls;
+    }
+
+    /** A PKCS#12 key store with a self-signed certificate for localhost, made with the JDK's keytool. */
+    private static Path serverKeyStore(Path data, String password) {
+        Path keyStore = data.resolve("gateway-tls.p12");
+        try {
+            Process keytool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                    "-keystore", keyStore.toString(), "-storepass", password)).redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes());
+            if (keytool.waitFor() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            return keyStore;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     URI websocket() {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  *        [--meter-interval=60s] [--heartbeat-interval=300s] [--session-length=45m] [--idle=5m]
  *        [--gateway-heap=1g] [--clients=4] [--report=target/load-report.md]
  *        [--start-platform=false --gateway=ws://host:8081 --kafka=host:9092 --gateway-pid=PID]
+ *        [--tls=true] [--trust-store=gateway.p12 --trust-store-password=changeit --gateway=wss://host:8443]
  * </pre>
  */
 public final class LoadGenerator {
@@ -59,7 +60,9 @@ public final class LoadGenerator {
         });
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < scenario.clients(); i++) {
-            clients.add(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build());
+            HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
+            gateway.tls().ifPresent(tls -> client.sslContext(tls.sslContext()));
+            clients.add(client.build());
         }
         awaitRegistry(fleet, scenario, gateway, clients.get(0), timer);
 

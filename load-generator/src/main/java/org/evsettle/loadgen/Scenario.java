@@ -1,15 +1,19 @@
 package org.evsettle.loadgen;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * What one run simulates: how many chargers, how fast they connect, how long the run lasts, and
  * the rhythm of each charger (heartbeat, sessions, meter values). Either against a running gateway
- * and Kafka, or against a devstack and gateway the run starts itself.
+ * and Kafka, or against a devstack and gateway the run starts itself. Over TLS ({@code wss://}) with
+ * {@code --tls=true} (a gateway the run starts gets a certificate made for the run) or a trust store for
+ * a running gateway's certificate ({@code --trust-store}, PEM, PKCS#12 or JKS).
  */
 public record Scenario(
         String name,
@@ -25,7 +29,10 @@ public record Scenario(
         String kafka,
         OptionalLong gatewayPid,
         String gatewayHeap,
-        int clients) {
+        int clients,
+        boolean tls,
+        Optional<Path> trustStore,
+        String trustStorePassword) {
 
     /** The named presets, each adjustable with {@code --key=value} options. */
     public static Scenario parse(String[] args) {
@@ -66,7 +73,10 @@ public record Scenario(
                 merged.getOrDefault("kafka", "localhost:9092"),
                 pid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid)),
                 merged.getOrDefault("gateway-heap", "1g"),
-                Integer.parseInt(merged.getOrDefault("clients", "4")));
+                Integer.parseInt(merged.getOrDefault("clients", "4")),
+                Boolean.parseBoolean(merged.getOrDefault("tls", "false")),
+                Optional.ofNullable(merged.get("trust-store")).map(Path::of),
+                merged.getOrDefault("trust-store-password", "changeit"));
     }
 
     /** 90s, 5m, 2h, 500ms. */
@@ -86,7 +96,7 @@ public record Scenario(
 
     public String describe() {
         return String.format("scenario %s: %d chargers, ramp-up %s, duration %s, heartbeat %s, meter values every %s,"
-                        + " sessions of %s with %s between", name, chargers, rampUp, duration, heartbeatInterval,
-                meterInterval, sessionLength, idleBetweenSessions);
+                        + " sessions of %s with %s between%s", name, chargers, rampUp, duration, heartbeatInterval,
+                meterInterval, sessionLength, idleBetweenSessions, tls || trustStore.isPresent() ? ", over TLS" : "");
     }
 }

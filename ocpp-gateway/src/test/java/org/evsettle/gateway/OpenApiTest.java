@@ -18,13 +18,17 @@ class OpenApiTest {
     private static final String COMMANDS = "/api/chargers/{chargePointId}/commands/{action}";
     private static final String CONNECTION = "/api/chargers/{chargePointId}/connection";
     private static final String CONNECTIONS = "/api/chargers/connections";
+    private static final String CERTIFICATE = "/api/chargers/{chargePointId}/certificate";
+    private static final String CERTIFICATES = "/api/chargers/{chargePointId}/certificates";
+    private static final String CERTIFICATE_SERIAL = "/api/chargers/{chargePointId}/certificates/{serial}";
 
     @Test
     void describesEveryEndpointByThePlatformsConventions() {
         String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString();
 
-        assertThat(JsonPath.from(document).getMap("paths")).containsOnlyKeys(COMMANDS, CONNECTION, CONNECTIONS);
+        assertThat(JsonPath.from(document).getMap("paths")).containsOnlyKeys(COMMANDS, CONNECTION, CONNECTIONS,
+                CERTIFICATE, CERTIFICATES, CERTIFICATE_SERIAL);
         assertThat(OpenApiConventions.violations(document)).isEmpty();
     }
 
@@ -38,8 +42,10 @@ class OpenApiTest {
         String ref = document.getString(action + ".'$ref'");
         String schema = ref == null ? action : "components.schemas." + ref.substring(ref.lastIndexOf('/') + 1);
         assertThat(document.getList(schema + ".enum", String.class))
-                .contains("Reset", "RemoteStartTransaction", "GetLocalListVersion");
+                .contains("Reset", "RemoteStartTransaction", "GetLocalListVersion", "ExtendedTriggerMessage");
         assertThat(document.getMap(send + ".responses")).containsKeys("200", "400", "404");
         assertThat(document.getMap("paths.'" + CONNECTION + "'.get.responses")).containsKeys("200", "404");
+        assertThat(document.getMap("paths.'" + CERTIFICATE + "'.post.responses")).containsKeys("200", "404", "409");
+        assertThat(document.getMap("paths.'" + CERTIFICATE_SERIAL + "'.delete.responses")).containsKeys("204", "404");
     }
 }

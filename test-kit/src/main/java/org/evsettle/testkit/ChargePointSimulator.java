@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A charge point over a real WebSocket, speaking OCPP 1.6J, that a test drives step by step: each
@@ -39,6 +40,8 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     private final String chargePointId;
     private final URI gateway;
+    /** Where its HTTP clients come from: plain, or with its TLS (kept when it reconnects). */
+    private final Supplier<HttpClient> clients;
     private final List<JsonNode> callsReceived = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Function<JsonNode, Object>> handlers = new ConcurrentHashMap<>();
     private final CompletableFuture<ChargePointSimulator> reconnected = new CompletableFuture<>();
@@ -48,15 +51,30 @@ public final class ChargePointSimulator implements AutoCloseable {
     private volatile Duration callTimeout;
     private volatile boolean closedByTest;
 
-    private ChargePointSimulator(URI gateway, String chargePointId, String password) {
+    private ChargePointSimulator(URI gateway, String chargePointId, String password, Supplier<HttpClient> clients) {
         this.gateway = gateway;
+        this.clients = clients;
         this.chargePointId = chargePointId;
         this.password = password;
     }
 
     /** Connects to {@code <gateway>/ocpp/<chargePointId>}; a refused handshake throws {@link HandshakeRefused}. */
     public static ChargePointSimulator connect(URI gateway, String chargePointId, String password) {
-        ChargePointSimulator charger = new ChargePointSimulator(gateway, chargePointId, password);
+        return connect(HttpClient::newHttpClient, gateway, chargePointId, password);
+    }
+
+    /**
+     * Connects over {@code wss://} with this TLS (the CAs it trusts and, on security profile 3, its client
+     * certificate); a null password sends no Basic credentials. A reconnect (a new AuthorizationKey) keeps
+     * the TLS.
+     */
+    public static ChargePointSimulator connect(URI gateway, String chargePointId, String password, ChargerTls tls) {
+        return connect(tls::newClient, gateway, chargePointId, password);
+    }
+
+    private static ChargePointSimulator connect(Supplier<HttpClient> clients, URI gateway, String chargePointId,
+                                                String password) {
+        ChargePointSimulator charger = new ChargePointSimulator(gateway, chargePointId, password, clients);
         charger.connection = charger.open(password);
         return charger;
     }
@@ -69,7 +87,7 @@ public final class ChargePointSimulator implements AutoCloseable {
             opened.callTimeout(callTimeout);
         }
         try {
-            opened.open(HttpClient.newHttpClient(), gateway, withPassword, Duration.ofSeconds(10))
+            opened.open(clients.get(), gateway, withPassword, Duration.ofSeconds(10))
                     .get(15, TimeUnit.SECONDS);
             return opened;
         } catch (ExecutionException e) {
@@ -176,6 +194,11 @@ public final class ChargePointSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted waiting for the answer to " + call, e);
         }
+    }
+
+    /** Sends a CALL without waiting (from a handler of the central system's calls, which must not block). */
+    public CompletableFuture<JsonNode> callAsync(String action, Object payload) {
+        return connection.call(action, payload).toCompletableFuture();
     }
 
     /** Sends a raw text frame as it is (for malformed input). */

@@ -2,6 +2,7 @@ package org.evsettle.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -110,6 +111,30 @@ public interface GatewaySettings {
          */
         @WithDefault("20000")
         int tracked();
+    }
+
+    ChargerCa chargerCa();
+
+    /**
+     * The platform's charger CA, which signs the client certificates of chargers on security profile 3.
+     * Without a certificate and key (files, from a Kubernetes Secret) and without {@code generate},
+     * profile 3 is off and chargers authenticate with HTTP Basic only.
+     */
+    interface ChargerCa {
+
+        /** The CA certificate (PEM). */
+        Optional<Path> certificateFile();
+
+        /** The CA's private key (PEM, PKCS#8 or the key pair as OpenSSL writes it). */
+        Optional<Path> keyFile();
+
+        /** Make a throw-away CA at start-up when no files are given: for local runs and tests only. */
+        @WithDefault("false")
+        boolean generate();
+
+        /** How long a charger's certificate is valid. */
+        @WithDefault("P365D")
+        Duration certificateValidity();
     }
 
     /** Vendor-specific DataTransfer from chargers. */

@@ -42,9 +42,11 @@ public class ChargerHandshake implements HttpUpgradeCheck {
     private final ChargerCredentials credentials;
     private final CallDispatcher dispatcher;
     private final MeterRegistry meters;
+    private final ClientCertificateCheck certificates;
 
     public ChargerHandshake(RegistryProjection registry, ChargerCredentials credentials, CallDispatcher dispatcher,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, ClientCertificateCheck certificates) {
+        this.certificates = certificates;
         this.registry = registry;
         this.credentials = credentials;
         this.dispatcher = dispatcher;
@@ -72,6 +74,16 @@ public class ChargerHandshake implements HttpUpgradeCheck {
         if (!registry.isReady()) {
             return refused("registry-not-ready", CheckResult.rejectUpgrade(503, RETRY_LATER));
         }
+        // security profile 3: a client certificate decides on its own, before Basic (ClientCertificateCheck)
+        return certificates.check(context, chargePointId).chain(verdict -> switch (verdict) {
+            case ADMITTED -> CheckResult.permitUpgrade();
+            case REFUSED -> refused("client-certificate", CheckResult.rejectUpgrade(401, CHALLENGE));
+            case UNAVAILABLE -> refused("busy", CheckResult.rejectUpgrade(503, RETRY_LATER));
+            case BASIC -> basic(context, request, chargePointId);
+        });
+    }
+
+    private Uni<CheckResult> basic(HttpUpgradeContext context, HttpServerRequest request, String chargePointId) {
         Optional<String> password = BasicCredentials.passwordOf(request.getHeader("Authorization"), chargePointId);
         if (password.isEmpty()) {
             Log.debugf("Refused %s: no Basic credentials for this chargePointId", chargePointId);

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.gateway.Admission;
+import org.evsettle.gateway.ChargerCertificateAuthority;
 import org.evsettle.gateway.ChargerCredentials;
 import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.RegistryRecords;
@@ -38,7 +39,13 @@ class ChargerHandshakeTest {
     private final ChargerHandshake handshake = new ChargerHandshake(registry,
             new ChargerCredentials(registry, TestSettings.defaults()),
             new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC(), meters),
-            meters);
+            meters, withoutChargerCa(registry));
+
+    /** Security profile 3 off (no charger CA): the certificate check leaves every charger to Basic. */
+    private static ClientCertificateCheck withoutChargerCa(RegistryProjection registry) {
+        return new ClientCertificateCheck(new ChargerCertificateAuthority(TestSettings.defaults(), Clock.systemUTC()),
+                null, registry, Clock.systemUTC());
+    }
 
     @Test
     void refusesWith503UntilTheRegistryProjectionCaughtUp() {

@@ -16,5 +16,7 @@ public enum Ocpp16Command {
     TriggerMessage,
     SendLocalList,
     GetLocalListVersion,
-    DataTransfer
+    DataTransfer,
+    /** Of the 1.6 security extension: SignChargePointCertificate starts a charger's certificate (profile 3). */
+    ExtendedTriggerMessage
 }
