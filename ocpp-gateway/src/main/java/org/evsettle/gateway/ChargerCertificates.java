@@ -90,11 +90,11 @@ public class ChargerCertificates {
      * An operator's request (blocking: it writes the request first): the charger is asked to send a CSR;
      * the answer is the trigger's outcome. 409 when the gateway has no charger CA.
      */
-    public Uni<ChargerCommandAnswered> request(String chargePointId, String requestedBy) {
+    public Uni<ChargerCommandAnswered> request(String chargePointId, UUID operatorId, String requestedBy) {
         requireCa();
         certificates.requested(chargePointId, requestedBy, clock.instant());
         ObjectNode trigger = OcppJson.mapper().createObjectNode().put("requestedMessage", "SignChargePointCertificate");
-        return commands.request(commands.command(chargePointId, Ocpp16Command.ExtendedTriggerMessage, trigger,
+        return commands.request(commands.command(chargePointId, operatorId, Ocpp16Command.ExtendedTriggerMessage, trigger,
                 requestedBy, Optional.empty()));
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,8 +62,8 @@ public class CertificateResource {
     @APIResponse(responseCode = "409", description = "The gateway has no charger CA (security profile 3 is off)")
     public Uni<CommandView> issue(@Parameter(description = "The charger's OCPP identity, as it connects",
             example = "ZAP-000123") @PathParam("chargePointId") String chargePointId) {
-        chargers.require(chargePointId, caller);
-        return certificates.request(chargePointId, caller.name()).map(CommandView::of);
+        UUID operatorId = chargers.require(chargePointId, caller).operatorId();
+        return certificates.request(chargePointId, operatorId, caller.name()).map(CommandView::of);
     }
 
     @GET
