@@ -193,9 +193,9 @@ public class ChargerCommands {
         if (refusal.isPresent()) {
             String reason = refusal.get().field() == null ? refusal.get().reason()
                     : refusal.get().field() + " " + refusal.get().reason();
-            Log.warnf("Refused command %s %s for %s from ocpp.commands (requested by %s for operator %s): %s",
-                    event.action(), event.commandId(), event.chargePointId(), event.requestedBy(), event.operatorId(),
-                    reason);
+            // who asked is in the command's record (its commandId names it); a log carries no user names
+            Log.warnf("Refused command %s %s for %s from ocpp.commands (for operator %s): %s",
+                    event.action(), event.commandId(), event.chargePointId(), event.operatorId(), reason);
             publish(answered(event, CallOutcome.refused(reason)));
             return;
         }
