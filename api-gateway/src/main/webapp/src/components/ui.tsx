@@ -102,11 +102,16 @@ export function LoadMore({ next, loading, onMore, count }: { next: string | null
 }
 
 /** A plain link the browser downloads (CSV, XLSX, PDF): the gateway streams it. */
-export function DownloadButton({ href, label, testId, variant = 'default', size = 'sm', ariaLabel }: {
-  href: string; label: string; testId?: string; variant?: string; size?: string; ariaLabel?: string;
+/**
+ * A link that downloads a file. ariaLabel names it for screen readers where the visible label is too short
+ * (it must contain the visible text); hint says more, as a tooltip and the accessible description.
+ */
+export function DownloadButton({ href, label, testId, variant = 'default', size = 'sm', ariaLabel, hint }: {
+  href: string; label: string; testId?: string; variant?: string; size?: string; ariaLabel?: string; hint?: string;
 }) {
   return (
-    <Button component="a" href={href} download variant={variant} size={size} data-testid={testId} aria-label={ariaLabel}>
+    <Button component="a" href={href} download variant={variant} size={size} data-testid={testId} aria-label={ariaLabel}
+      title={hint}>
       {label}
     </Button>
   );

@@ -38,7 +38,7 @@ export default function MySessions() {
       <PageHeader
         title={t('my.sessionsTitle')}
         description={t('my.sessionsDescription')}
-        actions={<DownloadButton href="/api/me/export" label={t('my.exportData')} ariaLabel={t('my.exportDataHint')} testId="export-my-data" />}
+        actions={<DownloadButton href="/api/me/export" label={t('my.exportData')} hint={t('my.exportDataHint')} testId="export-my-data" />}
       />
       <Stack gap="lg">
         <Card withBorder component="section" aria-labelledby="usage-title">
