@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.evsettle.events.EventJson;
 import org.evsettle.events.ocpp.ChargerEnrolled;
 import org.evsettle.events.ocpp.ChargerPasswordIssued;
@@ -145,12 +144,7 @@ class ChargerPasswordTest {
     }
 
     private ChargePointSimulator connect(String chargePointId, String password) {
-        AtomicReference<ChargePointSimulator> connected = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).ignoreException(HandshakeRefused.class).until(() -> {
-            connected.set(ChargePointSimulator.connect(gateway(), chargePointId, password));
-            return true;
-        });
-        return connected.get();
+        return GatewayFixtures.connectOnceAdmitted(gateway(), chargePointId, password);
     }
 
     private URI gateway() {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.evsettle.events.ocpp.ChargerBooted;
 import org.evsettle.events.ocpp.ChargerEnrolled;
 import org.evsettle.events.ocpp.ChargerPasswordIssued;
@@ -143,12 +142,7 @@ class EnrollmentTest {
     }
 
     private ChargePointSimulator connect(String chargePointId, String password) {
-        AtomicReference<ChargePointSimulator> connected = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).ignoreException(HandshakeRefused.class).until(() -> {
-            connected.set(ChargePointSimulator.connect(gateway(), chargePointId, password));
-            return true;
-        });
-        return connected.get();
+        return GatewayFixtures.connectOnceAdmitted(gateway(), chargePointId, password);
     }
 
     private URI gateway() {

@@ -78,10 +78,15 @@ final class GatewayFixtures {
 
     /** Connects as soon as the gateway has the charger in its projection. */
     static ChargePointSimulator connect(URI gateway, Site site) {
+        return connectOnceAdmitted(gateway, site.chargePointId(), PASSWORD);
+    }
+
+    /** Connects with this password as soon as the gateway admits it (refused handshakes are retried for 30 s). */
+    static ChargePointSimulator connectOnceAdmitted(URI gateway, String chargePointId, String password) {
         AtomicReference<ChargePointSimulator> connected = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).ignoreException(ChargePointSimulator.HandshakeRefused.class)
                 .until(() -> {
-                    connected.set(ChargePointSimulator.connect(gateway, site.chargePointId(), PASSWORD));
+                    connected.set(ChargePointSimulator.connect(gateway, chargePointId, password));
                     return true;
                 });
         return connected.get();
