@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.evsettle.devstack.Await;
@@ -35,16 +36,22 @@ import org.evsettle.testkit.ChargerTls;
 final class GatewayUnderTest implements AutoCloseable {
 
     private final DevStack stack;
-    private final ChildProcess gateway;
+    private volatile ChildProcess gateway;
     private final URI websocket;
     private final String kafka;
-    private final OptionalLong pid;
+    private volatile OptionalLong pid;
     private final URI metrics;
     private final Optional<ChargerTls> tls;
+    private final List<String> command;
+    private final Path log;
+    private final int managementPort;
 
     private GatewayUnderTest(DevStack stack, ChildProcess gateway, URI websocket, String kafka, OptionalLong pid,
-                             URI metrics, Optional<ChargerTls> tls) {
+                             URI metrics, Optional<ChargerTls> tls, List<String> command, Path log, int managementPort) {
         this.tls = tls;
+        this.command = command;
+        this.log = log;
+        this.managementPort = managementPort;
         this.stack = stack;
         this.gateway = gateway;
         this.websocket = websocket;
@@ -55,8 +62,13 @@ final class GatewayUnderTest implements AutoCloseable {
 
     static GatewayUnderTest of(Scenario scenario, Path root) {
         if (!scenario.startPlatform()) {
+            if (scenario.restartAfter().isPresent()) {
+                throw new IllegalArgumentException("--restart-after restarts a gateway the run starts itself:"
+                        + " leave out --start-platform=false");
+            }
             return new GatewayUnderTest(null, null, scenario.gateway(), scenario.kafka(), scenario.gatewayPid(), null,
-                    scenario.trustStore().map(store -> ChargerTls.trusting(store, scenario.trustStorePassword())));
+                    scenario.trustStore().map(store -> ChargerTls.trusting(store, scenario.trustStorePassword())),
+                    List.of(), null, -1);
         }
         Path jar = root.resolve("ocpp-gateway/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -102,7 +114,8 @@ final class GatewayUnderTest implements AutoCloseable {
         GatewayUnderTest started = new GatewayUnderTest(stack, gateway,
                 URI.create((scenario.tls() ? "wss" : "ws") + "://localhost:" + port),
                 stack.kafka().bootstrapServers(), OptionalLong.of(gateway.pid()),
-                URI.create("http://localhost:" + managementPort + "/q/metrics"), tls);
+                URI.create("http://localhost:" + managementPort + "/q/metrics"), tls, List.copyOf(command), log,
+                managementPort);
         try {
             Await.until("ocpp-gateway on port " + port, Duration.ofSeconds(180), gateway, () -> ready(managementPort));
         } catch (RuntimeException e) {
@@ -110,6 +123,46 @@ final class GatewayUnderTest implements AutoCloseable {
             throw e;
         }
         return started;
+    }
+
+    /**
+     * Ends the gateway as a crash does (SIGKILL: no shutdown, sockets reset by the kernel) or gracefully
+     * (SIGTERM), and starts it again with the same command and ports. Returns once the new process is
+     * started; {@link Restart#ready()} completes with the moment it reports ready (chargers may be
+     * admitted before that, and the storm is measured by the chargers, not by the probe).
+     */
+    Restart restart(boolean kill) {
+        long requested = System.nanoTime();
+        if (kill) {
+            gateway.kill();
+        } else {
+            gateway.stop(Duration.ofSeconds(30));
+        }
+        long ended = System.nanoTime();
+        // the command ends with "-jar <the gateway's jar>", whose folder it runs in
+        Path jar = Path.of(command.get(command.size() - 1));
+        ChildProcess restarted = ChildProcess.start("ocpp-gateway", command, Map.of(), jar.getParent(), log);
+        gateway = restarted;
+        pid = OptionalLong.of(restarted.pid());
+        CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
+            while (restarted.isAlive() && !ready(managementPort)) {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1L;
+                }
+            }
+            return restarted.isAlive() ? System.nanoTime() : -1L;
+        });
+        return new Restart(requested, ended, ready);
+    }
+
+    /**
+     * When the gateway was told to end and when its process had ended (System.nanoTime), and when the
+     * new one reported ready (-1: it exited first).
+     */
+    record Restart(long requestedAt, long endedAt, CompletableFuture<Long> ready) {
     }
 
     /** The TLS the chargers connect with ({@code wss://}), or empty for {@code ws://}. */

@@ -32,6 +32,8 @@ public final class Metrics {
     private final LongAdder connectFailures = new LongAdder();
     private final Map<String, LongAdder> connectFailureReasons = new ConcurrentHashMap<>();
     private final LongAdder disconnects = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
+    private final Map<String, LongAdder> resent = new ConcurrentHashMap<>();
     private final AtomicLong measuringSince = new AtomicLong();
     private final LongAdder answeredSinceMeasuring = new LongAdder();
     private final LongAdder transactionSinceMeasuring = new LongAdder();
@@ -60,7 +62,10 @@ public final class Metrics {
         timeouts.computeIfAbsent(action, a -> new LongAdder()).increment();
     }
 
-    void connected() {
+    void connected(boolean again) {
+        if (again) {
+            reconnects.increment();
+        }
         int now = connected.incrementAndGet();
         peakConnected.accumulateAndGet(now, Math::max);
     }
@@ -68,6 +73,20 @@ public final class Metrics {
     void disconnected() {
         connected.decrementAndGet();
         disconnects.increment();
+    }
+
+    /** A transaction message without an answer, to be sent again once the charger is online. */
+    void resent(String action) {
+        resent.computeIfAbsent(action, a -> new LongAdder()).increment();
+    }
+
+    long resentCount(String action) {
+        LongAdder count = resent.get(action);
+        return count == null ? 0 : count.sum();
+    }
+
+    long reconnects() {
+        return reconnects.sum();
     }
 
     void connectFailed(String reason) {
@@ -87,6 +106,25 @@ public final class Metrics {
         drainInto(rampUp);
         measuringSince.set(System.nanoTime());
         measuring = true;
+    }
+
+    private volatile int connectedAtEnd = -1;
+    private volatile long disconnectsAtEnd = -1;
+
+    /** The run is over: connections and drops as they are now, before the chargers are stopped. */
+    void endOfRun() {
+        connectedAtEnd = connected.get();
+        disconnectsAtEnd = disconnects.sum();
+    }
+
+    /** Connections held when the run ended (now, before it ended). */
+    int connectedAtEnd() {
+        return connectedAtEnd < 0 ? connected.get() : connectedAtEnd;
+    }
+
+    /** Connections dropped until the run ended (not counting the chargers' own close at the end). */
+    long disconnectsAtEnd() {
+        return disconnectsAtEnd < 0 ? disconnects.sum() : disconnectsAtEnd;
     }
 
     int connectedNow() {

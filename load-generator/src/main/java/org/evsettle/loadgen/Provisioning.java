@@ -39,7 +39,12 @@ final class Provisioning {
     }
 
     String chargePointId(int index) {
-        return String.format("LOAD-%s-%05d", runId, index);
+        return String.format("%s%05d", chargePointPrefix(), index);
+    }
+
+    /** What every chargePointId of this run begins with. */
+    String chargePointPrefix() {
+        return "LOAD-" + runId + "-";
     }
 
     /** The card of the charger's driver: a 7-byte UID in hex, unique per run and charger. */

@@ -2,6 +2,7 @@ package org.evsettle.loadgen;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /** The figures of one run, as a Markdown table a person reads and docs/benchmarks.md can quote. */
@@ -11,19 +12,37 @@ final class Report {
     }
 
     static String of(Scenario scenario, Metrics metrics, GatewayUnderTest.Memory memory,
-                     Map<String, Map<String, Double>> gatewayLatencies, double elapsedSeconds) {
+                     Map<String, Map<String, Double>> gatewayLatencies, double elapsedSeconds,
+                     Optional<LoadGenerator.Storm> storm, TransactionLedger.Check ledger) {
         StringBuilder text = new StringBuilder();
         double[] rates = metrics.ratesPerSecond();
         text.append("## ").append(scenario.describe()).append("\n\n");
         text.append(String.format(Locale.ROOT, "- connections held at the end: %d of %d (peak %d, %d dropped)%n",
-                metrics.connectedNow(), scenario.chargers(), metrics.peakConnected(), metrics.disconnects()));
+                metrics.connectedAtEnd(), scenario.chargers(), metrics.peakConnected(), metrics.disconnectsAtEnd()));
         text.append(String.format(Locale.ROOT, "- failed connect attempts (each retried after 10 to 30 s, as a charger"
                 + " does): %d %s%n", metrics.connectFailures(), metrics.connectFailureReasons()));
         text.append(String.format(Locale.ROOT, "- messages answered: %d in %.0f s; after ramp-up %.1f per second, of which"
                         + " %.1f transaction messages (StartTransaction, MeterValues, StopTransaction, acked by Kafka)%n",
                 metrics.answeredTotal(), elapsedSeconds, rates[0], rates[1]));
-        text.append(String.format(Locale.ROOT, "- gateway memory at the end: heap used %s MiB, resident %s MiB%n%n",
+        text.append(String.format(Locale.ROOT, "- gateway memory at the end: heap used %s MiB, resident %s MiB%n",
                 format(memory.heapUsedMiB()), format(memory.residentMiB())));
+        text.append(String.format(Locale.ROOT, "- transaction messages answered: %d; found on ocpp.events: %d; missing: %d%s;"
+                        + " found more than once (sent again after a lost answer): %d; sent again for want of an answer:"
+                        + " %d StartTransaction, %d MeterValues, %d StopTransaction%n",
+                ledger.answered(), ledger.found(), ledger.missing().size(),
+                ledger.missing().isEmpty() ? "" : " (first: " + ledger.missing().stream().limit(5).toList() + ")",
+                ledger.repeated(), metrics.resentCount("StartTransaction"), metrics.resentCount("MeterValues"),
+                metrics.resentCount("StopTransaction")));
+        storm.ifPresent(restart -> text.append(String.format(Locale.ROOT,
+                "- the restart: old process gone after %.1f s, the new one ready after %s, all %d chargers connected"
+                        + " again after %s (from the restart's start); %d reconnects; failed connect attempts meanwhile %s;"
+                        + " connected every 10 s: %s%n",
+                restart.endedSeconds(), restart.readySeconds() < 0 ? "(not yet when all were back)"
+                        : String.format(Locale.ROOT, "%.1f s", restart.readySeconds()), scenario.chargers(),
+                restart.allBackSeconds() < 0 ? "more than 10 minutes"
+                        : String.format(Locale.ROOT, "%.1f s", restart.allBackSeconds()),
+                restart.reconnects(), restart.failedConnects(), restart.connectedEvery10s())));
+        text.append("\n");
         text.append("Latency from sending a CALL to reading its answer; CALLERROR and timed out count the whole run.\n\n");
         text.append("After the ramp-up, every charger connected (the measured phase):\n\n");
         table(text, metrics, metrics.histograms());

@@ -13,7 +13,10 @@ import java.util.OptionalLong;
  * the rhythm of each charger (heartbeat, sessions, meter values). Either against a running gateway
  * and Kafka, or against a devstack and gateway the run starts itself. Over TLS ({@code wss://}) with
  * {@code --tls=true} (a gateway the run starts gets a certificate made for the run) or a trust store for
- * a running gateway's certificate ({@code --trust-store}, PEM, PKCS#12 or JKS).
+ * a running gateway's certificate ({@code --trust-store}, PEM, PKCS#12 or JKS). With {@code --restart-after}
+ * (the {@code storm} preset) the run kills the gateway it started ({@code --restart=kill}, or {@code stop}
+ * for a graceful stop) that long after the ramp-up, starts it again, and measures how soon every charger is
+ * back; a charger notices a dropped connection and reconnects within {@code --reconnect-within}.
  */
 public record Scenario(
         String name,
@@ -32,7 +35,10 @@ public record Scenario(
         int clients,
         boolean tls,
         Optional<Path> trustStore,
-        String trustStorePassword) {
+        String trustStorePassword,
+        Duration reconnectWithin,
+        Optional<Duration> restartAfter,
+        boolean restartByKill) {
 
     /** The named presets, each adjustable with {@code --key=value} options. */
     public static Scenario parse(String[] args) {
@@ -55,7 +61,11 @@ public record Scenario(
             // transaction throughput: 10,000 chargers sending meter values every 3 s (about 3,300 per second)
             case "throughput" -> Map.of("chargers", "10000", "duration", "5m", "ramp-up", "3m", "meter-interval", "3s",
                     "session-length", "30m", "idle", "10s");
-            default -> throw new IllegalArgumentException("Unknown scenario " + name + " (smoke, fleet, throughput)");
+            // a reconnect storm: the fleet connected, then the gateway killed (kill -9) and started again; every
+            // charger reconnects within 30 s of noticing, as chargers do, and sends its unanswered messages again
+            case "storm" -> Map.of("chargers", "10000", "duration", "5m", "ramp-up", "3m", "meter-interval", "60s",
+                    "session-length", "45m", "idle", "5m", "restart-after", "1m");
+            default -> throw new IllegalArgumentException("Unknown scenario " + name + " (smoke, fleet, throughput, storm)");
         };
         Map<String, String> merged = new HashMap<>(preset);
         merged.putAll(options);
@@ -76,7 +86,10 @@ public record Scenario(
                 Integer.parseInt(merged.getOrDefault("clients", "4")),
                 Boolean.parseBoolean(merged.getOrDefault("tls", "false")),
                 Optional.ofNullable(merged.get("trust-store")).map(Path::of),
-                merged.getOrDefault("trust-store-password", "changeit"));
+                merged.getOrDefault("trust-store-password", "changeit"),
+                duration(merged.getOrDefault("reconnect-within", "30s")),
+                Optional.ofNullable(merged.get("restart-after")).map(Scenario::duration),
+                !"stop".equals(merged.getOrDefault("restart", "kill")));
     }
 
     /** 90s, 5m, 2h, 500ms. */
@@ -96,7 +109,9 @@ public record Scenario(
 
     public String describe() {
         return String.format("scenario %s: %d chargers, ramp-up %s, duration %s, heartbeat %s, meter values every %s,"
-                        + " sessions of %s with %s between%s", name, chargers, rampUp, duration, heartbeatInterval,
-                meterInterval, sessionLength, idleBetweenSessions, tls || trustStore.isPresent() ? ", over TLS" : "");
+                        + " sessions of %s with %s between%s%s", name, chargers, rampUp, duration, heartbeatInterval,
+                meterInterval, sessionLength, idleBetweenSessions, tls || trustStore.isPresent() ? ", over TLS" : "",
+                restartAfter.map(after -> String.format(", the gateway %s %s after the ramp-up and started again",
+                        restartByKill ? "killed (SIGKILL)" : "stopped (SIGTERM)", after)).orElse(""));
     }
 }

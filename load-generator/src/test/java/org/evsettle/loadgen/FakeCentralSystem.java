@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,7 @@ final class FakeCentralSystem implements AutoCloseable {
     private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final Map<String, String> callErrors = new ConcurrentHashMap<>();
+    private final Set<String> dropOnce = ConcurrentHashMap.newKeySet();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger mostOutstanding = new AtomicInteger();
     private volatile Duration answerDelay = Duration.ZERO;
@@ -72,6 +74,12 @@ final class FakeCentralSystem implements AutoCloseable {
 
     FakeCentralSystem failCalls(String action, String errorCode) {
         callErrors.put(action, errorCode);
+        return this;
+    }
+
+    /** Answers the next CALL of this action by closing the connection (1012, service restart) instead. */
+    FakeCentralSystem dropOnce(String action) {
+        dropOnce.add(action);
         return this;
     }
 
@@ -253,6 +261,11 @@ final class FakeCentralSystem implements AutoCloseable {
                 return;
             }
             calls.add(frame);
+            if (dropOnce.remove(frame.get(2).asText())) {
+                send(0x8, new byte[] {(byte) (1012 >> 8), (byte) (1012 & 0xFF)});
+                drop();
+                return;
+            }
             mostOutstanding.accumulateAndGet(outstanding.incrementAndGet(), Math::max);
             Runnable answer = () -> {
                 outstanding.decrementAndGet();

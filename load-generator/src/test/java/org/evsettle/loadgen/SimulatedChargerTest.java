@@ -23,7 +23,8 @@ class SimulatedChargerTest {
 
     // sessions of three meter values 100 ms apart; no heartbeat within a test
     private final Scenario scenario = Scenario.parse(new String[] {"--meter-interval=100ms", "--session-length=300ms",
-            "--idle=100ms", "--heartbeat-interval=10h"});
+            "--idle=100ms", "--heartbeat-interval=10h", "--reconnect-within=200ms"});
+    private final TransactionLedger ledger = new TransactionLedger();
     private final Metrics metrics = new Metrics();
     private FakeCentralSystem centralSystem;
     private ScheduledExecutorService timer;
@@ -33,7 +34,7 @@ class SimulatedChargerTest {
     void start() throws IOException {
         centralSystem = new FakeCentralSystem();
         timer = Executors.newScheduledThreadPool(1);
-        charger = new SimulatedCharger("LOAD-T-00001", "generated-password", "04AB0000000001", scenario, metrics, timer);
+        charger = new SimulatedCharger("LOAD-T-00001", "generated-password", "04AB0000000001", scenario, metrics, timer, ledger);
     }
 
     @AfterEach
@@ -120,17 +121,50 @@ class SimulatedChargerTest {
     }
 
     @Test
-    void countsADropWhenTheCentralSystemClosesAndSendsNothingMore() {
+    void countsADropAndReconnectsWithoutBootingAgain() {
         charger.start(CLIENT, centralSystem.uri()).join();
         await().atMost(Duration.ofSeconds(5)).until(() -> centralSystem.actions().contains("BootNotification"));
 
         centralSystem.closeAll(1001);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> metrics.disconnects() == 1);
-        assertThat(metrics.connectedNow()).isZero();
-        int sent = centralSystem.calls().size();
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> centralSystem.calls().size() == sent);
+        await().atMost(Duration.ofSeconds(5)).until(() -> centralSystem.handshakes().size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> metrics.connectedNow() == 1);
+        assertThat(metrics.reconnects()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> centralSystem.actions().contains("StopTransaction"));
+        assertThat(centralSystem.actions().stream().filter("BootNotification"::equals)).hasSize(1);
+    }
+
+    @Test
+    void sendsAnUnansweredTransactionMessageAgainOnceReconnected() {
+        centralSystem.dropOnce("StartTransaction");
+
+        charger.start(CLIENT, centralSystem.uri()).join();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> centralSystem.actions().contains("StopTransaction"));
+        List<JsonNode> starts = payloadsOf("StartTransaction");
+        assertThat(starts).hasSize(2);
+        // the same message again, not a new session: same meterStart and timestamp
+        assertThat(starts.get(1)).isEqualTo(starts.get(0));
+        assertThat(metrics.resentCount("StartTransaction")).isEqualTo(1);
+        assertThat(centralSystem.handshakes()).hasSize(2);
+        assertThat(centralSystem.actions().subList(centralSystem.actions().indexOf("StartTransaction") + 1,
+                centralSystem.actions().size())).startsWith("StartTransaction");
+        // answered and so in the ledger: the start, its three samples and its stop
+        await().atMost(Duration.ofSeconds(5)).until(() -> ledger.answered().contains("StopTransaction LOAD-T-00001 7"));
+        assertThat(ledger.answered()).contains("StartTransaction LOAD-T-00001 7");
+        assertThat(ledger.answered().stream().filter(key -> key.startsWith("MeterValues LOAD-T-00001 7 "))).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void dropsAnUnansweredHeartbeatOrStatusInsteadOfSendingItAgain() {
+        centralSystem.dropOnce("Authorize");
+
+        charger.start(CLIENT, centralSystem.uri()).join();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> centralSystem.actions().contains("StopTransaction"));
+        assertThat(centralSystem.actions().stream().filter("Authorize"::equals)).hasSize(1);
+        assertThat(metrics.resentCount("Authorize")).isZero();
     }
 
     @Test
