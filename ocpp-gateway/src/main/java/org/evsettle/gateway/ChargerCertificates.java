@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +39,17 @@ import org.evsettle.kit.api.DomainException;
  * SignCertificate is signed when its CSR passes the CA's checks and an operator asked for it, or the
  * charger renews a certificate of ours that is still valid; the chain goes back with
  * CertificateSigned. A revoked certificate admits nobody any more, and a socket it admitted is closed
- * (1008): at once on the replica that revoked it, within one replica heartbeat on the others.
+ * (1008): at once on the replica that revoked it, within one replica heartbeat on the others. A
+ * certificate in force that ends within {@code charger-ca.renew-before} is renewed by the gateway
+ * itself: the replica holding the socket it admitted asks the charger for a new CSR, at most once a
+ * day ({@link #RENEWAL_ASKED_AGAIN}), until the charger connects with the new certificate.
  */
 @ApplicationScoped
 public class ChargerCertificates {
 
     public static final CloseReason REVOKED = new CloseReason(1008, "Client certificate revoked");
+    /** How long the gateway waits before it asks a charger again to renew a certificate that ends soon. */
+    static final Duration RENEWAL_ASKED_AGAIN = Duration.ofDays(1);
 
     private final ChargerCertificateAuthority ca;
     private final IssuedCertificates certificates;
@@ -53,6 +59,9 @@ public class ChargerCertificates {
     private final Clock clock;
     private final Duration callTimeout;
     private final Duration sweepInterval;
+    private final Duration renewBefore;
+    /** When this replica last asked a charger to renew, by the serial of the certificate to renew. */
+    private final Map<String, Instant> renewalAsked = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
     public ChargerCertificates(ChargerCertificateAuthority ca, IssuedCertificates certificates, ChargerCommands commands,
@@ -65,6 +74,7 @@ public class ChargerCertificates {
         this.clock = clock;
         this.callTimeout = settings.commandTimeout();
         this.sweepInterval = settings.replicaHeartbeat();
+        this.renewBefore = settings.chargerCa().renewBefore();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -76,7 +86,7 @@ public class ChargerCertificates {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::closeRevoked, sweepInterval.toMillis(), sweepInterval.toMillis(),
+        timer.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -165,24 +175,60 @@ public class ChargerCertificates {
         return true;
     }
 
-    /** Closes the sockets this replica holds whose certificate another replica (or this one) revoked. Never throws. */
-    void closeRevoked() {
+    /** Closes the sockets whose certificate was revoked, and asks for renewals. Never throws. */
+    void sweep() {
         try {
-            Map<String, String> serials = new HashMap<>();
-            for (String chargePointId : connections.chargePointIds()) {
-                connections.held(chargePointId).map(held -> held.socket().userData()
-                                .get(ClientCertificateCheck.CERTIFICATE_SERIAL))
-                        .ifPresent(serial -> serials.put(serial, chargePointId));
-            }
-            Set<String> revoked = certificates.revokedAmong(serials.keySet());
-            for (String serial : revoked) {
-                String chargePointId = serials.get(serial);
-                connections.held(chargePointId)
-                        .filter(held -> serial.equals(held.socket().userData().get(ClientCertificateCheck.CERTIFICATE_SERIAL)))
-                        .ifPresent(held -> close(chargePointId, held.socket()));
-            }
+            Map<String, String> serials = heldSerials();
+            closeRevoked(serials);
+            renewEnding(serials);
         } catch (RuntimeException e) {
-            Log.warnf("Could not look for revoked client certificates, retrying: %s", e.toString());
+            Log.warnf("Could not look for revoked or ending client certificates, retrying: %s", e.toString());
+        }
+    }
+
+    /** The serials of the certificates that admitted this replica's sockets, to their chargePointIds. */
+    private Map<String, String> heldSerials() {
+        Map<String, String> serials = new HashMap<>();
+        for (String chargePointId : connections.chargePointIds()) {
+            connections.held(chargePointId).map(held -> held.socket().userData()
+                            .get(ClientCertificateCheck.CERTIFICATE_SERIAL))
+                    .ifPresent(serial -> serials.put(serial, chargePointId));
+        }
+        return serials;
+    }
+
+    /** Closes the sockets this replica holds whose certificate another replica (or this one) revoked. */
+    private void closeRevoked(Map<String, String> serials) {
+        for (String serial : certificates.revokedAmong(serials.keySet())) {
+            String chargePointId = serials.get(serial);
+            connections.held(chargePointId)
+                    .filter(held -> serial.equals(held.socket().userData().get(ClientCertificateCheck.CERTIFICATE_SERIAL)))
+                    .ifPresent(held -> close(chargePointId, held.socket()));
+        }
+    }
+
+    /**
+     * Asks each charger whose socket here was admitted by a certificate that ends within
+     * {@code renew-before} for a new CSR (its SignCertificate is signed as a renewal), once a day at most.
+     */
+    private void renewEnding(Map<String, String> serials) {
+        renewalAsked.keySet().retainAll(serials.keySet());
+        Instant now = clock.instant();
+        for (String serial : certificates.endingAmong(serials.keySet(), now.plus(renewBefore))) {
+            Instant asked = renewalAsked.get(serial);
+            if (asked != null && asked.plus(RENEWAL_ASKED_AGAIN).isAfter(now)) {
+                continue;
+            }
+            renewalAsked.put(serial, now);
+            String chargePointId = serials.get(serial);
+            Log.infof("Asking %s to renew its client certificate %s, which ends within %s", chargePointId, serial,
+                    renewBefore);
+            ObjectNode trigger = OcppJson.mapper().createObjectNode().put("requestedMessage", "SignChargePointCertificate");
+            sender.send(chargePointId, UUID.randomUUID().toString(), "ExtendedTriggerMessage", trigger,
+                            now.plus(callTimeout))
+                    .subscribe().with(outcome -> Log.debugf("%s answered the renewal trigger: %s", chargePointId,
+                            outcome.outcome()), failure -> Log.debugf("Renewal trigger to %s failed: %s", chargePointId,
+                            failure.toString()));
         }
     }
 

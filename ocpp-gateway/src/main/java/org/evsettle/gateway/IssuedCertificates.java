@@ -162,6 +162,28 @@ public class IssuedCertificates {
         }
     }
 
+    /** Those of these serials that are not revoked and end before the given instant. */
+    public Set<String> endingAmong(Collection<String> serials, Instant before) {
+        if (serials.isEmpty()) {
+            return Set.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT serial FROM issued_certificate WHERE serial = ANY (?) AND revoked_at IS NULL AND not_after < ?")) {
+            statement.setArray(1, connection.createArrayOf("text", serials.toArray()));
+            statement.setTimestamp(2, Timestamp.from(before));
+            Set<String> ending = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ending.add(rows.getString(1));
+                }
+            }
+            return ending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read certificates that end soon", e);
+        }
+    }
+
     private List<Issued> query(String sql, String parameter) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {

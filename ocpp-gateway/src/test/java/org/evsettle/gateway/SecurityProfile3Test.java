@@ -165,6 +165,38 @@ class SecurityProfile3Test {
     }
 
     @Test
+    void asksAChargerToRenewACertificateThatEndsSoonOnceAndSignsTheRenewal() throws Exception {
+        GatewayFixtures.Site site = fixtures.aSite();
+        connectWithBasic(site).close();
+        // a certificate of ours that ends within renew-before (30 days): in an hour
+        KeyPair keys = TestCertificates.ecKeyPair();
+        Instant now = Instant.now();
+        X509Certificate ending = chargerCa().sign(site.chargePointId(), keys.getPublic(), now.minusSeconds(60),
+                now.plusSeconds(3600));
+        issued.issued(site.chargePointId(), ending, ChargerCertificateAuthority.pem(ending), now);
+
+        try (ChargePointSimulator charger = ChargePointSimulator.connect(wss(), site.chargePointId(), null,
+                trust().withClientCertificate(keys.getPrivate(), ending))) {
+            CertificateEnrollment renewal = CertificateEnrollment.on(charger);
+
+            // nobody asked: the gateway's own sweep triggers the CSR, and signs it as a renewal
+            assertThat(renewal.signCertificateAnswer().get(30, TimeUnit.SECONDS).path("status").asText())
+                    .isEqualTo("Accepted");
+            List<X509Certificate> renewed = renewal.installed().get(30, TimeUnit.SECONDS);
+            assertThat(renewed.get(0).getNotAfter().toInstant()).isAfter(now.plus(Duration.ofDays(300)));
+            // asked once: later sweeps (every replica heartbeat) leave it alone for a day
+            await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).until(() -> true);
+            assertThat(charger.callsReceived().stream().filter(call -> "ExtendedTriggerMessage".equals(call.get(2).asText())))
+                    .hasSize(1);
+
+            ChargePointSimulator.connect(wss(), site.chargePointId(), null, renewal.tls(trust())).close();
+        }
+        List<JsonNode> listed = certificates(site);
+        assertThat(listed.get(0).path("inForce").asBoolean()).isTrue();
+        assertThat(listed.get(1).path("revokedReason").asText()).isEqualTo("replaced");
+    }
+
+    @Test
     void rejectsACsrThatNamesAnotherCharger() throws Exception {
         GatewayFixtures.Site site = fixtures.aSite();
         try (ChargePointSimulator charger = connectWithBasic(site)) {

@@ -135,6 +135,14 @@ public interface GatewaySettings {
         /** How long a charger's certificate is valid. */
         @WithDefault("P365D")
         Duration certificateValidity();
+
+        /**
+         * A certificate in force that ends within this is renewed: the replica holding the charger's socket
+         * asks it for a new CSR (ExtendedTriggerMessage SignChargePointCertificate), at most once a day,
+         * until the charger connects with a new certificate.
+         */
+        @WithDefault("P30D")
+        Duration renewBefore();
     }
 
     /** Vendor-specific DataTransfer from chargers. */
