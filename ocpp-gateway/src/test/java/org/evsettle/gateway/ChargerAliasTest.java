@@ -1,12 +1,15 @@
 package org.evsettle.gateway;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +26,11 @@ import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.gateway.messaging.CommandRelay;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
 import org.evsettle.testkit.InfrastructureResource;
+import org.evsettle.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +43,9 @@ class ChargerAliasTest {
 
     @TestHTTPResource("/")
     URI http;
+
+    @Inject
+    CommandRelay relay;
 
     private final GatewayFixtures fixtures = new GatewayFixtures();
 
@@ -55,7 +63,7 @@ class ChargerAliasTest {
     }
 
     @Test
-    void admitsAChargerOnItsAliasAndPublishesEveryEventUnderItsOwnId() {
+    void admitsAChargerOnItsAliasAndPublishesEveryEventUnderItsOwnId() throws InterruptedException {
         Aliased charger = anAliasedCharger();
         Instant startedAt = GatewayFixtures.hoursAgo(1);
 
@@ -68,6 +76,23 @@ class ChargerAliasTest {
             legacy.call("MeterValues", GatewayFixtures.meterValues(transactionId, startedAt.plusSeconds(120), "1400"));
             legacy.call("StopTransaction", GatewayFixtures.stopTransaction(transactionId, 2_000,
                     startedAt.plusSeconds(600)));
+
+            String admin = TestTokens.operatorAdmin(charger.site().operatorId());
+            given().auth().oauth2(admin).get("/api/chargers/{cp}/connection", charger.serial())
+                    .then().statusCode(200).body("chargePointId", equalTo(charger.serial()))
+                    .body("connected", equalTo(true)).body("vendor", equalTo("Zaptec"));
+            given().auth().oauth2(admin).get("/api/chargers/{cp}/connection", charger.legacy())
+                    .then().statusCode(404);
+            // a command by the charger's own id reaches the connection held on its alias
+            assertThat(relay.awaitAssigned(Duration.ofSeconds(60))).isTrue();
+            legacy.onCall("ClearCache", payload -> Map.of("status", "Accepted"));
+            given().auth().oauth2(admin).contentType("application/json")
+                    .post("/api/chargers/{cp}/commands/{action}", charger.serial(), "ClearCache")
+                    .then().statusCode(200).body("outcome", equalTo("ANSWERED"))
+                    .body("response.status", equalTo("Accepted"));
+            given().auth().oauth2(admin).contentType("application/json")
+                    .post("/api/chargers/{cp}/commands/{action}", charger.legacy(), "ClearCache")
+                    .then().statusCode(404);
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
