@@ -14,6 +14,7 @@ export const en = {
   'anomaly.ZERO_ENERGY': 'No energy delivered',
   'anomaly.METER_RESET': 'Meter went backwards',
   'anomaly.IMPLAUSIBLE_POWER': 'Implausible power',
+  'anomaly.REGISTER_JUMP': 'Meter reading jumped',
   'anomaly.REGISTER_MISMATCH': 'Meter readings disagree',
   'anomaly.CONNECTOR_BUSY': 'Connector already in use',
   'anomaly.STALE': 'Never stopped',

@@ -16,6 +16,7 @@ export const fr: Messages = {
   'anomaly.ZERO_ENERGY': 'Aucune énergie fournie',
   'anomaly.METER_RESET': 'Le compteur a reculé',
   'anomaly.IMPLAUSIBLE_POWER': 'Puissance invraisemblable',
+  'anomaly.REGISTER_JUMP': 'Saut du compteur',
   'anomaly.REGISTER_MISMATCH': 'Relevés du compteur incohérents',
   'anomaly.CONNECTOR_BUSY': 'Prise déjà utilisée',
   'anomaly.STALE': 'Jamais arrêtée',

@@ -16,6 +16,7 @@ export const nl: Messages = {
   'anomaly.ZERO_ENERGY': 'Geen energie geleverd',
   'anomaly.METER_RESET': 'Meterstand ging terug',
   'anomaly.IMPLAUSIBLE_POWER': 'Onwaarschijnlijk vermogen',
+  'anomaly.REGISTER_JUMP': 'Meterstand maakte een sprong',
   'anomaly.REGISTER_MISMATCH': 'Meterstanden kloppen niet',
   'anomaly.CONNECTOR_BUSY': 'Aansluiting al in gebruik',
   'anomaly.STALE': 'Nooit gestopt',

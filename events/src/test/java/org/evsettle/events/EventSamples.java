@@ -118,7 +118,7 @@ final class EventSamples {
                         true),
                 new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS),
                 new ChargerRecord(CHARGER, 2, OPERATOR, SITE, "ZAP-000123", 2, "Zaptec", "Go2", "3.2.1.0",
-                        "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE", "ISSUED"),
+                        "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE", "ISSUED", List.of("ZAP-LEGACY-4711")),
                 new DriverRecord(DRIVER, 1, OPERATOR, "Anna de Vries", "anna@example.org", ADDRESS, "RESIDENT",
                         null, null, "ACTIVE", new SepaMandate("LINDE-M-0001", LocalDate.parse("2026-01-15"),
                         "NL02RABO0123456789", "RABONL2U"), "8d3c5f7a-1b2e-4c6d-9e0f-a1b2c3d4e5f6", "nl", null),

@@ -113,6 +113,17 @@ class EventWireFormatTest {
         assertThat(JSON.writeValueAsString(active)).doesNotContain("onEnrollmentKey");
     }
 
+    @Test
+    void readsAChargerRecordPublishedBeforeAliasesAsKnownByItsIdAlone() throws IOException {
+        ObjectNode charger = (ObjectNode) golden(EventCatalog.CHARGER.ceType());
+        assertThat(JSON.treeToValue(charger, ChargerRecord.class).aliases()).containsExactly("ZAP-LEGACY-4711");
+
+        charger.remove("aliases");
+        assertThat(JSON.treeToValue(charger, ChargerRecord.class).aliases()).isEmpty();
+        charger.putNull("aliases");
+        assertThat(JSON.treeToValue(charger, ChargerRecord.class).aliases()).isEmpty();
+    }
+
     private static JsonNode golden(String ceType) throws IOException {
         try (InputStream in = EventWireFormatTest.class.getResourceAsStream("/golden/" + ceType + ".json")) {
             if (in == null) {

@@ -31,7 +31,9 @@ public class CommandScope {
 
     /** Why this command may not go to this charger for this operator; empty when it may. */
     public Optional<Refusal> refusal(String chargePointId, UUID operatorId, String action, JsonNode payload) {
-        Optional<ChargerRecord> charger = registry.charger(chargePointId);
+        // commands go to a charger by its own id, which its connection holds, never by an alias
+        Optional<ChargerRecord> charger = registry.charger(chargePointId)
+                .filter(known -> known.chargePointId().equals(chargePointId));
         if (charger.isEmpty()) {
             return Optional.of(new Refusal(null, "charger " + chargePointId + " is not in the registry"));
         }

@@ -35,7 +35,9 @@ public class EnrollmentPolicy {
 
     /** The charger as admission should judge it: the registry's record, with a password the charger accepted since. */
     public Optional<ChargerRecord> charger(String chargePointId) {
-        return effective(chargePointId, registry.charger(chargePointId).orElse(null));
+        Optional<ChargerRecord> record = registry.charger(chargePointId);
+        // on one of its aliases a charger is judged as itself, under its own id
+        return effective(record.map(ChargerRecord::chargePointId).orElse(chargePointId), record.orElse(null));
     }
 
     /**

@@ -20,7 +20,8 @@ import org.evsettle.events.registry.RegistryRecord;
 
 /**
  * The gateway's in-memory copy of the registry it needs to admit chargers and authorize cards:
- * operators (also by enrollment key and by the chargePointIds they announced), chargers (indexed by chargePointId) and cards (indexed by
+ * operators (also by enrollment key and by the chargePointIds they announced), chargers (indexed by chargePointId
+ * and by their aliases) and cards (indexed by
  * operator and normalized idTag, and by normalized idTag alone for partner operators' cards), each at
  * its highest revision, kept by the same rule as every service's projection ({@link RegistryChange}).
  * Every replica holds the whole table, so the gateway answers a charger without a remote call.
@@ -67,6 +68,7 @@ public class RegistryProjection {
         ready = true;
     }
 
+    /** The charger with this chargePointId, or with this alias (then the record names its own id). */
     public Optional<ChargerRecord> charger(String chargePointId) {
         return Optional.ofNullable(chargersByChargePointId.get(chargePointId));
     }
@@ -126,6 +128,8 @@ public class RegistryProjection {
                 unindex(previous);
                 chargers.put(charger.id(), charger);
                 chargersByChargePointId.put(charger.chargePointId(), charger);
+                // an alias (a Zaptec charger's legacy device id) finds the same charger; its own id wins a clash
+                charger.aliases().forEach(alias -> chargersByChargePointId.putIfAbsent(alias, charger));
                 told(previous, charger);
             }
         } else if (upsert.record() instanceof CardRecord card) {
@@ -177,6 +181,7 @@ public class RegistryProjection {
     private void unindex(ChargerRecord charger) {
         if (charger != null) {
             chargersByChargePointId.remove(charger.chargePointId(), charger);
+            charger.aliases().forEach(alias -> chargersByChargePointId.remove(alias, charger));
         }
     }
 

@@ -40,6 +40,38 @@ class RegistryProjectionTest {
     }
 
     @Test
+    void findsAChargerByItsAliasAsLongAsItsRecordNamesIt() {
+        ChargerRecord serial = aCharger(operatorId, "ZCS000143", "a-password-of-sixteen");
+        ChargerRecord aliased = RegistryRecords.withAliases(serial, List.of("ZAP-LEGACY-4711"));
+        feed(projection, serial);
+        assertThat(projection.charger("ZAP-LEGACY-4711")).isEmpty();
+
+        feed(projection, aliased);
+        assertThat(projection.charger("ZAP-LEGACY-4711")).contains(aliased);
+        assertThat(projection.charger("ZCS000143")).contains(aliased);
+
+        feed(projection, RegistryRecords.withAliases(aliased, List.of()));
+        assertThat(projection.charger("ZAP-LEGACY-4711")).isEmpty();
+        assertThat(projection.charger("ZCS000143")).isPresent();
+        feed(projection, RegistryRecords.withAliases(RegistryRecords.withAliases(aliased, List.of()),
+                List.of("ZAP-LEGACY-4711")));
+        feedTombstone(projection, EventCatalog.CHARGER, serial.id());
+        assertThat(projection.charger("ZAP-LEGACY-4711")).isEmpty();
+    }
+
+    @Test
+    void letsAChargersOwnIdWinOverAnotherChargersAlias() {
+        ChargerRecord aliased = RegistryRecords.withAliases(aCharger(operatorId, "ZCS000150", "a-password-of-sixteen"),
+                List.of("ZAP-CLASH"));
+        ChargerRecord own = aCharger(operatorId, "ZAP-CLASH", "a-password-of-sixteen");
+        feed(projection, own);
+        feed(projection, aliased);
+
+        assertThat(projection.charger("ZAP-CLASH")).contains(own);
+        assertThat(projection.charger("ZCS000150")).contains(aliased);
+    }
+
+    @Test
     void tellsListenersOfEveryChargerChangeItApplies() {
         List<String> told = new ArrayList<>();
         projection.onChargerChange((before, after) -> told.add((before == null ? "-" : before.revision()) + ">"

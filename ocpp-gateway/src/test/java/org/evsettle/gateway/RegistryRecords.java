@@ -96,6 +96,14 @@ public final class RegistryRecords {
                 null, storedHash, status, "ASSIGNED");
     }
 
+    /** The same charger at the next revision, known by these aliases too (as user-service publishes them). */
+    public static ChargerRecord withAliases(ChargerRecord charger, List<String> aliases) {
+        return new ChargerRecord(charger.id(), charger.revision() + 1, charger.operatorId(), charger.siteId(),
+                charger.chargePointId(), charger.connectorCount(), charger.vendor(), charger.model(),
+                charger.firmwareVersion(), charger.ocppPasswordHash(), charger.status(), charger.ocppPasswordOrigin(),
+                aliases);
+    }
+
     /** A charger user-service registered from its enrollment: pending, its password the operator's key. */
     public static ChargerRecord aChargerOnTheKey(UUID operatorId, String chargePointId, String enrollmentKeyHash) {
         return new ChargerRecord(UUID.randomUUID(), 1, operatorId, null, chargePointId, 1, null, null, null,

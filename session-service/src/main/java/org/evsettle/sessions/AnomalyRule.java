@@ -26,6 +26,11 @@ public enum AnomalyRule {
     METER_RESET,
     /** Energy over time above what the connector can deliver, over the session or any stretch of it. */
     IMPLAUSIBLE_POWER,
+    /**
+     * The register stepped between two consecutive readings faster than any connector delivers (a changed
+     * meter or unit, as when a Zaptec installation switches from Cloud to native OCPP mid-session).
+     */
+    REGISTER_JUMP,
     /** Energy register samples disagree with meterStart..meterStop (outside the range, or another value at the start or stop instant). */
     REGISTER_MISMATCH,
     /** Another session on the same connector, started earlier, was still open when this one started. */

@@ -29,11 +29,11 @@ public final class AnomalyRules {
 
     /** The limits the rules apply, for one charger. */
     public record Thresholds(Duration futureTolerance, BigDecimal maxPowerW, BigDecimal powerTolerance,
-                             Duration powerWindow, long registerToleranceWh) {
+                             Duration powerWindow, long registerToleranceWh, BigDecimal registerJumpW) {
 
         public static Thresholds of(SessionRules rules, String chargePointId) {
             return new Thresholds(rules.futureTolerance(), rules.maxPowerW(chargePointId), rules.powerTolerance(),
-                    rules.powerWindow(), rules.registerToleranceWh());
+                    rules.powerWindow(), rules.registerToleranceWh(), rules.registerJumpKw().multiply(THOUSAND));
         }
     }
 
@@ -86,6 +86,7 @@ public final class AnomalyRules {
                     e.samples(), new EnergyReading(e.stoppedAt(), e.meterStopWh()));
             meterReset(e, readings, t, found);
             implausiblePower(e, readings, t, found);
+            registerJump(readings, t, found);
             registerMismatch(e, t, found);
         } else if (e.prior() != null && e.meterStartWh() < e.prior().registerWh() - t.registerToleranceWh()) {
             found.add(resetAfter(e));
@@ -186,6 +187,34 @@ public final class AnomalyRules {
         }
     }
 
+    /**
+     * A step between two consecutive readings (start, samples, stop) of more than the register tolerance at a
+     * rate above the jump limit: whatever the window, no connector delivers that, so the register changed.
+     * Without a sample between start and stop the one step is the session itself, which IMPLAUSIBLE_POWER judges.
+     */
+    private static void registerJump(List<EnergyReading> readings, Thresholds t, List<Anomaly> found) {
+        if (readings.size() < 3) {
+            return;
+        }
+        for (int i = 1; i < readings.size(); i++) {
+            EnergyReading before = readings.get(i - 1);
+            EnergyReading after = readings.get(i);
+            long step = after.registerWh() - before.registerWh();
+            long millis = Duration.between(before.at(), after.at()).toMillis();
+            if (step <= t.registerToleranceWh() || millis <= 0) {
+                continue;
+            }
+            BigDecimal power = watts(step, millis);
+            if (power.compareTo(t.registerJumpW()) > 0) {
+                found.add(new Anomaly(AnomalyRule.REGISTER_JUMP, "the register jumped by " + kwh(step) + " kWh in "
+                        + minutes(Duration.ofMillis(millis)) + " between " + before.at() + " and " + after.at() + " ("
+                        + kw(power) + " kW, above " + kw(t.registerJumpW())
+                        + " kW): a changed meter or unit, not energy delivered"));
+                return;
+            }
+        }
+    }
+
     private static void registerMismatch(Evidence e, Thresholds t, List<Anomaly> found) {
         long tolerance = t.registerToleranceWh();
         for (EnergyReading sample : e.samples()) {
@@ -195,9 +224,12 @@ public final class AnomalyRules {
             String problem = null;
             if (sample.at().equals(e.startedAt()) && Math.abs(sample.registerWh() - e.meterStartWh()) > tolerance) {
                 problem = "differs from meter start " + e.meterStartWh() + " Wh at the same instant";
-            } else if (sample.at().equals(e.stoppedAt())
-                    && Math.abs(sample.registerWh() - e.meterStopWh()) > tolerance) {
-                problem = "differs from meter stop " + e.meterStopWh() + " Wh at the same instant";
+            } else if (sample.at().equals(e.stoppedAt())) {
+                // a Go 2 sends its last periodic value after the transaction's end, at the stop instant and
+                // up to a few Wh above it: meter stop is the charger's last word, only a sample below it disagrees
+                if (sample.registerWh() < e.meterStopWh() - tolerance) {
+                    problem = "differs from meter stop " + e.meterStopWh() + " Wh at the same instant";
+                }
             } else if (sample.registerWh() < e.meterStartWh() - tolerance
                     || sample.registerWh() > e.meterStopWh() + tolerance) {
                 problem = "lies outside meter start to meter stop (" + e.meterStartWh() + " to " + e.meterStopWh()

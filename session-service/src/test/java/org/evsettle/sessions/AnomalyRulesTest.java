@@ -25,7 +25,7 @@ class AnomalyRulesTest {
     private static final Instant START = Instant.parse("2026-03-29T00:45:00Z");
     private static final UUID PREVIOUS = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final Thresholds RULES = new Thresholds(Duration.ofMinutes(5), BigDecimal.valueOf(22_000),
-            new BigDecimal("1.1"), Duration.ofMinutes(5), 100);
+            new BigDecimal("1.1"), Duration.ofMinutes(5), 100, BigDecimal.valueOf(400_000));
 
     /** A session that breaks no rule: 12.340 kWh in an hour (12.3 kW), accepted, a driver, on time. */
     private static Evidence aSession(UnaryOperator<Session> changes) {
@@ -48,6 +48,11 @@ class AnomalyRulesTest {
 
         Session sample(long minutes, long wh) {
             samples.add(new EnergyReading(START.plus(Duration.ofMinutes(minutes)), wh));
+            return this;
+        }
+
+        Session sampleAt(Duration after, long wh) {
+            samples.add(new EnergyReading(START.plus(after), wh));
             return this;
         }
 
@@ -123,6 +128,22 @@ class AnomalyRulesTest {
                         List.of(AnomalyRule.REGISTER_MISMATCH)),
                 Arguments.of("a sample at the stop instant that disagrees with meter stop",
                         aSession(s -> s.sample(60, 1_245_000)), List.of(AnomalyRule.REGISTER_MISMATCH)),
+                Arguments.of("a Go 2's last periodic sample at the stop instant, above meter stop",
+                        aSession(s -> s.sample(60, 1_246_600)), List.of()),
+                Arguments.of("a Go 2's last periodic sample after the stop, above meter stop",
+                        aSession(s -> s.sampleAt(Duration.ofSeconds(3605), 1_246_600)), List.of()),
+                Arguments.of("the register jumping 1.2 kWh in 10 s at a switch from Cloud to native",
+                        aSession(s -> s.sampleAt(Duration.ofMinutes(30), 1_240_000)
+                                .sampleAt(Duration.ofSeconds(1810), 1_241_200)),
+                        List.of(AnomalyRule.REGISTER_JUMP)),
+                Arguments.of("the register jumping 500 kWh between two samples at a switch from Cloud to native",
+                        aSession(s -> s.meter(1_000_000, 1_506_000).sample(30, 1_003_000).sample(32, 1_503_500)),
+                        List.of(AnomalyRule.IMPLAUSIBLE_POWER, AnomalyRule.REGISTER_JUMP)),
+                Arguments.of("energy registers in kWh becoming Wh at the switch, the same register",
+                        aSession(s -> s.sample(30, 1_240_000).sample(32, 1_240_400)), List.of()),
+                Arguments.of("intermediate values thinned to the transaction's begin and end, none in between",
+                        aSession(s -> s.stoppedAfter(Duration.ofHours(4)).sample(0, 1_234_000)
+                                .sampleAt(Duration.ofHours(4), 1_246_340)), List.of()),
                 Arguments.of("a sample in kWh with fewer decimals, within the tolerance",
                         aSession(s -> s.sample(60, 1_246_300)), List.of()),
                 Arguments.of("a sample of the next session, after the stop, says nothing",
@@ -155,9 +176,38 @@ class AnomalyRulesTest {
     }
 
     @Test
+    void explainsARegisterJumpWithItsStepAndTime() {
+        List<Anomaly> found = AnomalyRules.of(aSession(s -> s.sampleAt(Duration.ofMinutes(30), 1_240_000)
+                .sampleAt(Duration.ofSeconds(1810), 1_241_200)), RULES);
+
+        assertThat(found).extracting(Anomaly::detail).containsExactly("the register jumped by 1.200 kWh in 10 s between "
+                + START.plus(Duration.ofMinutes(30)) + " and " + START.plus(Duration.ofSeconds(1810))
+                + " (432.0 kW, above 400.0 kW): a changed meter or unit, not energy delivered");
+    }
+
+    @Test
+    void takesNoFastChargeForARegisterJump() {
+        Thresholds fastCharger = new Thresholds(Duration.ofMinutes(5), BigDecimal.valueOf(150_000),
+                new BigDecimal("1.1"), Duration.ofMinutes(5), 100, BigDecimal.valueOf(400_000));
+        // 140 kW for an hour, sampled every 10 s: 389 Wh a step, above the register tolerance, far below a jump
+        Evidence fastCharge = aSession(s -> {
+            s.meter(1_000_000, 1_140_000);
+            for (int second = 10; second < 3600; second += 10) {
+                s.sampleAt(Duration.ofSeconds(second), 1_000_000 + 140_000L * second / 3600);
+            }
+            return s;
+        });
+
+        assertThat(AnomalyRules.of(fastCharge, fastCharger)).isEmpty();
+        // on a 22 kW connector the same session is implausible, yet still no jump
+        assertThat(AnomalyRules.of(fastCharge, RULES)).extracting(Anomaly::rule)
+                .containsExactly(AnomalyRule.IMPLAUSIBLE_POWER);
+    }
+
+    @Test
     void takesTheMaximumPowerOfTheCharger() {
         Thresholds dcCharger = new Thresholds(Duration.ofMinutes(5), BigDecimal.valueOf(50_000), new BigDecimal("1.1"),
-                Duration.ofMinutes(5), 100);
+                Duration.ofMinutes(5), 100, BigDecimal.valueOf(400_000));
         Evidence thirtyKw = aSession(s -> s.meter(1_000_000, 1_030_000));
 
         assertThat(AnomalyRules.of(thirtyKw, dcCharger)).isEmpty();

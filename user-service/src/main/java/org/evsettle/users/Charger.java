@@ -1,14 +1,20 @@
 package org.evsettle.users;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordOrigin;
@@ -16,6 +22,8 @@ import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /**
  * A charger of an operator. Its OCPP password is kept only as a hash; the gateway checks the password
@@ -59,9 +67,23 @@ public class Charger extends PanacheEntityBase implements RegistryEntity {
     /** Why a charger on its operator's enrollment key has no password of its own yet; null when none is known. */
     @Column(name = "ocpp_password_problem")
     public String ocppPasswordProblem;
+    /** The other chargePointIds it connects with ({@link ChargerAliases}), e.g. a Zaptec legacy device id. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "charger_alias", joinColumns = @JoinColumn(name = "charger_id"))
+    @Column(name = "charge_point_id")
+    public Set<String> aliases = new HashSet<>();
 
     public static Optional<Charger> byChargePointId(String chargePointId) {
         return find("chargePointId", chargePointId).firstResultOptional();
+    }
+
+    /** The charger that has this id as an alias ({@link ChargerAliases}), if one has. */
+    public static Optional<UUID> aliasHolder(String chargePointId) {
+        List<?> found = getEntityManager().createNativeQuery(
+                        "SELECT charger_id FROM charger_alias WHERE charge_point_id = ?1")
+                .setParameter(1, chargePointId).getResultList();
+        return found.stream().findFirst().map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
     }
 
     /** A page of the operator's chargers by chargePointId, then id; of one status, or all (null). */
@@ -132,6 +154,6 @@ public class Charger extends PanacheEntityBase implements RegistryEntity {
     @Override
     public ChargerRecord toRecord() {
         return new ChargerRecord(id, revision, operatorId, siteId, chargePointId, connectorCount, vendor, model,
-                firmwareVersion, ocppPasswordHash, status, ocppPasswordOrigin);
+                firmwareVersion, ocppPasswordHash, status, ocppPasswordOrigin, aliases.stream().sorted().toList());
     }
 }

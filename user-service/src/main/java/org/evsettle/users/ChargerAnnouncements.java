@@ -36,7 +36,8 @@ public class ChargerAnnouncements {
         if (operator.announcedChargePointIds.contains(chargePointId)) {
             return operator;
         }
-        if (Charger.byChargePointId(chargePointId).isPresent() || announcer(chargePointId).isPresent()) {
+        if (Charger.byChargePointId(chargePointId).isPresent() || announcer(chargePointId).isPresent()
+                || Charger.aliasHolder(chargePointId).isPresent()) {
             throw RegistryUniqueness.chargePointIdClaimed(chargePointId);
         }
         if (operator.announcedChargePointIds.size() >= MOST_PER_OPERATOR) {
@@ -76,9 +77,12 @@ public class ChargerAnnouncements {
 
     /**
      * Before an id is registered for an operator (by an admin, or by an enrollment): refused when another
-     * operator announced it; taken off the operator's own list when it announced it.
+     * operator announced it or it is a charger's alias; taken off the operator's own list when it announced it.
      */
     public void claim(Operator operator, String chargePointId) {
+        if (Charger.aliasHolder(chargePointId).isPresent()) {
+            throw RegistryUniqueness.chargePointIdClaimed(chargePointId);
+        }
         Optional<UUID> announcer = announcer(chargePointId);
         if (announcer.isPresent() && !announcer.get().equals(operator.id)) {
             throw RegistryUniqueness.chargePointIdClaimed(chargePointId);

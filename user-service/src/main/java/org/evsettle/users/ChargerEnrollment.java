@@ -80,6 +80,9 @@ public class ChargerEnrollment {
         if (!ChargePointIds.isValid(chargePointId)) {
             return Optional.of("the chargePointId " + ChargePointIds.RULE);
         }
+        if (Charger.aliasHolder(chargePointId).isPresent()) {
+            return Optional.of("the chargePointId is another charger's alias");
+        }
         Optional<UUID> announcer = announcements.announcer(chargePointId);
         if (announcer.isPresent() && !announcer.get().equals(operator.id)) {
             return Optional.of("another operator announced the chargePointId");

@@ -24,6 +24,7 @@ public final class RegistryUniqueness {
     private static final Map<String, String> CONSTRAINTS = Map.of(
             "charger_charge_point_id_unique", "A charger with this chargePointId is already registered",
             "operator_announced_charger_unique", "This chargePointId is already registered or announced",
+            "charger_alias_unique", "This chargePointId is already registered or announced",
             "driver_email_unique", "A driver with this e-mail already exists for this operator",
             "card_id_tag_unique", "A card with this idTag is already registered with this operator or a roaming"
                     + " partner",

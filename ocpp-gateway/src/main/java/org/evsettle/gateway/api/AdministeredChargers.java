@@ -24,8 +24,9 @@ public class AdministeredChargers {
         return find(chargePointId, caller).orElseThrow(() -> DomainException.notFound("Charger", chargePointId));
     }
 
-    /** The charger, if the caller administers it. */
+    /** The charger, if the caller administers it; by its own chargePointId (an alias names no charger here). */
     public Optional<ChargerRecord> find(String chargePointId, Caller caller) {
-        return registry.charger(chargePointId).filter(charger -> caller.administers(charger.operatorId()));
+        return registry.charger(chargePointId).filter(charger -> charger.chargePointId().equals(chargePointId))
+                .filter(charger -> caller.administers(charger.operatorId()));
     }
 }

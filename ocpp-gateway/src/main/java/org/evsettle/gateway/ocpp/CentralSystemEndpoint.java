@@ -28,7 +28,7 @@ import org.evsettle.gateway.messaging.OcppEventPublisher;
 
 /**
  * The OCPP-J endpoint chargers connect to, {@code ws://host:8081/ocpp/{chargePointId}} (admitted by
- * {@link ChargerHandshake}). Frames of one connection are processed one after the other, each
+ * {@link ChargerHandshake}; on an alias of a charger the connection is that charger's, under its own id). Frames of one connection are processed one after the other, each
  * answered once its data is safe; nothing here blocks the event loop. Opening and closing are
  * published as {@code ChargerConnected} and {@code ChargerDisconnected} and recorded as the
  * charger's presence; pongs (the server pings every connection) count as a sign of life. At fleet
@@ -75,9 +75,9 @@ public class CentralSystemEndpoint {
     @OnOpen
     @NonBlocking
     void onOpen(WebSocketConnection connection) {
-        String chargePointId = connection.pathParam(CHARGE_POINT_ID);
+        Admission admission = admissionOf(connection);
+        String chargePointId = admission.chargePointId();
         Instant at = clock.instant();
-        Admission admission = admissionOf(connection, chargePointId);
         String remoteAddress = connection.handshakeRequest().remoteAddress();
         Log.debugf("%s connected from %s (%s, %s)", chargePointId, remoteAddress, connection.subprotocol(), connection.id());
         opened.increment();
@@ -96,7 +96,8 @@ public class CentralSystemEndpoint {
 
     @OnTextMessage
     Uni<Void> onText(String text, WebSocketConnection connection) {
-        String chargePointId = connection.pathParam(CHARGE_POINT_ID);
+        Admission admission = admissionOf(connection);
+        String chargePointId = admission.chargePointId();
         connections.seen(chargePointId, clock.instant());
         if (text.indexOf(REPLACEMENT) >= 0) {
             // the server hands text over decoded, with U+FFFD for bytes that are not UTF-8; no OCPP field
@@ -105,7 +106,7 @@ public class CentralSystemEndpoint {
             meters.counter("ocpp.frames.discarded", "reason", "not-utf8").increment();
             return connection.close(NOT_UTF8);
         }
-        return dispatcher.onFrame(connection.subprotocol(), chargePointId, admissionOf(connection, chargePointId), text)
+        return dispatcher.onFrame(connection.subprotocol(), chargePointId, admission, text)
                 .chain(answer -> answer == null ? Uni.createFrom().voidItem() : connection.sendText(answer))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Could not answer %s: %s", chargePointId, failure.toString());
@@ -116,14 +117,14 @@ public class CentralSystemEndpoint {
     @OnPongMessage
     @NonBlocking
     void onPong(Buffer data, WebSocketConnection connection) {
-        connections.seen(connection.pathParam(CHARGE_POINT_ID), clock.instant());
+        connections.seen(admissionOf(connection).chargePointId(), clock.instant());
     }
 
     @OnError
     @NonBlocking
     void onError(Throwable failure, WebSocketConnection connection) {
         // an oversized frame or a broken socket: the connection closes, the gateway carries on
-        Log.debugf("Connection %s of %s failed: %s", connection.id(), connection.pathParam(CHARGE_POINT_ID),
+        Log.debugf("Connection %s of %s failed: %s", connection.id(), admissionOf(connection).chargePointId(),
                 failure.toString());
         errors.increment();
     }
@@ -131,7 +132,7 @@ public class CentralSystemEndpoint {
     @OnClose
     @NonBlocking
     void onClose(WebSocketConnection connection) {
-        String chargePointId = connection.pathParam(CHARGE_POINT_ID);
+        String chargePointId = admissionOf(connection).chargePointId();
         Instant at = clock.instant();
         // a socket the gateway closed (a silent charger) is announced with the gateway's reason, not
         // with the abnormal end (1006) of a charger that never answered the close handshake
@@ -162,8 +163,12 @@ public class CentralSystemEndpoint {
         meters.counter("ocpp.connections.closed", "reason", reason).increment();
     }
 
-    private static Admission admissionOf(WebSocketConnection connection, String chargePointId) {
+    /**
+     * What the handshake admitted, with the charger's own chargePointId: a charger that connected on one of
+     * its aliases is that charger in every event and connection (a client certificate admits the path's id).
+     */
+    private static Admission admissionOf(WebSocketConnection connection) {
         Admission admission = connection.userData().get(ChargerHandshake.ADMISSION);
-        return admission != null ? admission : Admission.registered(chargePointId);
+        return admission != null ? admission : Admission.registered(connection.pathParam(CHARGE_POINT_ID));
     }
 }

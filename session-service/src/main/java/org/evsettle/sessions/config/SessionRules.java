@@ -37,6 +37,13 @@ public interface SessionRules {
     @WithDefault("1.1")
     BigDecimal powerTolerance();
 
+    /**
+     * A step of the register between two consecutive readings of a session faster than this (kW) is no energy
+     * delivered but a changed meter (400 kW: above any connector, so clock jitter between samples never reaches it).
+     */
+    @WithDefault("400")
+    BigDecimal registerJumpKw();
+
     /** The shortest stretch over which power is judged: shorter ones say more about clocks than about power. */
     @WithDefault("PT5M")
     Duration powerWindow();

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,6 +41,7 @@ import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
 import org.evsettle.users.Charger;
+import org.evsettle.users.ChargerAliases;
 import org.evsettle.users.ChargerLifecycle;
 import org.evsettle.users.Operator;
 
@@ -98,6 +101,9 @@ public class ChargerResource {
                                       + " yet; null when none is known",
                                       example = "ChangeConfiguration AuthorizationKey answered Rejected"
                                               + " (2026-03-29T02:10:00Z)") String ocppPasswordProblem,
+                              @Schema(description = "The other chargePointIds the charger connects with, in order"
+                                      + " (a Zaptec legacy device id beside the serial number)",
+                                      example = "[\"ZAP-LEGACY-4711\"]") List<String> aliases,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String ocppPassword) {
         static ChargerView of(Charger c) {
             return of(new ChargerLifecycle.WithPassword(c, null));
@@ -107,16 +113,18 @@ public class ChargerResource {
             Charger c = set.charger();
             return new ChargerView(c.id, c.revision, c.operatorId, c.siteId, c.chargePointId, c.connectorCount,
                     c.vendor, c.model, c.serialNumber, c.firmwareVersion, c.status, c.ocppPasswordOrigin,
-                    c.ocppPasswordProblem, set.ocppPassword());
+                    c.ocppPasswordProblem, c.aliases.stream().sorted().toList(), set.ocppPassword());
         }
     }
 
     private final Caller caller;
     private final ChargerLifecycle chargers;
+    private final ChargerAliases aliases;
 
-    public ChargerResource(Caller caller, ChargerLifecycle chargers) {
+    public ChargerResource(Caller caller, ChargerLifecycle chargers, ChargerAliases aliases) {
         this.caller = caller;
         this.chargers = chargers;
+        this.aliases = aliases;
     }
 
     @POST
@@ -219,6 +227,42 @@ public class ChargerResource {
                                       @PathParam("chargerId") UUID chargerId, @Valid PasswordChange change) {
         return ChargerView.of(chargers.newPassword(administered(chargerId),
                 change == null ? null : change.ocppPassword()));
+    }
+
+    @PUT
+    @Path("/chargers/{chargerId}/aliases/{alias}")
+    @Transactional
+    @Operation(summary = "Add another chargePointId the charger connects with",
+            description = "A Zaptec charger in \"legacy OCPP behaviour\" connects with its device id instead of its"
+                    + " serial number: registered as an alias, it is the same charger (the same password, operator and"
+                    + " chargePointId in every event). The alias follows the chargePointId rule and is claimed like"
+                    + " one: an id registered, announced or aliased already answers 409. Adding an alias the charger"
+                    + " has changes nothing. Published on registry.chargers." + ADMINS_OF_CHARGER)
+    @APIResponse(responseCode = "200", description = "The charger with its aliases")
+    @APIResponse(responseCode = "400", description = "The alias breaks the chargePointId rule")
+    @APIResponse(responseCode = "404", description = "No such charger, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The id is already registered, announced or an alias; the"
+            + " charger is decommissioned or has " + ChargerAliases.MOST_PER_CHARGER + " aliases")
+    public ChargerView addAlias(@Parameter(description = CHARGER_ID, example = CHARGER_EXAMPLE)
+                                @PathParam("chargerId") UUID chargerId,
+                                @Parameter(description = "The other chargePointId", example = "ZAP-LEGACY-4711")
+                                @PathParam("alias") String alias) {
+        return ChargerView.of(aliases.add(administered(chargerId), alias));
+    }
+
+    @DELETE
+    @Path("/chargers/{chargerId}/aliases/{alias}")
+    @Transactional
+    @Operation(summary = "Remove an alias of the charger",
+            description = "The gateway admits no new connection on it; the id is free again. Published on"
+                    + " registry.chargers." + ADMINS_OF_CHARGER)
+    @APIResponse(responseCode = "200", description = "The charger with its remaining aliases")
+    @APIResponse(responseCode = "404", description = "No such charger or alias, or not the caller's")
+    public ChargerView removeAlias(@Parameter(description = CHARGER_ID, example = CHARGER_EXAMPLE)
+                                   @PathParam("chargerId") UUID chargerId,
+                                   @Parameter(description = "The alias", example = "ZAP-LEGACY-4711")
+                                   @PathParam("alias") String alias) {
+        return ChargerView.of(aliases.remove(administered(chargerId), alias));
     }
 
     private Charger administered(UUID chargerId) {
