@@ -102,7 +102,7 @@ class CommandApiTest {
 
     @Test
     void refusesAPayloadThatBreaksTheSchemaWith400NamingTheField() {
-        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.Site site = knownSite();
         String admin = TestTokens.operatorAdmin(site.operatorId());
 
         command(admin, site.chargePointId(), "Reset", Map.of("type", "Sideways"))
@@ -118,7 +118,7 @@ class CommandApiTest {
 
     @Test
     void hidesAnotherOperatorsChargerAs404() {
-        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.Site site = knownSite();
 
         command(TestTokens.operatorAdmin(UUID.randomUUID()), site.chargePointId(), "Reset", Map.of("type", "Hard"))
                 .then().statusCode(404).contentType("application/problem+json");
@@ -130,7 +130,7 @@ class CommandApiTest {
 
     @Test
     void takesTheCommandInAnyCaseAndNamesTheCommandsForAnUnknownOne() {
-        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.Site site = knownSite();
         String admin = TestTokens.operatorAdmin(site.operatorId());
 
         command(admin, site.chargePointId(), "reset", Map.of("type", "Soft"))
@@ -144,7 +144,7 @@ class CommandApiTest {
 
     @Test
     void refusesAWaitOutsideOneToThreeHundredSeconds() {
-        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.Site site = knownSite();
         String admin = TestTokens.platformAdmin();
 
         commandWithin(admin, site.chargePointId(), "Reset", Map.of("type", "Soft"), 0)
@@ -155,7 +155,7 @@ class CommandApiTest {
 
     @Test
     void answersNotConnectedForAChargerWithoutSocket() {
-        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.Site site = knownSite();
 
         command(TestTokens.platformAdmin(), site.chargePointId(), "Reset", Map.of("type", "Hard"))
                 .then().statusCode(200).body("outcome", equalTo("NOT_CONNECTED"));
@@ -210,9 +210,8 @@ class CommandApiTest {
 
     @Test
     void publishesNotConnectedAndCallErrorForCommandsFromTheTopicItCannotExecute() {
-        GatewayFixtures.Site site = fixtures.aSite();
+        GatewayFixtures.Site site = knownSite();
         UUID offline = UUID.randomUUID();
-        await().atMost(Duration.ofSeconds(30)).until(() -> registry.charger(site.chargePointId()).isPresent());
         fixtures.topics.publish("session-service", new ChargerCommandRequested(offline, site.chargePointId(), "Reset",
                 EventJson.mapper().valueToTree(Map.of("type", "Hard")), "session-service", Instant.now(), 30,
                 site.operatorId()));
@@ -264,5 +263,12 @@ class CommandApiTest {
 
     private URI gateway() {
         return GatewayFixtures.websocket(http);
+    }
+
+    /** A site whose charger the gateway's projection holds already (no socket): its commands are judged, not 404. */
+    private GatewayFixtures.Site knownSite() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.charger(site.chargePointId()).isPresent());
+        return site;
     }
 }
