@@ -29,6 +29,8 @@ public class Driver extends RegistryCopy<DriverRecord> {
     @Column(name = "user_type")
     public String userType;
     public String name;
+    /** The driver's e-mail, to match a Zaptec user to the driver (docs/zaptec.md). */
+    public String email;
     /** The language the driver reads their own report in (ISO 639-1), null for the operator's. */
     public String language;
 
@@ -66,6 +68,7 @@ public class Driver extends RegistryCopy<DriverRecord> {
         accountId = record.accountId();
         userType = record.userType();
         name = record.name();
+        email = record.email();
         language = record.language();
     }
 }
