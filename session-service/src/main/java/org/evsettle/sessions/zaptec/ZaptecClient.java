@@ -52,7 +52,7 @@ public class ZaptecClient {
     private final Clock clock;
     private final ObjectMapper json;
     private final HttpClient http;
-    /** Tokens by the base URL and username they were issued for. */
+    /** Tokens by the credentials they were issued for ({@link #tokenKey}). */
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     public ZaptecClient(ZaptecSettings settings, Clock clock, ObjectMapper json) {
@@ -91,7 +91,7 @@ public class ZaptecClient {
 
     /** A GET with a token; a 401 (the token expired or was revoked early) signs in once more. */
     private HttpResponse<String> authorized(Credentials credentials, URI uri) {
-        String key = settings.baseUrl() + "|" + credentials.username();
+        String key = tokenKey(credentials);
         for (int attempt = 0; ; attempt++) {
             Token token = tokens.get(key);
             if (token == null || !clock.instant().isBefore(token.expiresAt().minus(settings.tokenMargin()))) {
@@ -207,6 +207,17 @@ public class ZaptecClient {
 
     private static String utc(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Tokens are kept per credentials (new credentials sign in anew), by a digest rather than the password. */
+    private String tokenKey(Credentials credentials) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest((settings.baseUrl() + "\n"
+                    + credentials.username() + "\n" + credentials.password()).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String encode(String value) {

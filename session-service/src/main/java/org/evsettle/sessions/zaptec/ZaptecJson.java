@@ -2,7 +2,6 @@ package org.evsettle.sessions.zaptec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -71,8 +70,7 @@ public final class ZaptecJson {
         if (exact != null) {
             return exact;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (field.getKey().equalsIgnoreCase(name)) {
                 return field.getValue();
             }
