@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +66,15 @@ public class ZaptecResource {
             + " StartDateTime, EndDateTime, Energy (kWh) required; ChargerId, DeviceId, DeviceName (at least one),"
             + " UserId, UserEmail, UserFullName, TokenName, EnergyDetails (<Timestamp>=<kWh> separated by |). Times"
             + " ISO-8601 (without an offset: UTC). Separated by commas, or semicolons as Dutch Excel writes them.";
+
+    private static final String JSON_EXAMPLE = "{\"Pages\": 1, \"Data\": [{\"Id\":"
+            + " \"0b7e7c55-5c36-4b1a-a3c8-52e6b0c7d9f1\", \"DeviceId\": \"ZCS000143\", \"StartDateTime\":"
+            + " \"2026-01-05T18:04:11\", \"EndDateTime\": \"2026-01-05T20:10:00\", \"Energy\": 12.345,"
+            + " \"UserEmail\": \"resident@example.org\", \"EnergyDetails\": [{\"Timestamp\": \"2026-01-05T18:00:00\","
+            + " \"Energy\": 4.1}, {\"Timestamp\": \"2026-01-05T19:00:00\", \"Energy\": 8.245}]}]}";
+    private static final String CSV_EXAMPLE = "Id,DeviceId,StartDateTime,EndDateTime,Energy,UserEmail\r\n"
+            + "0b7e7c55-5c36-4b1a-a3c8-52e6b0c7d9f1,ZCS000143,2026-01-05T18:04:11Z,2026-01-05T20:10:00Z,12.345,"
+            + "resident@example.org\r\n";
 
     private final Caller caller;
     private final ZaptecPull pull;
@@ -146,7 +156,10 @@ public class ZaptecResource {
                     + " the file, the header is line 1; JSON: the session's place in Data, from 1). Zaptec's Portal"
                     + " charge report (UsageReport_*.xls) holds totals, not sessions, and is refused with what to do"
                     + " instead." + ADMINS)
-    @RequestBody(description = "The file")
+    @RequestBody(description = "The file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, example = JSON_EXAMPLE),
+            @Content(mediaType = CSV, example = CSV_EXAMPLE),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM)})
     @APIResponse(responseCode = "404", description = "Not the caller's operator")
     @APIResponse(responseCode = "422", description = "Sessions were rejected (nothing was imported), or the file is"
             + " the Portal's charge report")
