@@ -2,6 +2,7 @@ package org.evsettle.sessions.zaptec;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.evsettle.testkit.ZaptecStub;
 
 /** Starts the Zaptec stub once and points the service's Zaptec client at it, with pages of two sessions. */
 public class ZaptecStubResource implements QuarkusTestResourceLifecycleManager {

@@ -1,4 +1,4 @@
-package org.evsettle.sessions.zaptec;
+package org.evsettle.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
