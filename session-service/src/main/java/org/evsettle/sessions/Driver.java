@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.outbox.registry.RegistryCopy;
+import org.evsettle.sessions.zaptec.ZaptecSessionFacts;
 
 /**
  * This service's copy of a registry driver: the operator it belongs to (whose admins may list its
@@ -20,6 +21,9 @@ import org.evsettle.outbox.registry.RegistryCopy;
 @Entity
 @Table(name = "driver")
 public class Driver extends RegistryCopy<DriverRecord> {
+
+    /** The status of a driver the registry erased (docs/privacy.md). */
+    static final String ERASED = "ERASED";
 
     @Column(name = "operator_id")
     public UUID operatorId;
@@ -69,6 +73,10 @@ public class Driver extends RegistryCopy<DriverRecord> {
         userType = record.userType();
         name = record.name();
         email = record.email();
+        if (ERASED.equals(record.status())) {
+            // what Zaptec said of the person stays no longer than the registry's own copy does
+            ZaptecSessionFacts.eraseDriver(record.id());
+        }
         language = record.language();
     }
 }

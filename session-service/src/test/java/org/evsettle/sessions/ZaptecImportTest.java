@@ -2,6 +2,7 @@ package org.evsettle.sessions;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.evsettle.sessions.SessionWaits.awaitCompleted;
 import static org.evsettle.sessions.SessionWaits.awaitCorrections;
 import static org.evsettle.sessions.SessionWaits.completions;
@@ -27,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
@@ -243,6 +245,14 @@ class ZaptecImportTest {
         given().auth().oauth2(admin).get("/api/sessions/{id}", idOf(c)).then()
                 .body("anomalies[0].rule", equalTo("NO_DRIVER"))
                 .body("anomalies[0].resolvedBy", equalTo(ZaptecImport.IMPORTER));
+        // erased, the driver's Zaptec e-mail and name leave the session's finding
+        topics.publish("user-service", new DriverRecord(visitor, 2, operatorId, "Erased driver", null, null, "GUEST",
+                null, null, "ERASED", null, null, null, null));
+        await().atMost(SessionWaits.PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Driver.<Driver>findById(visitor).revision == 2));
+        given().auth().oauth2(admin).get("/api/sessions/{id}", idOf(c)).then()
+                .body("anomalies[0].detail", not(containsString("visitor@elsewhere.example")))
+                .body("anomalies[0].detail", containsString("erased"));
         // a driver of another operator cannot be mapped to
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("kind", "TOKEN", "zaptecKey", "GUESTTOKEN-7", "driverId", UUID.randomUUID().toString()))

@@ -93,6 +93,20 @@ public class ZaptecSessionFacts extends PanacheEntityBase {
         importedAt = at;
     }
 
+    /**
+     * Erases what Zaptec said of an erased driver (e-mail and full name) from the driver's imported sessions, and
+     * from the finding that no driver matched them; idempotent.
+     */
+    public static void eraseDriver(UUID driverId) {
+        getEntityManager().createNativeQuery("UPDATE zaptec_session SET user_email = NULL, user_full_name = NULL"
+                + " WHERE session_id IN (SELECT id FROM charging_session WHERE driver_id = ?1)")
+                .setParameter(1, driverId).executeUpdate();
+        getEntityManager().createNativeQuery("UPDATE session_anomaly SET detail = 'Zaptec''s user (erased) matched no"
+                + " driver' WHERE rule = 'NO_DRIVER' AND session_id IN (SELECT id FROM charging_session"
+                + " WHERE driver_id = ?1 AND external_id IS NOT NULL)")
+                .setParameter(1, driverId).executeUpdate();
+    }
+
     static List<ZaptecSessionFacts> ofOperator(UUID operatorId, Collection<UUID> sessionIds) {
         return sessionIds.isEmpty() ? List.of()
                 : list("operatorId = ?1 and sessionId in ?2", operatorId, sessionIds);
