@@ -35,7 +35,6 @@ import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.sessions.zaptec.ZaptecImport;
 import org.evsettle.sessions.zaptec.ZaptecInstallation;
 import org.evsettle.testkit.ZaptecStub;
-import org.evsettle.sessions.zaptec.ZaptecStubResource;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
@@ -49,7 +48,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(ZaptecStubResource.class)
 class ZaptecImportTest {
 
     private static final Instant START = Instant.parse("2026-01-05T18:04:11Z");
@@ -57,7 +55,7 @@ class ZaptecImportTest {
 
     private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
     private final Registry registry = new Registry(topics);
-    private final ZaptecStub zaptec = ZaptecStubResource.stub();
+    private final ZaptecStub zaptec = InfrastructureResource.zaptec();
 
     private UUID operatorId;
     private String admin;

@@ -12,12 +12,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.sessions.zaptec.ZaptecImport;
-import org.evsettle.sessions.zaptec.ZaptecStubResource;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 /** A Zaptec charge history uploaded as a file: JSON or CSV, all or nothing; the Portal's charge report refused. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(ZaptecStubResource.class)
 class ZaptecUploadTest {
 
     private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
@@ -108,6 +107,61 @@ class ZaptecUploadTest {
         assertThat(completed.readings()).containsExactly(new EnergyReading(Instant.parse("2026-01-20T17:00:00Z"), 0),
                 new EnergyReading(Instant.parse("2026-01-20T18:00:00Z"), 10_000),
                 new EnergyReading(Instant.parse("2026-01-20T19:30:00Z"), 15_250));
+    }
+
+    @Test
+    void importsTheFirstSheetOfAnXlsxWithExcelDates() throws java.io.IOException {
+        String id = UUID.randomUUID().toString();
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(xlsx, "EV Settle", "1.0")) {
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Sessions");
+            List<String> header = List.of("Id", "DeviceId", "StartDateTime", "EndDateTime", "Energy", "UserEmail");
+            for (int column = 0; column < header.size(); column++) {
+                sheet.value(0, column, header.get(column));
+            }
+            sheet.value(1, 0, id);
+            sheet.value(1, 1, serial);
+            // dates as Excel keeps them: serial day numbers, formatted as dates
+            sheet.value(1, 2, java.time.LocalDateTime.of(2026, 1, 22, 18, 0));
+            sheet.style(1, 2).format("yyyy-mm-dd hh:mm").set();
+            sheet.value(1, 3, java.time.LocalDateTime.of(2026, 1, 22, 21, 30));
+            sheet.style(1, 3).format("yyyy-mm-dd hh:mm").set();
+            sheet.value(1, 4, 21.5);
+            sheet.value(1, 5, "ann.resident@example.org");
+            // a row Excel numbers 3 with a problem, named by that number
+            sheet.value(2, 0, UUID.randomUUID().toString());
+            sheet.value(2, 1, serial);
+            sheet.value(2, 2, "not a date");
+            sheet.value(2, 3, java.time.LocalDateTime.of(2026, 1, 23, 21, 30));
+            sheet.value(2, 4, 1.0);
+        }
+        upload("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sessions.xlsx", xlsx.toByteArray())
+                .statusCode(422).body("violations.field", contains("line[3].StartDateTime"));
+
+        java.io.ByteArrayOutputStream valid = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(valid, "EV Settle", "1.0")) {
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Sessions");
+            List<Object> header = List.of("Id", "DeviceId", "StartDateTime", "EndDateTime", "Energy", "UserEmail");
+            List<Object> row = List.of(id, serial, java.time.LocalDateTime.of(2026, 1, 22, 18, 0),
+                    java.time.LocalDateTime.of(2026, 1, 22, 21, 30), 21.5, "ann.resident@example.org");
+            for (int column = 0; column < header.size(); column++) {
+                sheet.value(0, column, (String) header.get(column));
+                Object value = row.get(column);
+                if (value instanceof java.time.LocalDateTime at) {
+                    sheet.value(1, column, at);
+                } else if (value instanceof Double number) {
+                    sheet.value(1, column, number);
+                } else {
+                    sheet.value(1, column, (String) value);
+                }
+            }
+        }
+        upload("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sessions.xlsx", valid.toByteArray())
+                .statusCode(200).body("created", equalTo(1)).body("completed", equalTo(1));
+        SessionCompleted completed = awaitCompleted(topics, ZaptecImport.sessionId(operatorId, id));
+        assertThat(completed.startedAt()).isEqualTo(Instant.parse("2026-01-22T18:00:00Z"));
+        assertThat(completed.stoppedAt()).isEqualTo(Instant.parse("2026-01-22T21:30:00Z"));
+        assertThat(completed.energyWh()).isEqualTo(21_500);
     }
 
     @Test

@@ -150,10 +150,10 @@ public class ZaptecResource {
     @Consumes({MediaType.APPLICATION_JSON, CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, XLSX, XLS})
     @Transactional
     @Operation(summary = "Upload a Zaptec charge history, all or nothing",
-            description = "The charge history's JSON ({Pages, Data[]} as the API answers, or a bare array) or a CSV"
-                    + " in the template's layout." + COLUMNS + " Every session is checked; if any is rejected nothing"
+            description = "The charge history's JSON ({Pages, Data[]} as the API answers, or a bare array), or a CSV"
+                    + " or an XLSX (its first sheet; date cells read as UTC) in the template's layout." + COLUMNS + " Every session is checked; if any is rejected nothing"
                     + " is imported, and the 422 problem lists every rejection as line[<n>].<Field> (CSV: the line of"
-                    + " the file, the header is line 1; JSON: the session's place in Data, from 1). Zaptec's Portal"
+                    + " the file or the sheet's row, the header is line 1; JSON: the session's place in Data, from 1). Zaptec's Portal"
                     + " charge report (UsageReport_*.xls) holds totals, not sessions, and is refused with what to do"
                     + " instead." + ADMINS)
     @RequestBody(description = "The file", content = {

@@ -21,7 +21,7 @@ import org.evsettle.kit.text.CsvTable;
 
 /**
  * Reads an uploaded Zaptec charge history, all or nothing: the API's JSON ({@code {Pages, Data[]}} or a bare
- * array) or a CSV in the template's layout. Every row's every problem is reported (422, one violation per
+ * array), or a CSV or an XLSX (its first sheet) in the template's layout. Every row's every problem is reported (422, one violation per
  * field, {@code line[<n>].<Field>}) before anything is stored. Zaptec's Portal charge report
  * ({@code UsageReport_*.xls}) holds totals, not sessions: it is recognized and refused with what to do instead.
  */
@@ -58,7 +58,7 @@ public class ZaptecFiles {
     /** The checked sessions of the file; what is wrong with it, all of it, as a DomainException. */
     public List<ZaptecSession> read(byte[] body, String contentType, String fileName) {
         if (body == null || body.length == 0) {
-            throw DomainException.invalid("body", "is empty: upload the charge history as JSON or CSV");
+            throw DomainException.invalid("body", "is empty: upload the charge history as JSON, CSV or XLSX");
         }
         String name = fileName == null ? "" : fileName.trim();
         if (USAGE_REPORT_NAME.matcher(name).matches() || isOle2(body)) {
@@ -66,8 +66,9 @@ public class ZaptecFiles {
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (isZip(body) || type.contains("spreadsheetml") || name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            throw DomainException.unprocessable("XLSX files are not read yet: save the sheet as CSV (the template's"
-                    + " columns, GET /api/zaptec/imports/template.csv) or upload the charge history as JSON");
+            List<ZaptecSessionReader.Raw> raws = fromTable(XlsxSheet.read(body, List.of(
+                    ZaptecCsvColumn.START_DATE_TIME.title(), ZaptecCsvColumn.END_DATE_TIME.title())));
+            return checked(sized(raws));
         }
         String text = new String(body, StandardCharsets.UTF_8);
         String trimmed = text.stripLeading();
@@ -76,6 +77,10 @@ public class ZaptecFiles {
         }
         List<ZaptecSessionReader.Raw> raws = trimmed.startsWith("{") || trimmed.startsWith("[") ? fromJson(trimmed)
                 : fromCsv(text);
+        return checked(sized(raws));
+    }
+
+    private static List<ZaptecSessionReader.Raw> sized(List<ZaptecSessionReader.Raw> raws) {
         if (raws.isEmpty()) {
             throw DomainException.invalid("body", "holds no sessions");
         }
@@ -83,7 +88,7 @@ public class ZaptecFiles {
             throw DomainException.invalid("body", "holds " + raws.size() + " sessions; at most " + MOST_SESSIONS
                     + " per upload");
         }
-        return checked(raws);
+        return raws;
     }
 
     private List<ZaptecSessionReader.Raw> fromJson(String text) {
@@ -109,6 +114,11 @@ public class ZaptecFiles {
         } catch (CsvTable.Malformed e) {
             throw DomainException.invalid("line[" + e.line() + "]", "cannot be read as CSV: " + e.getMessage());
         }
+        return fromTable(table);
+    }
+
+    /** The sessions of a table with a header line, the template's columns (a CSV, or an XLSX's first sheet). */
+    private static List<ZaptecSessionReader.Raw> fromTable(CsvTable table) {
         if (table.header().stream().map(title -> title.toLowerCase(Locale.ROOT)).anyMatch(REPORT_TITLES::contains)
                 && table.header().stream().noneMatch(title -> title.equalsIgnoreCase("StartDateTime"))) {
             throw DomainException.unprocessable(USAGE_REPORT);
