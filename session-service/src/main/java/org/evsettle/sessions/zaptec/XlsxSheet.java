@@ -3,6 +3,8 @@ package org.evsettle.sessions.zaptec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -78,24 +80,43 @@ final class XlsxSheet {
         }
     }
 
+    /**
+     * The two parts read, from the zip's central directory (Excel and streaming writers such as fastexcel put the
+     * sizes there, not before each entry, so the zip is read as a file).
+     */
     private static Map<String, byte[]> unzip(byte[] workbook) {
         Map<String, byte[]> parts = new HashMap<>();
-        long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String name = entry.getName();
-                if (!name.equals("xl/sharedStrings.xml") && !name.equals("xl/worksheets/sheet1.xml")) {
-                    continue;
+        Path file = null;
+        try {
+            file = Files.createTempFile("zaptec-upload-", ".xlsx");
+            Files.write(file, workbook);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                long total = 0;
+                for (String name : List.of("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml")) {
+                    ZipEntry entry = zip.getEntry(name);
+                    if (entry == null) {
+                        continue;
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        byte[] part = in.readNBytes((int) (MOST_BYTES - total + 1));
+                        total += part.length;
+                        if (total > MOST_BYTES) {
+                            throw DomainException.invalid("body", "the workbook is larger than 64 MB unpacked");
+                        }
+                        parts.put(name, part);
+                    }
                 }
-                byte[] part = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MOST_BYTES - total + 1));
-                total += part.length;
-                if (total > MOST_BYTES) {
-                    throw DomainException.invalid("body", "the workbook is larger than 64 MB unpacked");
-                }
-                parts.put(name, part);
             }
         } catch (IOException e) {
             throw DomainException.invalid("body", "the file cannot be read as an XLSX workbook");
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans up
+                }
+            }
         }
         return parts;
     }
