@@ -42,7 +42,8 @@ class KubernetesOverlaysTest {
     /** Secrets the person installing creates; the dev overlay renders evsettle-portal (development-only values), never keycloak-admin. */
     private static final Set<String> INSTALLER_SECRETS = Set.of(
             "keycloak-admin", // the Keycloak bootstrap admin
-            "evsettle-portal"); // the api-gateway's client secret of evsettle-portal and its cookies' keys
+            "evsettle-portal", // the api-gateway's client secret of evsettle-portal and its cookies' keys
+            "evsettle-zaptec"); // session-service's key of stored Zaptec credentials (optional: without it none are stored)
 
     @ParameterizedTest
     @CsvSource({"dev, dev", "prod, 0.1.0"})

@@ -72,7 +72,7 @@ public final class Topics {
             ClientAccess.of("session-service",
                     List.of(SESSIONS_EVENTS),
                     List.of(OCPP_EVENTS, REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_DRIVERS, REGISTRY_CARDS,
-                            TARIFFS_EVENTS),
+                            REGISTRY_CHARGERS, TARIFFS_EVENTS),
                     true),
             ClientAccess.of("tariff-service",
                     List.of(TARIFFS_EVENTS),

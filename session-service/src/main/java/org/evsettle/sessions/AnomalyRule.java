@@ -38,5 +38,7 @@ public enum AnomalyRule {
     /** No stop arrived within the configured time after the start: the charger may never send one. */
     STALE,
     /** The charger's own stop arrived after an operator had closed the session by a correction. */
-    LATE_STOP
+    LATE_STOP,
+    /** A session imported from Zaptec names a charger the operator has not registered (docs/zaptec.md). */
+    UNKNOWN_CHARGER
 }

@@ -111,6 +111,12 @@ public class ChargingSession extends PanacheEntityBase {
      */
     @Column(name = "listed_at", insertable = false, updatable = false)
     public Instant listedAt;
+    /** Where the session came from: a charger over OCPP, or Zaptec's charge history (docs/zaptec.md). */
+    @Enumerated(EnumType.STRING)
+    public SessionSource source = SessionSource.OCPP;
+    /** The session's id at its source when that is not a charger: Zaptec's session Id, unique per operator. */
+    @Column(name = "external_id")
+    public String externalId;
 
     /** Where a session's stop came from. */
     public enum StopSource {

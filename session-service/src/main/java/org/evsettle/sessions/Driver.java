@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.outbox.registry.RegistryCopy;
+import org.evsettle.sessions.zaptec.ZaptecSessionFacts;
 
 /**
  * This service's copy of a registry driver: the operator it belongs to (whose admins may list its
@@ -21,6 +22,9 @@ import org.evsettle.outbox.registry.RegistryCopy;
 @Table(name = "driver")
 public class Driver extends RegistryCopy<DriverRecord> {
 
+    /** The status of a driver the registry erased (docs/privacy.md). */
+    static final String ERASED = "ERASED";
+
     @Column(name = "operator_id")
     public UUID operatorId;
     /** The Keycloak account whose tokens are this driver (DriverRecord.accountId); null while none is linked. */
@@ -29,6 +33,8 @@ public class Driver extends RegistryCopy<DriverRecord> {
     @Column(name = "user_type")
     public String userType;
     public String name;
+    /** The driver's e-mail, to match a Zaptec user to the driver (docs/zaptec.md). */
+    public String email;
     /** The language the driver reads their own report in (ISO 639-1), null for the operator's. */
     public String language;
 
@@ -66,6 +72,11 @@ public class Driver extends RegistryCopy<DriverRecord> {
         accountId = record.accountId();
         userType = record.userType();
         name = record.name();
+        email = record.email();
+        if (ERASED.equals(record.status())) {
+            // what Zaptec said of the person stays no longer than the registry's own copy does
+            ZaptecSessionFacts.eraseDriver(record.id());
+        }
         language = record.language();
     }
 }

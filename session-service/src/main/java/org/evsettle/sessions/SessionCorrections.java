@@ -83,6 +83,34 @@ public class SessionCorrections {
         return session;
     }
 
+    /**
+     * Restates a completed session from its source's newer facts (a session re-imported from Zaptec whose data
+     * changed there): start, stop and energy as the source says now, the samples already replaced by the caller.
+     * Announced with SessionCorrected like an operator's correction, with the same trail and audit entry, also
+     * when only the samples changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChargingSession restate(UUID sessionId, Instant startedAt, Instant stoppedAt, long meterStopWh,
+                                   String reason, String by) {
+        ChargingSession session = locked(sessionId, any -> true);
+        if (session.status != SessionStatus.COMPLETED) {
+            throw new IllegalStateException("Session " + sessionId + " is " + session.status + ", not completed");
+        }
+        Instant now = clock.instant();
+        Map<String, Object> before = auditState(session);
+        before.put("startedAt", session.startedAt);
+        SessionCorrection entry = SessionCorrection.before(session, Action.CORRECTED, by, reason, now);
+        session.startedAt = ChargingSession.micros(startedAt);
+        session.correct(stoppedAt, null, meterStopWh);
+        session.takeDurations(inspector.durations(session));
+        announceChanged(session, entry, false, reason, by, now);
+        Map<String, Object> after = auditState(session);
+        after.put("startedAt", session.startedAt);
+        after.put("reason", reason);
+        audit.record(session.operatorId, "Session", session.id, entry.action.name(), before, after);
+        return session;
+    }
+
     /** Releases the held session as it is, if the caller may see it. */
     @Transactional
     public ChargingSession release(UUID sessionId, Predicate<ChargingSession> visible, String reason, String by) {

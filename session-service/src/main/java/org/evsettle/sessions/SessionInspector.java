@@ -155,7 +155,9 @@ public class SessionInspector {
     public List<Anomaly> anomalies(ChargingSession session, List<EnergyReading> samples, Surroundings around) {
         Evidence evidence = new Evidence(session.authorizationStatus, session.driverId, session.startedAt,
                 session.startReceivedAt, session.stoppedAt, session.stopReceivedAt, session.meterStartWh,
-                session.meterStopWh, samples, around.priorOf(session), around.busyWith(session));
+                session.meterStopWh, samples,
+                // an imported session knows its energy, not the charger's register: no previous register to meet
+                session.source == SessionSource.OCPP ? around.priorOf(session) : null, around.busyWith(session));
         return AnomalyRules.of(evidence, Thresholds.of(rules, session.chargePointId));
     }
 

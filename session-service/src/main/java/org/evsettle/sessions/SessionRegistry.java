@@ -7,7 +7,7 @@ import org.evsettle.outbox.registry.KeptRegistry;
 import org.evsettle.outbox.registry.RegistryTable;
 
 /**
- * The registry entities session-service keeps copies of (operators, sites, drivers, cards), for the
+ * The registry entities session-service keeps copies of (operators, sites, drivers, cards, chargers), for the
  * kit's registry consumer ({@code session-service.registry}) to keep up to date. Sessions keep their
  * snapshot ids whatever happens to these copies.
  */
@@ -20,6 +20,7 @@ public class SessionRegistry {
                 RegistryTable.of(EventCatalog.OPERATOR, Operator.class, Operator::new),
                 RegistryTable.of(EventCatalog.SITE, Site.class, Site::new),
                 RegistryTable.of(EventCatalog.DRIVER, Driver.class, Driver::new),
-                RegistryTable.of(EventCatalog.CARD, Card.class, Card::new));
+                RegistryTable.of(EventCatalog.CARD, Card.class, Card::new),
+                RegistryTable.of(EventCatalog.CHARGER, Charger.class, Charger::new));
     }
 }

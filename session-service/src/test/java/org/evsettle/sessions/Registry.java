@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.CardRecord;
+import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SiteRecord;
@@ -70,5 +71,13 @@ final class Registry {
                 null));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Card.findById(cardId)) != null);
+    }
+
+    /** A registered charger of the operator, at a site. */
+    void charger(UUID chargerId, UUID operatorId, UUID siteId, String chargePointId) {
+        topics.publish(USER_SERVICE, new ChargerRecord(chargerId, 1, operatorId, siteId, chargePointId, 1, "Zaptec",
+                "Go", "2.4.2.4", null, "ACTIVE"));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Charger.findById(chargerId)) != null);
     }
 }

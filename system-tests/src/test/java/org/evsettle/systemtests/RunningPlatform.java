@@ -12,10 +12,12 @@ import org.evsettle.devstack.keycloak.KeycloakAccounts;
 import org.evsettle.devstack.platform.Platform;
 import org.evsettle.devstack.platform.Service;
 import org.evsettle.testkit.ProjectRoot;
+import org.evsettle.testkit.ZaptecStub;
 
 /**
  * The real platform for the system tests: the devstack (Kafka, PostgreSQL, Keycloak) and the five
- * packaged services, on free ports with fresh data, started once per test JVM and stopped at its end.
+ * packaged services, on free ports with fresh data, started once per test JVM and stopped at its end; and a stub
+ * of Zaptec's API that session-service imports from.
  */
 final class RunningPlatform {
 
@@ -24,11 +26,13 @@ final class RunningPlatform {
     private final DevStack stack;
     private final Platform platform;
     private final KeycloakAccounts accounts;
+    private final ZaptecStub zaptec;
 
-    private RunningPlatform(DevStack stack, Platform platform) {
+    private RunningPlatform(DevStack stack, Platform platform, ZaptecStub zaptec) {
         this.stack = stack;
         this.platform = platform;
         this.accounts = new KeycloakAccounts(stack.keycloak().url());
+        this.zaptec = zaptec;
     }
 
     static synchronized RunningPlatform get() {
@@ -41,18 +45,24 @@ final class RunningPlatform {
                 ports.put(service, Ports.free());
             }
             Platform platform;
+            // Zaptec's API, for session-service's import of the charge history
+            ZaptecStub zaptec = new ZaptecStub();
             try {
                 // why: the tests bill a period when they ask for it; a scheduled run would bill a new tenant's
                 // ended months before its sessions arrive, which would then count as late
                 platform = Platform.start(stack, root, ports,
-                        Map.of(Service.INVOICE_SERVICE, Map.of("evsettle.billing.every", "off")));
+                        Map.of(Service.INVOICE_SERVICE, Map.of("evsettle.billing.every", "off"),
+                                Service.SESSION_SERVICE, Map.of("evsettle.zaptec.base-url", zaptec.baseUrl().toString(),
+                                        "evsettle.zaptec.schedule-check-every", "off")));
             } catch (RuntimeException e) {
+                zaptec.close();
                 stack.close();
                 throw e;
             }
-            instance = new RunningPlatform(stack, platform);
+            instance = new RunningPlatform(stack, platform, zaptec);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 platform.close();
+                zaptec.close();
                 stack.close();
             }, "platform-stop"));
         }
@@ -69,6 +79,11 @@ final class RunningPlatform {
 
     KeycloakAccounts accounts() {
         return accounts;
+    }
+
+    /** The stub of Zaptec's API that session-service imports charge history from. */
+    ZaptecStub zaptec() {
+        return zaptec;
     }
 
     String url(Service service) {

@@ -21,6 +21,7 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     private static DevStack stack;
     private static SmtpGate smtpGate;
+    private static ZaptecStub zaptec;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -34,7 +35,17 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
                 // a service that sends mail (quarkus-mailer) sends it for real, through the gate, to the stack's server
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "localhost",
-                "quarkus.mailer.port", String.valueOf(smtpGate().port()));
+                "quarkus.mailer.port", String.valueOf(smtpGate().port()),
+                // session-service imports Zaptec's charge history from the stub (other services read no such key)
+                "evsettle.zaptec.base-url", zaptec().baseUrl().toString());
+    }
+
+    /** The stub of Zaptec's API that a service under test (session-service's Zaptec import) reads from. */
+    public static synchronized ZaptecStub zaptec() {
+        if (zaptec == null) {
+            zaptec = new ZaptecStub();
+        }
+        return zaptec;
     }
 
     @Override

@@ -117,6 +117,12 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * LOCAL DEVELOPMENT KEY ONLY, public in this repository: the key the local platform (and the system tests)
+     * encrypt stored Zaptec credentials with. Every deployment sets its own (EVSETTLE_ZAPTEC_CREDENTIALS_KEY).
+     */
+    public static final String LOCAL_ZAPTEC_CREDENTIALS_KEY = "ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
+
     /** What a service behind the api-gateway needs to know of the devstack, as system properties. */
     public static Map<String, String> configuration(DevStack stack, Service service) {
         if (service == Service.API_GATEWAY) {
@@ -142,6 +148,9 @@ public final class Platform implements AutoCloseable {
         }
         properties.put("evsettle.db.port", String.valueOf(stack.postgres().port()));
         properties.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
+        if (service == Service.SESSION_SERVICE) {
+            properties.put("evsettle.zaptec.credentials-key", LOCAL_ZAPTEC_CREDENTIALS_KEY);
+        }
         if (service == Service.INVOICE_SERVICE) {
             properties.put("quarkus.mailer.host", stack.mail().host());
             properties.put("quarkus.mailer.port", String.valueOf(stack.mail().smtpPort()));

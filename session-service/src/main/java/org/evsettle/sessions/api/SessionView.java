@@ -13,6 +13,7 @@ import org.evsettle.sessions.AnomalyRule;
 import org.evsettle.sessions.ChargingSession;
 import org.evsettle.sessions.SessionAnomaly;
 import org.evsettle.sessions.SessionPrice;
+import org.evsettle.sessions.SessionSource;
 import org.evsettle.sessions.SessionStatus;
 
 /**
@@ -57,7 +58,13 @@ public record SessionView(
         Cost cost,
         @Schema(description = "How many SessionCorrected were announced for it: the revision of the latest", example = "0")
         int correctionRevision,
-        List<AnomalyView> anomalies) {
+        List<AnomalyView> anomalies,
+        @Schema(description = "Where the facts came from: OCPP (a charger), ZAPTEC_API or ZAPTEC_FILE (Zaptec's charge"
+                + " history)", example = "OCPP")
+        SessionSource source,
+        @Schema(description = "The session's id at Zaptec for an imported session; null for a charger's",
+                example = "0b7e7c55-5c36-4b1a-a3c8-52e6b0c7d9f1")
+        String externalId) {
 
     /** The price of the session: net, VAT and gross in the operator's currency, under a tariff version. */
     public record Cost(String currency, BigDecimal netAmount, BigDecimal vatRate, BigDecimal vatAmount,
@@ -101,6 +108,7 @@ public record SessionView(
                 s.startReceivedAt, s.stoppedAt, s.stopReceivedAt, s.meterStartWh, s.meterStopWh, s.energyWh,
                 s.energyWh == null ? null : BigDecimal.valueOf(s.energyWh, 3), s.stopReason, s.stopSource,
                 s.connectedSeconds, s.chargingSeconds, s.idleSeconds, Cost.of(price), s.correctionRevision,
-                anomalies.stream().sorted((a, b) -> a.rule.compareTo(b.rule)).map(AnomalyView::of).toList());
+                anomalies.stream().sorted((a, b) -> a.rule.compareTo(b.rule)).map(AnomalyView::of).toList(),
+                s.source, s.externalId);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Problem;
+import org.evsettle.kit.text.CsvTable;
 import org.evsettle.users.Card;
 import org.evsettle.users.CardIdTag;
 import org.evsettle.users.Driver;

@@ -1,4 +1,4 @@
-package org.evsettle.users.imports;
+package org.evsettle.kit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.evsettle.users.imports;
+package org.evsettle.kit.text;
 
 import java.util.ArrayList;
 import java.util.List;
