@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.evsettle.events.kafka.CloudEventHeaders;
 import org.evsettle.events.kafka.EnvelopeDeserializer;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.OperatorRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +112,17 @@ class EventWireFormatTest {
         // before origins were carried, only an enrollment made a pending charger: it still presents the key
         assertThat(JSON.treeToValue(charger, ChargerRecord.class).onEnrollmentKey()).isTrue();
         assertThat(JSON.writeValueAsString(active)).doesNotContain("onEnrollmentKey");
+    }
+
+    @Test
+    void readsAnOperatorRecordPublishedBeforeChargerSettingsWithTheDefaults() throws IOException {
+        ObjectNode operator = (ObjectNode) golden(EventCatalog.OPERATOR.ceType());
+        operator.remove("chargerSettings");
+        OperatorRecord old = JSON.treeToValue(operator, OperatorRecord.class);
+        assertThat(old.chargerSettings()).isEqualTo(ChargerSettings.DEFAULT);
+        assertThat(old.chargerSettings().meterValueSampleInterval()).isEqualTo(60);
+        operator.putNull("chargerSettings");
+        assertThat(JSON.treeToValue(operator, OperatorRecord.class).chargerSettings()).isEqualTo(ChargerSettings.DEFAULT);
     }
 
     private static JsonNode golden(String ceType) throws IOException {
