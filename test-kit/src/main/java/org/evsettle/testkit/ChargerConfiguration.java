@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A simulated charger's configuration keys (OCPP 1.6 GetConfiguration and ChangeConfiguration), with the
  * factory defaults of a kind of charger: {@link #zaptecNative()}, {@link #zaptecCloud()}, {@link #generic()}.
  * A test can make keys answer Rejected ({@link #rejects}), RebootRequired ({@link #requiresRebootFor}) or
- * drop them ({@link #without}: the charger does not know them, so ChangeConfiguration answers NotSupported
- * and GetConfiguration lists them as unknownKey). A key answered RebootRequired keeps its old value until a
+ * NotSupported though it reports them ({@link #cannotChange}), or drop them ({@link #without}: the charger
+ * does not know them, so ChangeConfiguration answers NotSupported and GetConfiguration lists them as
+ * unknownKey when asked for them). A key answered RebootRequired keeps its old value until a
  * reboot the simulator never does. {@code AuthorizationKey} stays with {@link ChargePointSimulator}.
  */
 public final class ChargerConfiguration {
@@ -35,6 +36,7 @@ public final class ChargerConfiguration {
     private final Map<String, Entry> keys = new ConcurrentHashMap<>();
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final Set<String> rebootRequired = ConcurrentHashMap.newKeySet();
+    private final Set<String> notSupported = ConcurrentHashMap.newKeySet();
     private final List<Map.Entry<String, String>> changes = new ArrayList<>();
     private volatile String energyUnit = "Wh";
 
@@ -98,6 +100,12 @@ public final class ChargerConfiguration {
     /** ChangeConfiguration of these keys answers Rejected. */
     public ChargerConfiguration rejects(String... keysRejected) {
         rejected.addAll(List.of(keysRejected));
+        return this;
+    }
+
+    /** ChangeConfiguration of these keys answers NotSupported, though GetConfiguration reports them. */
+    public ChargerConfiguration cannotChange(String... keysNotSupported) {
+        notSupported.addAll(List.of(keysNotSupported));
         return this;
     }
 
@@ -179,7 +187,7 @@ public final class ChargerConfiguration {
             changes.add(Map.entry(key, value));
         }
         Entry entry = keys.get(key);
-        if (entry == null) {
+        if (entry == null || notSupported.contains(key)) {
             return Map.of("status", "NotSupported");
         }
         if (entry.readonly() || rejected.contains(key)) {
