@@ -110,8 +110,15 @@ public class ChargerConfigurator {
                     outcomes.replace(chargePointId, done);
                     done.forEach(outcome -> meters.counter("ocpp.charger.configuration.keys",
                             "result", outcome.result().name()).increment());
-                    Log.infof("Charger %s configured by profile %s: %s", chargePointId, profile.name(), done.stream()
-                            .collect(Collectors.groupingBy(KeyOutcome::result, TreeMap::new, Collectors.counting())));
+                    // INFO only when something was sent: an unchanged charger boots often and says nothing new
+                    boolean sent = done.stream().anyMatch(outcome -> now(outcome));
+                    Map<Result, Long> results = done.stream()
+                            .collect(Collectors.groupingBy(KeyOutcome::result, TreeMap::new, Collectors.counting()));
+                    if (sent) {
+                        Log.infof("Charger %s configured by profile %s: %s", chargePointId, profile.name(), results);
+                    } else {
+                        Log.debugf("Charger %s checked against profile %s: %s", chargePointId, profile.name(), results);
+                    }
                 });
     }
 
@@ -189,6 +196,11 @@ public class ChargerConfigurator {
                     return outcome(step.key(), profile, step.wanted(), step.reported(), result, detail,
                             step.checkedAt(), sentAt);
                 });
+    }
+
+    /** Whether this outcome comes from a ChangeConfiguration of this boot. */
+    private static boolean now(KeyOutcome outcome) {
+        return outcome.sentAt() != null && outcome.sentAt().equals(outcome.checkedAt());
     }
 
     private static KeyOutcome outcome(BillingKey key, ChargerProfile profile, String wanted, String reported,
