@@ -21,8 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.ChargerSettings;
+import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.ChargerConfiguration;
@@ -227,6 +230,36 @@ class ChargerConfigurationTest {
                     .queryParam("chargePointId", site.chargePointId()).get("/api/chargers/connections")
                     .jsonPath().getList("[0].configuration");
             assertThat(listed).hasSize(SIX_KEYS.size());
+        }
+    }
+
+    @Test
+    void givesAChargerOnTheEnrollmentKeyItsPasswordFirstAndItsProfileAtTheBootWithThatPassword() throws Exception {
+        UUID operatorId = UUID.randomUUID();
+        String key = RegistryRecords.anEnrollmentKey();
+        fixtures.topics.publish("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key));
+        String chargePointId = "KEY-" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.topics.publish("user-service", new ChargerRecord(UUID.randomUUID(), 1, operatorId, UUID.randomUUID(),
+                chargePointId, 1, null, null, null, OcppPasswordHash.hashGenerated(key), "ACTIVE", "ENROLLMENT_KEY"));
+        ChargerConfiguration keys = ChargerConfiguration.zaptecNative();
+
+        try (ChargePointSimulator charger = GatewayFixtures.connectOnceAdmitted(gateway(), chargePointId, key)
+                .withConfiguration(keys)) {
+            assertThat(charger.call("BootNotification", GatewayFixtures.boot()).get("status").asText())
+                    .isEqualTo("Accepted");
+            charger.reconnected().get(30, TimeUnit.SECONDS);
+            assertThat(charger.callsReceived()).extracting(call -> call.get(2).asText()).containsExactly("ChangeConfiguration");
+            assertThat(charger.call("BootNotification", GatewayFixtures.boot()).get("status").asText())
+                    .isEqualTo("Accepted");
+
+            Map<String, Map<String, Object>> outcome = awaitConfiguration(
+                    new GatewayFixtures.Site(operatorId, registry.charger(chargePointId).orElseThrow()),
+                    TestTokens.operatorAdmin(operatorId), null);
+            assertThat(outcome.get(METER_VALUE_SAMPLE_INTERVAL)).containsEntry("result", "ACCEPTED");
+            assertThat(charger.callsReceived()).extracting(call -> call.get(2).asText() + " "
+                            + call.get(3).path("key").asText(""))
+                    .startsWith("ChangeConfiguration AuthorizationKey", "GetConfiguration ");
+            assertThat(keys.changesReceived()).extracting(Map.Entry::getKey).doesNotContain("AuthorizationKey");
         }
     }
 
