@@ -542,6 +542,19 @@ export interface Connection {
   firmwareVersion?: string | null;
   registrationStatus?: string | null;
   connectors: { connectorId: number; status: string; errorCode?: string | null; timestamp?: string | null }[];
+  /** How the billing configuration keys stand after the charger's last accepted boot (ocpp-gateway, docs/zaptec.md). */
+  configuration?: ConfigurationKey[];
+}
+
+export interface ConfigurationKey {
+  key: string;
+  profile: string;
+  wantedValue: string;
+  reportedValue?: string | null;
+  result: 'UNCHANGED' | 'ACCEPTED' | 'REBOOT_REQUIRED' | 'REJECTED' | 'NOT_SUPPORTED' | 'NO_ANSWER';
+  detail?: string | null;
+  checkedAt: string;
+  sentAt?: string | null;
 }
 
 export interface CommandResult {

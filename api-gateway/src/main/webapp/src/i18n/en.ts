@@ -128,6 +128,8 @@ export const en = {
   'chargers.hardware': 'Hardware',
   'chargers.idTag': 'Card number (idTag)',
   'chargers.lastSeen': 'Last seen {when}',
+  'chargers.configured': 'Configured for billing',
+  'chargers.configurationAttention': 'Billing configuration: {keys}',
   'chargers.live': 'Live status',
   'chargers.liveHint': 'The live status refreshes every 10 seconds.',
   'chargers.needSite': 'Create a site first: every charger stands at a site.',
@@ -178,6 +180,13 @@ export const en = {
   'componentType.IDLE_FEE': 'Idle fee',
   'componentType.MIN_PRICE': 'Minimum price',
   'componentType.MAX_PRICE': 'Maximum price',
+
+  'configurationResult.UNCHANGED': 'unchanged',
+  'configurationResult.ACCEPTED': 'set',
+  'configurationResult.REBOOT_REQUIRED': 'after a reboot',
+  'configurationResult.REJECTED': 'refused',
+  'configurationResult.NOT_SUPPORTED': 'not supported',
+  'configurationResult.NO_ANSWER': 'no answer, tried again at the next boot',
 
   'connectorStatus.Available': 'Available',
   'connectorStatus.Preparing': 'Preparing',

@@ -130,6 +130,8 @@ export const fr: Messages = {
   'chargers.hardware': 'Matériel',
   'chargers.idTag': 'Numéro du badge (idTag)',
   'chargers.lastSeen': 'Vue pour la dernière fois {when}',
+  'chargers.configured': 'Configurée pour la facturation',
+  'chargers.configurationAttention': 'Configuration pour la facturation : {keys}',
   'chargers.live': 'État en direct',
   'chargers.liveHint': 'L’état en direct est actualisé toutes les 10 secondes.',
   'chargers.needSite': 'Créez d’abord un site : chaque borne se trouve sur un site.',
@@ -180,6 +182,13 @@ export const fr: Messages = {
   'componentType.IDLE_FEE': 'Frais d’occupation',
   'componentType.MIN_PRICE': 'Prix minimum',
   'componentType.MAX_PRICE': 'Prix maximum',
+
+  'configurationResult.UNCHANGED': 'inchangé',
+  'configurationResult.ACCEPTED': 'réglé',
+  'configurationResult.REBOOT_REQUIRED': 'après un redémarrage',
+  'configurationResult.REJECTED': 'refusé',
+  'configurationResult.NOT_SUPPORTED': 'non pris en charge',
+  'configurationResult.NO_ANSWER': 'pas de réponse, nouvel essai au prochain démarrage',
 
   'connectorStatus.Available': 'Disponible',
   'connectorStatus.Preparing': 'Préparation',

@@ -130,6 +130,8 @@ export const nl: Messages = {
   'chargers.hardware': 'Hardware',
   'chargers.idTag': 'Pasnummer (idTag)',
   'chargers.lastSeen': 'Laatst gezien {when}',
+  'chargers.configured': 'Ingesteld voor afrekenen',
+  'chargers.configurationAttention': 'Instellingen voor afrekenen: {keys}',
   'chargers.live': 'Actuele status',
   'chargers.liveHint': 'De actuele status wordt elke 10 seconden ververst.',
   'chargers.needSite': 'Maak eerst een locatie: elke laadpaal staat op een locatie.',
@@ -180,6 +182,13 @@ export const nl: Messages = {
   'componentType.IDLE_FEE': 'Stilstandtarief',
   'componentType.MIN_PRICE': 'Minimumprijs',
   'componentType.MAX_PRICE': 'Maximumprijs',
+
+  'configurationResult.UNCHANGED': 'ongewijzigd',
+  'configurationResult.ACCEPTED': 'ingesteld',
+  'configurationResult.REBOOT_REQUIRED': 'na een herstart',
+  'configurationResult.REJECTED': 'geweigerd',
+  'configurationResult.NOT_SUPPORTED': 'niet ondersteund',
+  'configurationResult.NO_ANSWER': 'geen antwoord, opnieuw bij de volgende start',
 
   'connectorStatus.Available': 'Beschikbaar',
   'connectorStatus.Preparing': 'Voorbereiden',

@@ -3,7 +3,7 @@ import { useInterval } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ocpp, users } from '../api/endpoints';
-import type { Charger, CommandResult, Connection, Site } from '../api/types';
+import type { Charger, CommandResult, ConfigurationKey, Connection, Site } from '../api/types';
 import { usePortal, useOperatorId } from '../auth/session';
 import { usePaged } from '../components/hooks';
 import { EmptyState, LoadMore, Loading, PageHeader, ProblemAlert, SecretOnceModal, fieldErrorsOf } from '../components/ui';
@@ -184,6 +184,20 @@ function CommandForm({ charger, connection }: { charger: Charger; connection?: C
   );
 }
 
+type I18nHooks = ReturnType<typeof useI18n>;
+
+/**
+ * One line on how a charger's billing configuration stands after its last boot: configured, or the keys
+ * that need an eye (refused, waiting for a reboot, unanswered) with what became of each.
+ */
+function configurationSummary(keys: ConfigurationKey[], t: I18nHooks['t'], te: I18nHooks['te']): string {
+  const attention = keys.filter((k) => k.result !== 'UNCHANGED' && k.result !== 'ACCEPTED');
+  if (attention.length === 0) return t('chargers.configured');
+  return t('chargers.configurationAttention', {
+    keys: attention.map((k) => `${k.key} (${te('configurationResult', k.result)})`).join(', '),
+  });
+}
+
 export default function Chargers() {
   const { t, te, lang } = useI18n();
   const operatorId = useOperatorId();
@@ -319,6 +333,11 @@ export default function Chargers() {
                                 {k.errorCode && k.errorCode !== 'NoError' ? ` (${k.errorCode})` : ''}
                               </Text>
                             ))}
+                            {conn.configuration && conn.configuration.length > 0 && (
+                              <Text size="xs" data-testid={`configuration-${c.chargePointId}`}>
+                                {configurationSummary(conn.configuration, t, te)}
+                              </Text>
+                            )}
                           </Stack>
                         )}
                       </Table.Td>

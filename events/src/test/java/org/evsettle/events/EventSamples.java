@@ -35,6 +35,7 @@ import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.InvoiceMail;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SepaMandate;
 import org.evsettle.events.registry.SiteRecord;
@@ -115,7 +116,7 @@ final class EventSamples {
                         new DunningPolicy(true, 14), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                         false, List.of(PARTNER_OPERATOR), List.of(PARTNER_OPERATOR), "nl",
                         new InvoiceMail(true, "administratie@delinde.example"), List.of("ZCS000143", "ZCS000144"),
-                        true),
+                        true, new ChargerSettings(120, false, true)),
                 new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS),
                 new ChargerRecord(CHARGER, 2, OPERATOR, SITE, "ZAP-000123", 2, "Zaptec", "Go2", "3.2.1.0",
                         "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE", "ISSUED", List.of("ZAP-LEGACY-4711")),

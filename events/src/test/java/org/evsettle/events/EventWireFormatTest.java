@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.evsettle.events.kafka.CloudEventHeaders;
 import org.evsettle.events.kafka.EnvelopeDeserializer;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.OperatorRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,17 @@ class EventWireFormatTest {
         assertThat(JSON.treeToValue(charger, ChargerRecord.class).aliases()).isEmpty();
         charger.putNull("aliases");
         assertThat(JSON.treeToValue(charger, ChargerRecord.class).aliases()).isEmpty();
+    }
+
+    @Test
+    void readsAnOperatorRecordPublishedBeforeChargerSettingsWithTheDefaults() throws IOException {
+        ObjectNode operator = (ObjectNode) golden(EventCatalog.OPERATOR.ceType());
+        operator.remove("chargerSettings");
+        OperatorRecord old = JSON.treeToValue(operator, OperatorRecord.class);
+        assertThat(old.chargerSettings()).isEqualTo(ChargerSettings.DEFAULT);
+        assertThat(old.chargerSettings().meterValueSampleInterval()).isEqualTo(60);
+        operator.putNull("chargerSettings");
+        assertThat(JSON.treeToValue(operator, OperatorRecord.class).chargerSettings()).isEqualTo(ChargerSettings.DEFAULT);
     }
 
     private static JsonNode golden(String ceType) throws IOException {

@@ -15,6 +15,7 @@ import org.evsettle.events.EventType;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.RegistryChange;
@@ -74,6 +75,16 @@ public final class RegistryRecords {
                 operator.graceDays(), operator.paymentTermDays(), operator.invoiceNumberPrefix(), true,
                 operator.userTypes(), operator.dunning(), sha256Hex(enrollmentKey),
                 operator.issuesStatements(), operator.cardsValidAt(), operator.acceptsCardsOf(), null, null);
+    }
+
+    /** The operator one revision on with these charger settings (meter value interval, authorization policy). */
+    public static OperatorRecord withChargerSettings(OperatorRecord o, ChargerSettings settings) {
+        return new OperatorRecord(o.id(), o.revision() + 1, o.legalName(), o.address(), o.vatNumber(),
+                o.chamberOfCommerceNumber(), o.iban(), o.bic(), o.contactEmail(), o.timeZone(), o.currency(),
+                o.billingInterval(), o.graceDays(), o.paymentTermDays(), o.invoiceNumberPrefix(),
+                o.acceptsUnknownChargers(), o.userTypes(), o.dunning(), o.chargerEnrollmentKeyHash(),
+                o.issuesStatements(), o.cardsValidAt(), o.acceptsCardsOf(), o.language(), o.invoiceMail(),
+                o.announcedChargePointIds(), o.enrollsAnnouncedOnly(), settings);
     }
 
     public static ChargerRecord aCharger(UUID operatorId, String chargePointId, String password) {

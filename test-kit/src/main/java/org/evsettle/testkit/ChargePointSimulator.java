@@ -1,10 +1,14 @@
 package org.evsettle.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,11 +16,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.evsettle.events.EventJson;
 
 /**
  * A charge point over a real WebSocket, speaking OCPP 1.6J, that a test drives step by step: each
@@ -27,7 +35,15 @@ import java.util.function.Supplier;
  * {@code AuthorizationKey}: it answers Accepted, then closes its connection and connects again with the
  * new password (retrying while the handshake is refused, as a charger does); {@link #reconnected()}
  * completes then. {@link #answerAuthorizationKey} makes it answer Rejected or NotSupported instead.
- * Other configuration keys answer NotSupported unless the test handles ChangeConfiguration itself.
+ * Other configuration keys answer NotSupported unless the test handles ChangeConfiguration itself, and
+ * GetConfiguration gets a CALLERROR NotImplemented, as from a charger without a configuration.
+ * <p>
+ * {@link #withConfiguration} gives it a {@link ChargerConfiguration} (a Zaptec native, Zaptec Cloud or generic
+ * charger's keys): it then answers GetConfiguration and ChangeConfiguration from it, and during each
+ * transaction it started ({@link #call} StartTransaction, until StopTransaction) it sends MeterValues every
+ * {@code MeterValueSampleInterval} seconds with the measurands of {@code MeterValuesSampledData} (none while
+ * the interval is 0, as a Zaptec charger fresh from the factory), its energy register rising at
+ * {@link #CHARGING_WATTS}.
  */
 public final class ChargePointSimulator implements AutoCloseable {
 
@@ -50,6 +66,17 @@ public final class ChargePointSimulator implements AutoCloseable {
     private volatile String authorizationKeyAnswer = "Accepted";
     private volatile Duration callTimeout;
     private volatile boolean closedByTest;
+    private volatile ChargerConfiguration configuration;
+    private final Map<Integer, OpenTransaction> transactions = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService sampler;
+
+    /** The power a simulated charger with a configuration charges at, for its periodic meter values. */
+    public static final int CHARGING_WATTS = 11_000;
+
+    /** A transaction it started, for its periodic meter values. */
+    private record OpenTransaction(int transactionId, int connectorId, long meterStart, long startedAtMillis,
+                                   AtomicLong lastSampleMillis) {
+    }
 
     private ChargePointSimulator(URI gateway, String chargePointId, String password, Supplier<HttpClient> clients) {
         this.gateway = gateway;
@@ -83,6 +110,9 @@ public final class ChargePointSimulator implements AutoCloseable {
         ChargePointConnection opened = new ChargePointConnection(chargePointId).onCallReceived(callsReceived::add);
         handlers.forEach(opened::onCall);
         opened.onCall("ChangeConfiguration", this::changeConfiguration);
+        if (configuration != null) {
+            opened.onCall("GetConfiguration", configuration::getConfiguration);
+        }
         if (callTimeout != null) {
             opened.callTimeout(callTimeout);
         }
@@ -120,10 +150,36 @@ public final class ChargePointSimulator implements AutoCloseable {
         return reconnected;
     }
 
+    /**
+     * Gives it these configuration keys (GetConfiguration and ChangeConfiguration answered from them) and
+     * periodic meter values during its transactions at their interval.
+     */
+    public synchronized ChargePointSimulator withConfiguration(ChargerConfiguration keys) {
+        this.configuration = keys;
+        connection.onCall("GetConfiguration", keys::getConfiguration);
+        if (sampler == null) {
+            sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sampler-" + chargePointId);
+                thread.setDaemon(true);
+                return thread;
+            });
+            sampler.scheduleWithFixedDelay(this::samplePeriodically, 200, 200, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    /** Its configuration keys, when it has them. */
+    public ChargerConfiguration configuration() {
+        return configuration;
+    }
+
     private Object changeConfiguration(JsonNode request) {
         if (!AUTHORIZATION_KEY.equals(request.path("key").asText())) {
             Function<JsonNode, Object> own = handlers.get("ChangeConfiguration");
-            return own != null ? own.apply(request) : Map.of("status", "NotSupported");
+            if (own != null) {
+                return own.apply(request);
+            }
+            return configuration != null ? configuration.changeConfiguration(request) : Map.of("status", "NotSupported");
         }
         String answer = authorizationKeyAnswer;
         if ("Accepted".equals(answer)) {
@@ -171,12 +227,70 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /** Sends a CALL and returns the CALLRESULT payload; a CALLERROR throws {@link OcppCallError}. */
     public JsonNode call(String action, Object payload) {
-        return answerOf(action, connection.call(action, payload).toCompletableFuture());
+        return followed(action, payload, answerOf(action, connection.call(action, payload).toCompletableFuture()));
     }
 
     /** Sends a CALL with a chosen message id (a retry reuses its id). */
     public JsonNode call(String messageId, String action, Object payload) {
-        return answerOf(action + " " + messageId, connection.call(messageId, action, payload).toCompletableFuture());
+        return followed(action, payload, answerOf(action + " " + messageId,
+                connection.call(messageId, action, payload).toCompletableFuture()));
+    }
+
+    /** Keeps track of its transactions, for the periodic meter values of a charger with a configuration. */
+    private JsonNode followed(String action, Object payload, JsonNode answer) {
+        if (configuration == null) {
+            return answer;
+        }
+        JsonNode request = EventJson.mapper().valueToTree(payload);
+        if ("StartTransaction".equals(action) && answer.hasNonNull("transactionId")
+                && "Accepted".equals(answer.at("/idTagInfo/status").asText())) {
+            long now = System.currentTimeMillis();
+            OpenTransaction started = new OpenTransaction(answer.get("transactionId").asInt(),
+                    request.path("connectorId").asInt(1), request.path("meterStart").asLong(), now, new AtomicLong(now));
+            transactions.put(started.transactionId(), started);
+        } else if ("StopTransaction".equals(action)) {
+            transactions.remove(request.path("transactionId").asInt());
+        }
+        return answer;
+    }
+
+    private void samplePeriodically() {
+        try {
+            ChargerConfiguration keys = configuration;
+            int interval = keys == null ? 0 : keys.meterValueSampleInterval();
+            if (interval <= 0 || !connection.isOpen()) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            for (OpenTransaction transaction : transactions.values()) {
+                if (now - transaction.lastSampleMillis().get() >= interval * 1000L) {
+                    transaction.lastSampleMillis().set(now);
+                    callAsync("MeterValues", meterValues(keys, transaction, now));
+                }
+            }
+        } catch (RuntimeException e) {
+            // a sample that cannot go out now goes out at the next tick
+        }
+    }
+
+    private static Map<String, Object> meterValues(ChargerConfiguration keys, OpenTransaction transaction, long now) {
+        long wh = transaction.meterStart() + (now - transaction.startedAtMillis()) * CHARGING_WATTS / 3_600_000L;
+        List<Map<String, Object>> sampled = new ArrayList<>();
+        for (String measurand : keys.sampledData()) {
+            if (ChargerConfiguration.ENERGY.equals(measurand)) {
+                String value = "kWh".equals(keys.energyUnit())
+                        ? new BigDecimal(wh).movePointLeft(3).setScale(3, RoundingMode.DOWN).toPlainString()
+                        : Long.toString(wh);
+                sampled.add(Map.of("value", value, "measurand", measurand, "unit", keys.energyUnit(),
+                        "context", "Sample.Periodic"));
+            } else if (ChargerConfiguration.POWER.equals(measurand)) {
+                sampled.add(Map.of("value", Integer.toString(CHARGING_WATTS), "measurand", measurand, "unit", "W",
+                        "context", "Sample.Periodic"));
+            }
+        }
+        return Map.of("connectorId", transaction.connectorId(), "transactionId", transaction.transactionId(),
+                "meterValue", List.of(Map.of("timestamp", Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.SECONDS)
+                        .toString(), "sampledValue", sampled)));
     }
 
     private JsonNode answerOf(String call, CompletableFuture<JsonNode> answer) {
@@ -234,6 +348,9 @@ public final class ChargePointSimulator implements AutoCloseable {
     @Override
     public void close() {
         closedByTest = true;
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
         connection.close("bye").join();
         connection.abort();
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.DunningPolicy;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.InvoiceMail;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.OperatorZone;
@@ -85,6 +86,15 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     /** The operator's administration's address that receives a blind copy of every document mailed, or null. */
     @Column(name = "invoice_mail_bcc")
     public String invoiceMailBcc;
+    /** Seconds between meter values of its chargers during a transaction (configured at their boot). */
+    @Column(name = "meter_value_sample_interval")
+    public int meterValueSampleInterval = ChargerSettings.DEFAULT.meterValueSampleInterval();
+    /** Whether its chargers send an Authorize before a remote start (OCPP AuthorizeRemoteTxRequests). */
+    @Column(name = "authorize_remote_tx_requests")
+    public boolean authorizeRemoteTxRequests = ChargerSettings.DEFAULT.authorizeRemoteTxRequests();
+    /** Whether its chargers may start at once for a card in their local list or cache (OCPP LocalPreAuthorize). */
+    @Column(name = "local_pre_authorize")
+    public boolean localPreAuthorize = ChargerSettings.DEFAULT.localPreAuthorize();
     /** The types this operator defined; {@link #userTypes()} adds the standard ones. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "operator_user_type", joinColumns = @JoinColumn(name = "operator_id"))
@@ -139,6 +149,10 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
         return new InvoiceMail(invoiceMailEnabled, invoiceMailBcc);
     }
 
+    public ChargerSettings chargerSettings() {
+        return new ChargerSettings(meterValueSampleInterval, authorizeRemoteTxRequests, localPreAuthorize);
+    }
+
     public ZoneId zone() {
         return OperatorZone.of(timeZone);
     }
@@ -173,7 +187,7 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
                 invoiceNumberPrefix, acceptsUnknownChargers, userTypes().all(), dunning(), chargerEnrollmentKeyHash,
                 issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf), language, invoiceMail(),
-                announcedChargePointIds.stream().sorted().toList(), enrollsAnnouncedOnly);
+                announcedChargePointIds.stream().sorted().toList(), enrollsAnnouncedOnly, chargerSettings());
     }
 
     /** Partner operators in a fixed order, so that the same choice publishes the same record. */

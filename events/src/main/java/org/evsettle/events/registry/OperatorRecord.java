@@ -23,6 +23,9 @@ import java.util.UUID;
  * announcedChargePointIds are the chargePointIds (serial numbers, say) the operator expects to enroll:
  * no other operator's key enrolls them. With enrollsAnnouncedOnly its key enrolls only those. Records
  * published before announcements existed carry neither: none announced, any valid id enrolls.
+ * <p>
+ * chargerSettings are the meter value interval and authorization policy its chargers are configured with at
+ * boot (null, as in records published before they existed: {@link ChargerSettings#DEFAULT}).
  */
 public record OperatorRecord(
         UUID id,
@@ -50,7 +53,8 @@ public record OperatorRecord(
         String language,
         InvoiceMail invoiceMail,
         List<String> announcedChargePointIds,
-        boolean enrollsAnnouncedOnly) implements RegistryRecord {
+        boolean enrollsAnnouncedOnly,
+        ChargerSettings chargerSettings) implements RegistryRecord {
 
     /** The currency of an operator that names none, and of one the registry has not told about yet. */
     public static final String DEFAULT_CURRENCY = "EUR";
@@ -60,6 +64,22 @@ public record OperatorRecord(
         acceptsCardsOf = acceptsCardsOf == null ? List.of() : List.copyOf(acceptsCardsOf);
         invoiceMail = invoiceMail == null ? InvoiceMail.DEFAULT : invoiceMail;
         announcedChargePointIds = announcedChargePointIds == null ? List.of() : List.copyOf(announcedChargePointIds);
+        chargerSettings = chargerSettings == null ? ChargerSettings.DEFAULT : chargerSettings;
+    }
+
+    /** An operator with the default charger settings (the form of the records before they existed). */
+    public OperatorRecord(UUID id, long revision, String legalName, Address address, String vatNumber,
+                          String chamberOfCommerceNumber, String iban, String bic, String contactEmail,
+                          String timeZone, String currency, String billingInterval, int graceDays,
+                          int paymentTermDays, String invoiceNumberPrefix, boolean acceptsUnknownChargers,
+                          List<String> userTypes, DunningPolicy dunning, String chargerEnrollmentKeyHash,
+                          boolean issuesStatements, List<UUID> cardsValidAt, List<UUID> acceptsCardsOf,
+                          String language, InvoiceMail invoiceMail, List<String> announcedChargePointIds,
+                          boolean enrollsAnnouncedOnly) {
+        this(id, revision, legalName, address, vatNumber, chamberOfCommerceNumber, iban, bic, contactEmail, timeZone,
+                currency, billingInterval, graceDays, paymentTermDays, invoiceNumberPrefix, acceptsUnknownChargers,
+                userTypes, dunning, chargerEnrollmentKeyHash, issuesStatements, cardsValidAt, acceptsCardsOf, language,
+                invoiceMail, announcedChargePointIds, enrollsAnnouncedOnly, null);
     }
 
     /** An operator that announced no chargers (the form of the records before announcements existed). */
@@ -73,7 +93,7 @@ public record OperatorRecord(
         this(id, revision, legalName, address, vatNumber, chamberOfCommerceNumber, iban, bic, contactEmail, timeZone,
                 currency, billingInterval, graceDays, paymentTermDays, invoiceNumberPrefix, acceptsUnknownChargers,
                 userTypes, dunning, chargerEnrollmentKeyHash, issuesStatements, cardsValidAt, acceptsCardsOf, language,
-                invoiceMail, List.of(), false);
+                invoiceMail, List.of(), false, null);
     }
 
     /** The language of this operator's documents: its own choice, else its country's. */

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.gateway.ChargerConnections;
 import org.evsettle.gateway.ChargerPresence;
+import org.evsettle.gateway.configuration.ConfigurationOutcomes;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
@@ -41,13 +42,15 @@ public class ConnectionsResource {
     private final AdministeredChargers chargers;
     private final ChargerPresence presence;
     private final ChargerConnections connections;
+    private final ConfigurationOutcomes configuration;
     private final Caller caller;
 
     public ConnectionsResource(AdministeredChargers chargers, ChargerPresence presence, ChargerConnections connections,
-                               Caller caller) {
+                               ConfigurationOutcomes configuration, Caller caller) {
         this.chargers = chargers;
         this.presence = presence;
         this.connections = connections;
+        this.configuration = configuration;
         this.caller = caller;
     }
 
@@ -69,7 +72,7 @@ public class ConnectionsResource {
         }
         return asked.stream()
                 .filter(id -> chargers.find(id, caller).isPresent())
-                .map(id -> ConnectionView.current(id, presence, connections))
+                .map(id -> ConnectionView.current(id, presence, connections, configuration))
                 .toList();
     }
 }

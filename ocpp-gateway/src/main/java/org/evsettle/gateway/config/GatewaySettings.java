@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +66,44 @@ public interface GatewaySettings {
     int credentialFailureCacheSize();
 
     HandshakeLimits handshakeLimits();
+
+    /** Whether a charger is configured for billing after each accepted boot ({@code ChargerConfigurator}). */
+    @WithDefault("true")
+    boolean configureAtBoot();
+
+    /**
+     * Configuration profiles by name, beside the built-in ones of {@code ChargerProfiles} (a name of theirs
+     * replaces that one): {@code evsettle.gateway.charger-profiles.<name>.vendor-pattern} and so on.
+     */
+    Map<String, ChargerProfileSettings> chargerProfiles();
+
+    /**
+     * One configuration profile: which chargers it is for (their BootNotification's vendor and model,
+     * regular expressions matched whole and case-blind, and the lowest firmware version), in which order
+     * profiles are tried (lowest first), which keys it sets and with which measurands and heartbeat.
+     */
+    interface ChargerProfileSettings {
+
+        String vendorPattern();
+
+        @WithDefault(".*")
+        String modelPattern();
+
+        /** The lowest firmware version (dotted numbers) it is for; a charger that reports none never matches. */
+        Optional<String> firmwareAtLeast();
+
+        @WithDefault("500")
+        int order();
+
+        /** The configuration keys it sets; all six when absent. */
+        Optional<List<String>> keys();
+
+        /** The measurands of MeterValuesSampledData and StopTxnSampledData; the energy register when absent. */
+        Optional<List<String>> measurands();
+
+        /** HeartbeatInterval; the gateway's heartbeat-interval when absent. */
+        Optional<Duration> heartbeatInterval();
+    }
 
     /**
      * Token buckets on the handshakes that cost a PBKDF2 check and fail, and on enrolments: each bucket

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.OperatorZone;
@@ -24,7 +25,8 @@ import org.evsettle.users.UserTypes;
  * An operator's details and settings as a client sends them (a PUT sends them all). What is left out
  * takes the defaults below: the operator's zone {@link OperatorZone#DEFAULT}, no own user types, no card
  * blocking, unknown chargers refused, no statements, no roaming (own cards at own chargers only), the
- * language of the operator's country, invoices e-mailed without a blind copy.
+ * language of the operator's country, invoices e-mailed without a blind copy, chargers configured with
+ * {@link ChargerSettings#DEFAULT} (a meter value a minute, cards checked online).
  */
 public record OperatorForm(
         @Schema(example = "Woonstichting De Linde") @NotBlank @Size(max = 200) String legalName,
@@ -77,7 +79,8 @@ public record OperatorForm(
                 + " chose one: nl, fr, en or de; left out the country's (NL and BE Dutch, DE German, otherwise"
                 + " English)", example = "nl")
         @LanguageCode String language,
-        @Valid InvoiceMailForm invoiceMail) {
+        @Valid InvoiceMailForm invoiceMail,
+        @Valid ChargerSettingsForm chargerSettings) {
 
     static final int MAX_PARTNERS = 500;
     static final int DEFAULT_GRACE_DAYS = 5;
@@ -102,6 +105,33 @@ public record OperatorForm(
             @Schema(example = "true") @NotNull Boolean enabled,
             @Schema(description = "Receives a blind copy of every document mailed", example = "administratie@delinde.example")
             @Email @Size(max = 254) String bcc) {
+    }
+
+    /**
+     * How the operator's chargers are configured for billing at each boot (the gateway's configuration
+     * profiles); left out, {@link ChargerSettings#DEFAULT}, and so is each field left out.
+     */
+    public record ChargerSettingsForm(
+            @Schema(description = "Seconds between meter values during a transaction (MeterValueSampleInterval), "
+                    + ChargerSettings.MIN_METER_VALUE_SAMPLE_INTERVAL + " to "
+                    + ChargerSettings.MAX_METER_VALUE_SAMPLE_INTERVAL + "; left out 60", example = "60")
+            @Min(ChargerSettings.MIN_METER_VALUE_SAMPLE_INTERVAL) @Max(ChargerSettings.MAX_METER_VALUE_SAMPLE_INTERVAL)
+            Integer meterValueSampleInterval,
+            @Schema(description = "The charger sends an Authorize before a remote start (AuthorizeRemoteTxRequests); "
+                    + "left out false", example = "false")
+            Boolean authorizeRemoteTxRequests,
+            @Schema(description = "The charger starts at once for a card in its local list or cache, the platform "
+                    + "checking it at StartTransaction (LocalPreAuthorize); left out false: every card is checked "
+                    + "online first", example = "false")
+            Boolean localPreAuthorize) {
+
+        ChargerSettings settings() {
+            ChargerSettings defaults = ChargerSettings.DEFAULT;
+            return new ChargerSettings(
+                    Optional.ofNullable(meterValueSampleInterval).orElse(defaults.meterValueSampleInterval()),
+                    Optional.ofNullable(authorizeRemoteTxRequests).orElse(defaults.authorizeRemoteTxRequests()),
+                    Optional.ofNullable(localPreAuthorize).orElse(defaults.localPreAuthorize()));
+        }
     }
 
     /** The form as the change an operator's settings take. */
@@ -132,5 +162,9 @@ public record OperatorForm(
         operator.invoiceMailEnabled = invoiceMail == null || invoiceMail.enabled();
         operator.invoiceMailBcc = invoiceMail == null || invoiceMail.bcc() == null || invoiceMail.bcc().isBlank()
                 ? null : invoiceMail.bcc().trim();
+        ChargerSettings charging = chargerSettings == null ? ChargerSettings.DEFAULT : chargerSettings.settings();
+        operator.meterValueSampleInterval = charging.meterValueSampleInterval();
+        operator.authorizeRemoteTxRequests = charging.authorizeRemoteTxRequests();
+        operator.localPreAuthorize = charging.localPreAuthorize();
     }
 }

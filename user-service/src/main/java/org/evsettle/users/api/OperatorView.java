@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.events.registry.Address;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.InvoiceMail;
 import org.evsettle.users.Operator;
@@ -27,6 +28,9 @@ public record OperatorView(
         @Schema(description = "True when the operator chose no language and its country's applies")
         boolean languageIsDefault,
         InvoiceMail invoiceMail,
+        @Schema(description = "How its chargers are configured for billing at each boot: the meter value interval "
+                + "(seconds) and the authorization policy")
+        ChargerSettings chargerSettings,
         @Schema(description = "The key unknown chargers present as their OCPP password to enroll; shown once")
         @JsonInclude(JsonInclude.Include.NON_NULL) String chargerEnrollmentKey) {
 
@@ -40,6 +44,6 @@ public record OperatorView(
                 o.graceDays, o.paymentTermDays, o.invoiceNumberPrefix, o.userTypes().all(), o.dunning(),
                 o.issuesStatements, o.acceptsUnknownChargers, o.chargerEnrollmentKeyCreatedAt,
                 Operator.sorted(o.cardsValidAt), Operator.sorted(o.acceptsCardsOf), o.documentLanguage().code(),
-                o.language == null, o.invoiceMail(), newEnrollmentKey);
+                o.language == null, o.invoiceMail(), o.chargerSettings(), newEnrollmentKey);
     }
 }

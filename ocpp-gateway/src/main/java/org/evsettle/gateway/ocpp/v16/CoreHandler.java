@@ -17,6 +17,7 @@ import org.evsettle.gateway.ChargerRegistration;
 import org.evsettle.gateway.ConnectorStatus;
 import org.evsettle.gateway.PasswordIssuer;
 import org.evsettle.gateway.config.GatewaySettings;
+import org.evsettle.gateway.configuration.ChargerConfigurator;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -34,7 +35,8 @@ import org.evsettle.gateway.ocpp.v16.CoreMessages.StatusNotificationResponse;
  * and status are published as {@code ChargerBooted} and {@code ChargerStatusChanged} before they are
  * answered; an unknown charger admitted with its operator's enrollment key is also published as
  * {@code ChargerEnrolled}, so that the registry records it as awaiting approval. A charger still on its
- * operator's enrollment key is then given a password of its own ({@link PasswordIssuer}).
+ * operator's enrollment key is then given a password of its own ({@link PasswordIssuer}); an accepted one
+ * that is not is configured for billing ({@link ChargerConfigurator}).
  */
 @ApplicationScoped
 public class CoreHandler implements ActionFamily {
@@ -42,16 +44,19 @@ public class CoreHandler implements ActionFamily {
     private final ChargerRegistration registration;
     private final ChargerPresence presence;
     private final PasswordIssuer passwords;
+    private final ChargerConfigurator configurator;
     private final OcppEventPublisher publisher;
     private final Clock clock;
     private final Duration heartbeatInterval;
     private final Duration pendingInterval;
 
     public CoreHandler(ChargerRegistration registration, ChargerPresence presence, PasswordIssuer passwords,
-                       OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
+                       ChargerConfigurator configurator, OcppEventPublisher publisher, Clock clock,
+                       GatewaySettings settings) {
         this.registration = registration;
         this.presence = presence;
         this.passwords = passwords;
+        this.configurator = configurator;
         this.publisher = publisher;
         this.clock = clock;
         this.heartbeatInterval = settings.heartbeatInterval();
@@ -95,6 +100,10 @@ public class CoreHandler implements ActionFamily {
                 .invoke(() -> {
                     if (status != ChargerRegistration.Status.REJECTED) {
                         passwords.booted(admission);
+                    }
+                    if (status == ChargerRegistration.Status.ACCEPTED) {
+                        configurator.booted(admission, boot.chargePointVendor(), boot.chargePointModel(),
+                                boot.firmwareVersion());
                     }
                 })
                 .map(sent -> new BootNotificationResponse(status.ocpp(), now(),
