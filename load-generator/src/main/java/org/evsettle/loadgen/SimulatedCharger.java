@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,7 +27,8 @@ import org.evsettle.testkit.OcppCallError;
  * StopTransaction). Like a real charger it sends one CALL at a time and waits for its answer, and when
  * the connection drops it reconnects after a pause (1 to {@code reconnect-within} s, then 10 to 30 s
  * between failed attempts) and sends again every transaction message that was not answered (its
- * queue), in order, before anything newer. Every answered transaction message goes into the
+ * queue), in order, before anything newer. It keeps what ChangeConfiguration sets and reports it to
+ * GetConfiguration (a charger fresh from the factory: no key until the gateway sets it). Every answered transaction message goes into the
  * {@link TransactionLedger}. The OCPP itself is test-kit's {@link ChargePointConnection}; this is the
  * scenario and what it measures.
  */
@@ -44,6 +46,8 @@ final class SimulatedCharger {
     private final Metrics metrics;
     private final ScheduledExecutorService timer;
     private final TransactionLedger ledger;
+    /** The keys the central system set with ChangeConfiguration, reported back by GetConfiguration. */
+    private final Map<String, String> configuration = new ConcurrentHashMap<>();
     private HttpClient client;
     private URI gateway;
     /** Completes with the open connection; replaced by an incomplete one while the charger is offline. */
@@ -77,6 +81,11 @@ final class SimulatedCharger {
 
     private CompletableFuture<Void> connect(boolean first) {
         ChargePointConnection attempt = new ChargePointConnection(chargePointId).callTimeout(CALL_TIMEOUT)
+                .onCall("GetConfiguration", payload -> Map.of("configurationKey", configurationKeys()))
+                .onCall("ChangeConfiguration", payload -> {
+                    configuration.put(payload.path("key").asText(), payload.path("value").asText());
+                    return ACCEPTED;
+                })
                 .onOtherCalls(payload -> ACCEPTED);
         return attempt.open(client, gateway, password, CONNECT_TIMEOUT)
                 .thenAccept(opened -> {
@@ -106,6 +115,12 @@ final class SimulatedCharger {
             long pause = 1_000 + ThreadLocalRandom.current().nextLong(Math.max(1, scenario.reconnectWithin().toMillis()));
             timer.schedule(() -> connect(false), pause, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private List<Map<String, Object>> configurationKeys() {
+        return configuration.entrySet().stream()
+                .map(key -> Map.<String, Object>of("key", key.getKey(), "readonly", false, "value", key.getValue()))
+                .toList();
     }
 
     private static String reason(Throwable failure) {
