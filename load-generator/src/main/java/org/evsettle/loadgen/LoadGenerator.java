@@ -44,6 +44,7 @@ public final class LoadGenerator {
         Path root = Path.of(option(args, "root", ".")).toAbsolutePath().normalize();
         Path reportFile = Path.of(option(args, "report", "load-generator/target/load-report.md"));
         System.out.println("EV Settle load generator, " + scenario.describe());
+        int status = 1;
         try (GatewayUnderTest gateway = GatewayUnderTest.of(scenario, root)) {
             String report = run(scenario, gateway);
             System.out.println();
@@ -51,8 +52,13 @@ public final class LoadGenerator {
             Files.createDirectories(reportFile.toAbsolutePath().getParent());
             Files.writeString(reportFile, report, StandardCharsets.UTF_8);
             System.out.println("Report written to " + reportFile);
+            status = 0;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+        } finally {
+            // the chargers' clients and timers keep threads alive: end the run, also when it failed
+            System.exit(status);
         }
-        System.exit(0);
     }
 
     static String run(Scenario scenario, GatewayUnderTest gateway) throws InterruptedException {
@@ -133,7 +139,11 @@ public final class LoadGenerator {
         System.out.printf("Restarting the gateway (%s) with %d chargers connected ...%n",
                 scenario.restartByKill() ? "SIGKILL" : "SIGTERM", metrics.connectedNow());
         List<Integer> timeline = new CopyOnWriteArrayList<>();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "storm-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
         sampler.scheduleAtFixedRate(() -> timeline.add(metrics.connectedNow()), 0, 10, TimeUnit.SECONDS);
         GatewayUnderTest.Restart restart = gateway.restart(scenario.restartByKill());
         restart.ready().thenAccept(at -> System.out.printf("The gateway reports ready %.1f s after the restart began%n",
