@@ -58,7 +58,9 @@ public class DriverExport {
 
     DriverExport(GatewaySettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.proxy().connectTimeout()).build();
+        // HTTP/1.1 as the services speak it (no h2c upgrade: see ApiDocuments)
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.proxy().connectTimeout()).build();
     }
 
     void register(@Observes Router router) {

@@ -39,7 +39,10 @@ public class ApiDocuments {
     private static final String COMPONENT_REF = "#/components/";
 
     private final GatewaySettings routes;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    // HTTP/1.1 as the services speak it: the JDK client's default asks for an upgrade to h2c, which a
+    // service answered once with a response the client then read as HTTP/2 frames (a protocol error)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
 
     ApiDocuments(GatewaySettings routes) {
         this.routes = routes;
