@@ -176,6 +176,9 @@ class OcppPipelineTest {
         GatewayFixtures.Site site = fixtures.aSite();
 
         ChargePointSimulator first = GatewayFixtures.connect(gateway(), site);
+        // the gateway has taken the first connection in (its @OnOpen may run after the client's handshake is done)
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                dataOf(fixtures.ocppEvents(site.chargePointId()), ChargerConnected.class).size() == 1);
         try (ChargePointSimulator second = ChargePointSimulator.connect(gateway(), site.chargePointId(),
                 GatewayFixtures.PASSWORD)) {
             assertThat(first.closed().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1000);
