@@ -148,22 +148,19 @@ final class GatewayUnderTest implements AutoCloseable {
         gateway = restarted;
         pid = OptionalLong.of(restarted.pid());
         CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
-            while (restarted.isAlive() && !ready(managementPort)) {
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return -1L;
-                }
+            try {
+                Await.until("ocpp-gateway restarted", Duration.ofMinutes(10), restarted, () -> ready(managementPort));
+                return System.nanoTime();
+            } catch (RuntimeException exitedOrTooSlow) {
+                return -1L;
             }
-            return restarted.isAlive() ? System.nanoTime() : -1L;
         });
         return new Restart(requested, ended, ready);
     }
 
     /**
      * When the gateway was told to end and when its process had ended (System.nanoTime), and when the
-     * new one reported ready (-1: it exited first).
+     * new one reported ready (-1: it exited first, or was not ready within 10 minutes).
      */
     record Restart(long requestedAt, long endedAt, CompletableFuture<Long> ready) {
     }
