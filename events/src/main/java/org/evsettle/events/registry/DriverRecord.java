@@ -9,6 +9,12 @@ import java.util.UUID;
  * language is the ISO 639-1 code of the language of the driver's documents ({@link DocumentLanguage};
  * null: the operator's). companyRegistrationNumber is a business customer's number in its country's
  * register: a Dutch KvK number (8 digits) or a Belgian enterprise number (10 digits, mod-97).
+ * <p>
+ * employerId is set when the driver's charging is billed to their employer: another driver of the same
+ * operator, a business customer (company name, VAT and registration number), who receives one invoice per
+ * period for the sessions of all its employees instead of invoices to each. payoutIban is the account the
+ * driver's reimbursements (home charging paid back by the company) are transferred to. Records published
+ * before these existed carry neither.
  */
 public record DriverRecord(
         UUID id,
@@ -24,5 +30,15 @@ public record DriverRecord(
         SepaMandate sepaMandate,
         String accountId,
         String language,
-        String companyRegistrationNumber) implements RegistryRecord {
+        String companyRegistrationNumber,
+        UUID employerId,
+        String payoutIban) implements RegistryRecord {
+
+    /** A driver billed themselves, with no payout account (the form of the records before employers existed). */
+    public DriverRecord(UUID id, long revision, UUID operatorId, String name, String email, Address billingAddress,
+                        String userType, String companyName, String companyVatNumber, String status,
+                        SepaMandate sepaMandate, String accountId, String language, String companyRegistrationNumber) {
+        this(id, revision, operatorId, name, email, billingAddress, userType, companyName, companyVatNumber, status,
+                sepaMandate, accountId, language, companyRegistrationNumber, null, null);
+    }
 }

@@ -26,6 +26,10 @@ import java.util.UUID;
  * <p>
  * chargerSettings are the meter value interval and authorization policy its chargers are configured with at
  * boot (null, as in records published before they existed: {@link ChargerSettings#DEFAULT}).
+ * <p>
+ * employerBilledUserTypes are the user types whose drivers may have their charging billed to an employer
+ * ({@link DriverRecord#employerId()}); null, as in records published before employers existed:
+ * {@link #DEFAULT_EMPLOYER_BILLED_USER_TYPES}.
  */
 public record OperatorRecord(
         UUID id,
@@ -54,17 +58,38 @@ public record OperatorRecord(
         InvoiceMail invoiceMail,
         List<String> announcedChargePointIds,
         boolean enrollsAnnouncedOnly,
-        ChargerSettings chargerSettings) implements RegistryRecord {
+        ChargerSettings chargerSettings,
+        List<String> employerBilledUserTypes) implements RegistryRecord {
 
     /** The currency of an operator that names none, and of one the registry has not told about yet. */
     public static final String DEFAULT_CURRENCY = "EUR";
 
+    /** The user types billed to an employer where an operator names none: its employees. */
+    public static final List<String> DEFAULT_EMPLOYER_BILLED_USER_TYPES = List.of("EMPLOYEE");
+
     public OperatorRecord {
+        employerBilledUserTypes = employerBilledUserTypes == null ? DEFAULT_EMPLOYER_BILLED_USER_TYPES
+                : List.copyOf(employerBilledUserTypes);
         cardsValidAt = cardsValidAt == null ? List.of() : List.copyOf(cardsValidAt);
         acceptsCardsOf = acceptsCardsOf == null ? List.of() : List.copyOf(acceptsCardsOf);
         invoiceMail = invoiceMail == null ? InvoiceMail.DEFAULT : invoiceMail;
         announcedChargePointIds = announcedChargePointIds == null ? List.of() : List.copyOf(announcedChargePointIds);
         chargerSettings = chargerSettings == null ? ChargerSettings.DEFAULT : chargerSettings;
+    }
+
+    /** An operator billing only employees to employers (the form of the records before employers existed). */
+    public OperatorRecord(UUID id, long revision, String legalName, Address address, String vatNumber,
+                          String chamberOfCommerceNumber, String iban, String bic, String contactEmail,
+                          String timeZone, String currency, String billingInterval, int graceDays,
+                          int paymentTermDays, String invoiceNumberPrefix, boolean acceptsUnknownChargers,
+                          List<String> userTypes, DunningPolicy dunning, String chargerEnrollmentKeyHash,
+                          boolean issuesStatements, List<UUID> cardsValidAt, List<UUID> acceptsCardsOf,
+                          String language, InvoiceMail invoiceMail, List<String> announcedChargePointIds,
+                          boolean enrollsAnnouncedOnly, ChargerSettings chargerSettings) {
+        this(id, revision, legalName, address, vatNumber, chamberOfCommerceNumber, iban, bic, contactEmail, timeZone,
+                currency, billingInterval, graceDays, paymentTermDays, invoiceNumberPrefix, acceptsUnknownChargers,
+                userTypes, dunning, chargerEnrollmentKeyHash, issuesStatements, cardsValidAt, acceptsCardsOf, language,
+                invoiceMail, announcedChargePointIds, enrollsAnnouncedOnly, chargerSettings, null);
     }
 
     /** An operator with the default charger settings (the form of the records before they existed). */

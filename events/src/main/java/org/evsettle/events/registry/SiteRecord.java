@@ -2,11 +2,31 @@ package org.evsettle.events.registry;
 
 import java.util.UUID;
 
-/** A place where an operator's chargers stand. */
+/**
+ * A place where an operator's chargers stand. kind is SHARED or HOME (null, as in records published before
+ * kinds existed: SHARED); a HOME site belongs to one driver of the operator, ownerDriverId, whose sessions
+ * at its chargers are reimbursed ({@link SiteKind}).
+ */
 public record SiteRecord(
         UUID id,
         long revision,
         UUID operatorId,
         String name,
-        Address address) implements RegistryRecord {
+        Address address,
+        SiteKind kind,
+        UUID ownerDriverId) implements RegistryRecord {
+
+    public SiteRecord {
+        kind = kind == null ? SiteKind.SHARED : kind;
+    }
+
+    /** A shared site (the form of the records before kinds existed). */
+    public SiteRecord(UUID id, long revision, UUID operatorId, String name, Address address) {
+        this(id, revision, operatorId, name, address, SiteKind.SHARED, null);
+    }
+
+    /** Whether this is the home charger site of that driver. */
+    public boolean isHomeOf(UUID driverId) {
+        return kind == SiteKind.HOME && ownerDriverId != null && ownerDriverId.equals(driverId);
+    }
 }
