@@ -89,7 +89,7 @@ class CompaniesAreSettledIT {
         String statementId = open.getString("items[0].id");
         // the partner's session at Anna's charger is neither invoiced nor reimbursed
         await("the partner's session priced as not billed").atMost(Duration.ofSeconds(30)).until(() ->
-                get(Service.SESSION_SERVICE, "/api/operators/" + company.operatorId() + "/sessions?siteKind=HOME",
+                get(Service.SESSION_SERVICE, "/api/sessions?siteKind=HOME&operatorId=" + company.operatorId(),
                         company.adminToken()), body -> body != null && body.getList("items").size() == 2);
         assertThat(get(Service.INVOICE_SERVICE, "/api/invoices?driverId=" + partner, company.adminToken())
                 .getList("items")).isEmpty();
