@@ -181,7 +181,7 @@ export function RateForm({ rate, employees, userTypes, today, onSubmit, onCancel
         {isVersion && (
           <>
             <Checkbox label={t('rates.correction')} description={t('rates.correctionHint')} checked={v.correction} onChange={(e) => set('correction', e.currentTarget.checked)} data-testid="rate-correction" />
-            <Textarea label={t('rates.reason')} required={v.correction} value={v.reason} onChange={(e) => set('reason', e.currentTarget.value)} error={error('reason')} autosize minRows={2} maxLength={500} data-testid="rate-reason" />
+            <Textarea label={t('rates.reason')} required={v.correction} value={v.reason} onChange={(e) => set('reason', e.currentTarget.value)} error={error('reason')} rows={2} maxLength={500} data-testid="rate-reason" />
           </>
         )}
         <Group justify="flex-end">
