@@ -92,6 +92,8 @@ export interface OperatorForm {
   /** Null: the language of the operator's country. */
   language?: DocumentLanguage | null;
   invoiceMail?: InvoiceMail | null;
+  /** The user types whose drivers may be billed to an employer; null: EMPLOYEE. */
+  employerBilledUserTypes?: string[] | null;
 }
 
 export interface Site {

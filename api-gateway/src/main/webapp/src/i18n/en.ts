@@ -821,6 +821,9 @@ export const en = {
   'sites.sharedHint': 'A place many drivers charge at, such as a parking garage',
   'validation.employerSelf': 'A driver cannot be their own employer',
   'validation.employerUserType': 'Only {types} can be billed to an employer',
+  'settings.employerBilled': 'Billed to their employer',
+  'settings.employerBilledHint': 'Drivers of these user types may have an employer that receives one invoice per period for them',
+  'settings.employerBilledNone': 'No driver can be billed to an employer',
 } as const;
 
 export type MessageKey = keyof typeof en;

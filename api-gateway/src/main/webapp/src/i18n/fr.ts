@@ -823,4 +823,7 @@ export const fr: Messages = {
   'sites.sharedHint': 'Un lieu où de nombreux conducteurs rechargent, comme un parking',
   'validation.employerSelf': 'Un conducteur ne peut pas être son propre employeur',
   'validation.employerUserType': 'Seuls les {types} peuvent être facturés à un employeur',
+  'settings.employerBilled': 'Facturés à leur employeur',
+  'settings.employerBilledHint': 'Les conducteurs de ces types peuvent avoir un employeur qui reçoit une facture par période pour eux',
+  'settings.employerBilledNone': 'Aucun conducteur ne peut être facturé à un employeur',
 };

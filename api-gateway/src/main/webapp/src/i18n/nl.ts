@@ -823,4 +823,7 @@ export const nl: Messages = {
   'sites.sharedHint': 'Een plek waar veel bestuurders laden, zoals een parkeergarage',
   'validation.employerSelf': 'Een bestuurder kan niet zijn eigen werkgever zijn',
   'validation.employerUserType': 'Alleen {types} kan bij een werkgever worden gefactureerd',
+  'settings.employerBilled': 'Gefactureerd aan hun werkgever',
+  'settings.employerBilledHint': 'Bestuurders van deze gebruikerstypes kunnen een werkgever hebben die per periode één factuur voor hen krijgt',
+  'settings.employerBilledNone': 'Geen bestuurder kan bij een werkgever worden gefactureerd',
 };
