@@ -22,6 +22,8 @@ const MySessions = lazy(() => import('./pages/MySessions'));
 const MyInvoices = lazy(() => import('./pages/MyInvoices'));
 const MyCards = lazy(() => import('./pages/MyCards'));
 const PriceAtCharger = lazy(() => import('./pages/PriceAtCharger'));
+const Reimbursements = lazy(() => import('./pages/Reimbursements'));
+const HomeCharging = lazy(() => import('./pages/HomeCharging'));
 
 function NotFound() {
   const { t } = useI18n();
@@ -56,6 +58,7 @@ function PortalRoutes() {
             <Route path="/sessions/:sessionId" element={<SessionDetail />} />
             <Route path="/report" element={<ChargeReport />} />
             <Route path="/billing" element={<Billing />} />
+            <Route path="/reimbursements" element={<Reimbursements />} />
             <Route path="/settings" element={<Settings />} />
           </>
         )}
@@ -67,6 +70,7 @@ function PortalRoutes() {
             <Route path="/my/invoices" element={<MyInvoices />} />
             <Route path="/my/cards" element={<MyCards />} />
             <Route path="/my/price" element={<PriceAtCharger />} />
+            <Route path="/my/home" element={<HomeCharging />} />
           </>
         )}
         <Route path="*" element={<NotFound />} />

@@ -2,9 +2,10 @@
 import { api, withQuery, type Page, type Query } from './client';
 import type {
   BillingRun, Card, Charger, ChargerTariff, ChargingSession, CommandResult, Connection, Correction,
-  DirectDebitBatch, Driver, DriverForm, ImportResult, InvoiceDetail, InvoiceSummary, Me, MeterValues, Operator,
-  OperatorForm, Payment, Quote, QuoteForm, Receivables, Report, SessionPrice, Site, StatementImport, Tariff,
-  TariffForm,
+  DirectDebitBatch, Driver, DriverForm, EnergyContract, EnergyContractForm, ImportResult, InvoiceDetail, InvoiceSummary, Me,
+  MeterValues, MyReimbursementRate, Operator, OperatorForm, Payment, PayoutBatch, Quote, QuoteForm, Receivables,
+  ReimbursementRate, ReimbursementRateForm, ReimbursementRateVersionForm, ReimbursementTotal, Report, SessionPrice, Site,
+  SiteForm, SiteKind, StatementImport, Tariff, TariffForm,
 } from './types';
 
 const U = '/api/users';
@@ -30,6 +31,7 @@ export type SessionFilters = Filters & {
   siteId?: string;
   cardId?: string;
   userType?: string;
+  siteKind?: SiteKind | '';
 };
 
 export const auth = {
@@ -46,7 +48,8 @@ export const users = {
     api.post<{ operatorId: string; chargerEnrollmentKey: string; createdAt: string }>(`${U}/operators/${id}/charger-enrollment-key`),
 
   sites: (op: string, q: Filters) => api.get<Page<Site>>(`${U}/operators/${op}/sites`, q as Query),
-  createSite: (op: string, form: { name: string; address: Site['address'] }) => api.post<Site>(`${U}/operators/${op}/sites`, form),
+  createSite: (op: string, form: SiteForm) => api.post<Site>(`${U}/operators/${op}/sites`, form),
+  updateSite: (id: string, form: SiteForm) => api.put<Site>(`${U}/sites/${id}`, form),
 
   chargers: (op: string, q: Filters) => api.get<Page<Charger>>(`${U}/operators/${op}/chargers`, q as Query),
   registerCharger: (op: string, form: { siteId: string; chargePointId: string; connectorCount?: number; ocppPassword?: string }) =>
@@ -102,6 +105,19 @@ export const tariffs = {
   atCharger: (chargePointId: string, userType?: string) =>
     api.get<ChargerTariff>(`${T}/chargers/${e(chargePointId)}/tariff`, { userType }),
   quote: (chargePointId: string, form: QuoteForm) => api.post<Quote>(`${T}/chargers/${e(chargePointId)}/quote`, form),
+
+  rates: (op: string, q: Filters) => api.get<Page<ReimbursementRate>>(`${T}/operators/${op}/reimbursement-rates`, q as Query),
+  rate: (id: string) => api.get<ReimbursementRate>(`${T}/reimbursement-rates/${id}`),
+  createRate: (op: string, form: ReimbursementRateForm) => api.post<ReimbursementRate>(`${T}/operators/${op}/reimbursement-rates`, form),
+  addRateVersion: (id: string, form: ReimbursementRateVersionForm) => api.post<ReimbursementRate>(`${T}/reimbursement-rates/${id}/versions`, form),
+  myRate: () => api.get<MyReimbursementRate>(`${T}/me/reimbursement-rate`),
+  contractsOf: (op: string, driverId: string, q: Filters) =>
+    api.get<Page<EnergyContract>>(`${T}/operators/${op}/drivers/${driverId}/energy-contracts`, q as Query),
+  addContractOf: (op: string, driverId: string, form: EnergyContractForm) =>
+    api.post<EnergyContract>(`${T}/operators/${op}/drivers/${driverId}/energy-contracts`, form),
+  myContracts: (q: Filters) => api.get<Page<EnergyContract>>(`${T}/me/energy-contracts`, q as Query),
+  addMyContract: (form: EnergyContractForm) => api.post<EnergyContract>(`${T}/me/energy-contracts`, form),
+  endContract: (id: string, validTo: string) => api.put<EnergyContract>(`${T}/energy-contracts/${id}`, { validTo }),
 };
 
 export const invoices = {
@@ -127,6 +143,19 @@ export const invoices = {
   painUrl: (op: string, batchId: string) => `${I}/operators/${op}/direct-debits/${batchId}/pain.008`,
   settleBatch: (op: string, batchId: string, returned: string[]) =>
     api.post<DirectDebitBatch>(`${I}/operators/${op}/direct-debits/${batchId}/settlement`, { returned }),
+
+  payouts: (op: string, q: Filters) => api.get<Page<PayoutBatch>>(`${I}/operators/${op}/payouts`, q as Query),
+  createPayout: (op: string) => api.post<PayoutBatch>(`${I}/operators/${op}/payouts`, {}),
+  payout: (op: string, id: string) => api.get<PayoutBatch>(`${I}/operators/${op}/payouts/${id}`),
+  pain001Url: (op: string, id: string) => `${I}/operators/${op}/payouts/${id}/pain.001`,
+  executePayout: (op: string, id: string, executedOn: string) =>
+    api.post<PayoutBatch>(`${I}/operators/${op}/payouts/${id}/execution`, { executedOn }),
+  /** Months as 2026-03; the totals per employee per month of reimbursed home charging. */
+  reimbursements: async (op: string, from: string, to: string): Promise<ReimbursementTotal[]> => {
+    const answer = await api.get<Page<ReimbursementTotal> | ReimbursementTotal[]>(`${I}/operators/${op}/reimbursements`, { from, to });
+    return Array.isArray(answer) ? answer : answer?.items ?? [];
+  },
+  reimbursementsCsvUrl: (op: string, from: string, to: string) => withQuery(`${I}/operators/${op}/reimbursements.csv`, { from, to }),
 };
 
 /** The most chargers one request for connections may name (ocpp-gateway's ConnectionsResource). */

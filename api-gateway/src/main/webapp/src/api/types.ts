@@ -55,6 +55,8 @@ export interface Operator {
   languageIsDefault: boolean;
   invoiceMail: InvoiceMail;
   chargerEnrollmentKey?: string;
+  /** The user types whose drivers may be billed to an employer (null: EMPLOYEE). */
+  employerBilledUserTypes?: string[] | null;
 }
 
 /** The languages documents are written in (ISO 639-1). */
@@ -90,6 +92,8 @@ export interface OperatorForm {
   /** Null: the language of the operator's country. */
   language?: DocumentLanguage | null;
   invoiceMail?: InvoiceMail | null;
+  /** The user types whose drivers may be billed to an employer; null: EMPLOYEE. */
+  employerBilledUserTypes?: string[] | null;
 }
 
 export interface Site {
@@ -98,6 +102,19 @@ export interface Site {
   operatorId: string;
   name: string;
   address: Address;
+  /** Null: SHARED. A HOME site is one employee's home charger, registered by the company. */
+  kind?: SiteKind | null;
+  /** The driver whose home a HOME site is. */
+  ownerDriverId?: string | null;
+}
+
+export type SiteKind = 'SHARED' | 'HOME';
+
+export interface SiteForm {
+  name: string;
+  address: Address;
+  kind: SiteKind;
+  ownerDriverId: string | null;
 }
 
 export type ChargerStatus = 'ACTIVE' | 'PENDING_APPROVAL' | 'DECOMMISSIONED';
@@ -147,6 +164,10 @@ export interface Driver {
   language?: DocumentLanguage | null;
   /** KvK number (NL) or enterprise number (BE) as digits, else the number as given. */
   companyRegistrationNumber?: string | null;
+  /** The business customer (a driver of the same operator) invoiced for this employee's sessions. */
+  employerId?: string | null;
+  /** Where reimbursements of home charging are paid. */
+  payoutIban?: string | null;
 }
 
 export interface DriverForm {
@@ -160,6 +181,8 @@ export interface DriverForm {
   sepaMandate?: SepaMandate | null;
   language?: DocumentLanguage | null;
   companyRegistrationNumber?: string | null;
+  employerId?: string | null;
+  payoutIban?: string | null;
 }
 
 export type CardStatus = 'ACTIVE' | 'BLOCKED' | 'LOST' | 'EXPIRED';
@@ -219,6 +242,8 @@ export interface ChargingSession {
   driverId?: string | null;
   idTag?: string | null;
   userType?: string | null;
+  /** The kind of the session's site: HOME sessions are reimbursed, not invoiced. */
+  siteKind?: SiteKind | null;
   startedAt?: string | null;
   startReceivedAt?: string | null;
   stoppedAt?: string | null;
@@ -432,7 +457,7 @@ export interface ChargerTariff {
 }
 
 export type InvoiceStatus = 'OPEN' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'WRITTEN_OFF' | 'CLOSED';
-export type DocumentKind = 'INVOICE' | 'CREDIT_NOTE' | 'STATEMENT';
+export type DocumentKind = 'INVOICE' | 'CREDIT_NOTE' | 'STATEMENT' | 'REIMBURSEMENT';
 
 export interface InvoiceSummary {
   id: string;
@@ -473,7 +498,7 @@ export interface InvoiceDetail extends InvoiceSummary {
   payments: Payment[];
   creditNotes: { id: string; number: string; issueDate: string; grossAmount: Money; reason: string }[];
   reminders: { step: string; daysOverdue: number; sentOn: string; outstandingAmount: Money }[];
-  lines: { sessionId: string; chargePointId: string; startedAt: string; energyKwh: Money; grossAmount: Money; credited: boolean; description: string }[];
+  lines: { sessionId: string; chargePointId: string; startedAt: string; energyKwh: Money; grossAmount: Money; credited: boolean; description: string; employeeId?: string | null; employeeName?: string | null }[];
   reason?: string | null;
 }
 
@@ -564,4 +589,108 @@ export interface CommandResult {
   response?: Record<string, unknown> | null;
   errorCode?: string | null;
   errorDescription?: string | null;
+}
+
+export type ReimbursementBasis = 'FIXED' | 'CONTRACT';
+
+/** One version of a reimbursement rate: a fixed price per kWh, or the employee's energy contract (capped). */
+export interface ReimbursementRateVersion {
+  version: number;
+  effectiveFrom: string;
+  basis: ReimbursementBasis;
+  pricePerKwh?: Money | null;
+  capPerKwh?: Money | null;
+  monthlyCap?: Money | null;
+  vatRate: Money;
+  createdAt: string;
+  reason?: string | null;
+  correction: boolean;
+}
+
+/** What home charging is reimbursed at: for one employee (driverId) or for a user type. */
+export interface ReimbursementRate {
+  id: string;
+  operatorId: string;
+  driverId?: string | null;
+  userType?: string | null;
+  versions: ReimbursementRateVersion[];
+}
+
+export interface ReimbursementRateVersionForm {
+  effectiveFrom: string;
+  basis: ReimbursementBasis;
+  pricePerKwh: number | null;
+  capPerKwh: number | null;
+  monthlyCap: number | null;
+  vatRate: number;
+  reason?: string | null;
+  correction?: boolean;
+}
+
+export interface ReimbursementRateForm extends ReimbursementRateVersionForm {
+  driverId: string | null;
+  userType: string | null;
+}
+
+/** The employee's energy contract: prices incl. VAT as on the energy bill. */
+export interface EnergyContract {
+  id: string;
+  driverId: string;
+  supplier: string;
+  validFrom: string;
+  validTo?: string | null;
+  dayPricePerKwh: Money;
+  nightPricePerKwh?: Money | null;
+  nightStart: string;
+  nightEnd: string;
+  weekendsAtNightPrice: boolean;
+}
+
+export interface EnergyContractForm {
+  supplier: string;
+  validFrom: string;
+  validTo: string | null;
+  dayPricePerKwh: number;
+  nightPricePerKwh: number | null;
+  nightStart: string;
+  nightEnd: string;
+  weekendsAtNightPrice: boolean;
+}
+
+/** GET /api/tariffs/me/reimbursement-rate: the version in effect today, with the contract in force for CONTRACT. */
+export interface MyReimbursementRate {
+  rateId: string;
+  version: number;
+  effectiveFrom: string;
+  basis: ReimbursementBasis;
+  pricePerKwh?: Money | null;
+  capPerKwh?: Money | null;
+  monthlyCap?: Money | null;
+  contract?: EnergyContract | null;
+}
+
+/** One employee's reimbursed home charging in one month. */
+export interface ReimbursementTotal {
+  driverId: string;
+  driverName: string;
+  month: string;
+  sessions: number;
+  energyWh: number;
+  amount: Money;
+  currency: string;
+}
+
+/** A batch of reimbursement payouts (a pain.001 credit transfer), closed when executed. */
+export interface PayoutBatch {
+  id: string;
+  operatorId: string;
+  messageId?: string | null;
+  status: string;
+  createdAt: string;
+  executedOn?: string | null;
+  transactionCount?: number | null;
+  controlSum?: Money | null;
+  currency?: string | null;
+  payouts?: { invoiceId?: string | null; number?: string | null; driverId?: string | null; driverName?: string | null; iban?: string | null; amount: Money; endToEndId?: string | null }[];
+  skipped?: { invoiceId?: string | null; number?: string | null; reason: string }[];
 }

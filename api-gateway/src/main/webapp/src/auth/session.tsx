@@ -3,7 +3,7 @@
  * one a platform admin chose. Also the operator's time zone, in which every time is shown.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { auth, sessions, users } from '../api/endpoints';
+import { auth, invoices, sessions, tariffs, users } from '../api/endpoints';
 import type { Me, Operator } from '../api/types';
 import { DEFAULT_ZONE } from '../format';
 import { useI18n } from '../i18n';
@@ -19,6 +19,11 @@ export interface PortalSession {
   operatorId: string | null;
   operator: Operator | null;
   zone: string;
+  /**
+   * Whether the driver is reimbursed for charging at home: a reimbursement rate applies to them today, or they
+   * have a reimbursement statement. Decides whether "Home charging" is in the navigation.
+   */
+  chargesAtHome: boolean;
   chooseOperator: (id: string | null) => void;
   reloadOperator: () => void;
   setOperator: (operator: Operator) => void;
@@ -68,6 +73,21 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
     sessions.myReport({}).then((r) => setDriverZone(r.operator.timeZone), () => undefined);
   }, [isDriver]);
 
+  const [chargesAtHome, setChargesAtHome] = useState(false);
+  useEffect(() => {
+    if (!isDriver) return;
+    let live = true;
+    // a rate in effect (404: none) or any reimbursement statement, whichever answers yes first
+    tariffs.myRate().then(() => live && setChargesAtHome(true), () => undefined);
+    invoices.mine({ kind: 'REIMBURSEMENT', limit: 1 }).then(
+      (page) => live && page.items.some((i) => i.kind === 'REIMBURSEMENT') && setChargesAtHome(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [isDriver]);
+
   const chooseOperator = useCallback((id: string | null) => {
     setChosen(id);
     try {
@@ -87,11 +107,12 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
       operatorId,
       operator,
       zone: operator?.timeZone ?? driverZone ?? DEFAULT_ZONE,
+      chargesAtHome,
       chooseOperator,
       reloadOperator: () => setTick((n) => n + 1),
       setOperator,
     }),
-    [me, isPlatformAdmin, isOperatorAdmin, isDriver, operatorId, operator, driverZone, chooseOperator],
+    [me, isPlatformAdmin, isOperatorAdmin, isDriver, operatorId, operator, driverZone, chargesAtHome, chooseOperator],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

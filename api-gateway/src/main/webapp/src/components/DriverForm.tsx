@@ -17,6 +17,9 @@ interface Values {
   /** '' for the operator's. */
   language: DocumentLanguage | '';
   status: 'ACTIVE' | 'INACTIVE';
+  /** '' for none: the driver is invoiced in person. */
+  employerId: string;
+  payoutIban: string;
   hasMandate: boolean;
   sepaMandate: { mandateId: string; signedOn: string; iban: string; bic: string };
 }
@@ -37,6 +40,8 @@ function valuesOf(d: Driver | null): Values {
     companyRegistrationNumber: d?.companyRegistrationNumber ?? '',
     language: d?.language ?? '',
     status: d?.status ?? 'ACTIVE',
+    employerId: d?.employerId ?? '',
+    payoutIban: d?.payoutIban ?? '',
     hasMandate: !!d?.sepaMandate,
     sepaMandate: {
       mandateId: d?.sepaMandate?.mandateId ?? '',
@@ -64,6 +69,8 @@ export function bodyOf(v: Values): DriverBody {
     status: v.status,
     language: v.language === '' ? null : v.language,
     companyRegistrationNumber: blank(v.companyRegistrationNumber),
+    employerId: v.employerId === '' ? null : v.employerId,
+    payoutIban: blank(v.payoutIban.replace(/\s+/g, '').toUpperCase()),
     sepaMandate: v.hasMandate
       ? {
           mandateId: v.sepaMandate.mandateId.trim(),
@@ -92,9 +99,13 @@ export function registrationNumberProblem(number: string, countryCode: string): 
 }
 
 /** Create or edit a driver: every field checked as it is typed, the service's answer shown in words. */
-export function DriverForm({ driver, userTypes, onSubmit, onCancel }: {
+export function DriverForm({ driver, userTypes, employers = [], employerBilledUserTypes, onSubmit, onCancel }: {
   driver: Driver | null;
   userTypes: string[];
+  /** The operator's business customers (drivers with a company name) an employee's sessions may be invoiced to. */
+  employers?: Driver[];
+  /** The user types that may be billed to an employer (null: EMPLOYEE), as the operator's settings say. */
+  employerBilledUserTypes?: string[] | null;
   onSubmit: (body: DriverBody) => Promise<unknown>;
   onCancel?: () => void;
 }) {
@@ -107,6 +118,10 @@ export function DriverForm({ driver, userTypes, onSubmit, onCancel }: {
     mode: 'controlled',
     initialValues: valuesOf(driver),
     validateInputOnChange: true,
+    // whether an employer may be chosen depends on the user type
+    onValuesChange: (values, previous) => {
+      if (values.userType !== previous.userType && values.employerId !== '') form.validateField('employerId');
+    },
     validate: {
       name: (v) => required(v) ?? (v.length > 200 ? t('validation.maxLength', { max: 200 }) : null),
       email: (v) => required(v) ?? (!EMAIL.test(v.trim()) ? t('validation.email') : null),
@@ -130,6 +145,13 @@ export function DriverForm({ driver, userTypes, onSubmit, onCancel }: {
         if (broken === 'tooLong') return t('validation.maxLength', { max: 35 });
         return all.companyName.trim() === '' ? t('validation.registrationNeedsCompany') : null;
       },
+      employerId: (v, all) => {
+        if (v === '') return null;
+        if (driver && v === driver.id) return t('validation.employerSelf');
+        const billable = employerBilledUserTypes ?? ['EMPLOYEE'];
+        return billable.includes(all.userType) ? null : t('validation.employerUserType', { types: billable.map((u) => te('userType', u)).join(', ') });
+      },
+      payoutIban: (v) => (v.trim() === '' || isIban(v) ? null : t('validation.iban')),
       sepaMandate: {
         mandateId: (v, all) => (!all.hasMandate ? null : required(v) ?? (v.length > 35 || !SEPA_TEXT.test(v) ? t('validation.mandateId') : null)),
         signedOn: (v, all) => (!all.hasMandate ? null : required(v) ?? (v > today ? t('validation.notFuture') : null)),
@@ -196,6 +218,17 @@ export function DriverForm({ driver, userTypes, onSubmit, onCancel }: {
             {...form.getInputProps('language')}
             data-testid="driver-language"
           />
+          <NativeSelect
+            label={t('drivers.employer')}
+            description={t('drivers.employerHint')}
+            data={[
+              { value: '', label: t('drivers.noEmployer') },
+              ...employers.filter((e) => e.id !== driver?.id).map((e) => ({ value: e.id, label: e.companyName ? `${e.companyName} (${e.name})` : e.name })),
+            ]}
+            {...form.getInputProps('employerId')}
+            data-testid="driver-employer"
+          />
+          <TextInput label={t('drivers.payoutIban')} description={t('drivers.payoutIbanHint')} {...form.getInputProps('payoutIban')} data-testid="driver-payout-iban" />
         </SimpleGrid>
         <Checkbox label={t('drivers.hasMandate')} {...form.getInputProps('hasMandate', { type: 'checkbox' })} />
         {form.values.hasMandate && (

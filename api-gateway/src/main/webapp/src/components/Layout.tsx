@@ -22,6 +22,7 @@ const OPERATOR_ITEMS: Item[] = [
   { to: '/sessions', label: 'nav.sessions', testId: 'nav-sessions' },
   { to: '/report', label: 'nav.report', testId: 'nav-report' },
   { to: '/billing', label: 'nav.billing', testId: 'nav-billing' },
+  { to: '/reimbursements', label: 'nav.reimbursements', testId: 'nav-reimbursements' },
   { to: '/settings', label: 'nav.settings', testId: 'nav-settings' },
 ];
 
@@ -32,6 +33,9 @@ const DRIVER_ITEMS: Item[] = [
   { to: '/my/price', label: 'nav.priceAtCharger', testId: 'nav-price' },
 ];
 
+/** Shown to a driver who is reimbursed for charging at home (the portal's session says so). */
+const HOME_ITEM: Item = { to: '/my/home', label: 'nav.myHome', testId: 'nav-my-home' };
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const portal = usePortal();
@@ -41,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
   if (portal.isPlatformAdmin) items.push({ to: '/operators', label: 'nav.operators', testId: 'nav-operators' });
   if (portal.operatorId) items.push(...OPERATOR_ITEMS);
   if (portal.isDriver) items.push(...DRIVER_ITEMS);
+  if (portal.isDriver && portal.chargesAtHome) items.push(HOME_ITEM);
 
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 

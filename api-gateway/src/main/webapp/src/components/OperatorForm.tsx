@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Text, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage, type Operator, type OperatorForm as Body } from '../api/types';
@@ -45,6 +45,7 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
       language: (!operator || operator.languageIsDefault ? '' : operator.language) as DocumentLanguage | '',
       invoiceMailEnabled: operator?.invoiceMail?.enabled ?? true,
       invoiceMailBcc: operator?.invoiceMail?.bcc ?? '',
+      employerBilledUserTypes: operator?.employerBilledUserTypes ?? ['EMPLOYEE'],
     },
     validate: {
       legalName: req,
@@ -91,6 +92,8 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
             acceptsCardsOf: operator?.acceptsCardsOf ?? [],
             language: v.language === '' ? null : v.language,
             invoiceMail: { enabled: v.invoiceMailEnabled, bcc: v.invoiceMailBcc.trim() || null },
+            // only types the operator still has
+            employerBilledUserTypes: v.employerBilledUserTypes.filter((u) => [...BUILT_IN, ...v.userTypes].includes(u)),
           });
         } catch (e) {
           setProblem(e);
@@ -162,6 +165,24 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
         </Fieldset>
         <Fieldset legend={t('settings.userTypes')}>
           <TagsInput label={t('settings.ownUserTypes')} description={t('settings.ownUserTypesHint')} {...form.getInputProps('userTypes')} />
+          <Checkbox.Group
+            mt="sm"
+            label={t('settings.employerBilled')}
+            description={t('settings.employerBilledHint')}
+            {...form.getInputProps('employerBilledUserTypes')}
+            data-testid="operator-employer-billed"
+          >
+            <Group mt={4}>
+              {[...BUILT_IN, ...form.values.userTypes].map((u) => (
+                <Checkbox key={u} value={u} label={te('userType', u)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          {form.values.employerBilledUserTypes.length === 0 && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('settings.employerBilledNone')}
+            </Text>
+          )}
         </Fieldset>
         <Checkbox label={t('settings.acceptUnknown')} description={t('settings.acceptUnknownHint')} {...form.getInputProps('acceptsUnknownChargers', { type: 'checkbox' })} />
         <Group justify="flex-end">

@@ -21,7 +21,7 @@ export function SessionsTable({ sessions, zone, drivers, linkBase }: {
   drivers?: Map<string, Driver>;
   linkBase: string;
 }) {
-  const { t, lang } = useI18n();
+  const { t, te, lang } = useI18n();
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table data-testid="sessions-table" striped highlightOnHover>
@@ -48,6 +48,11 @@ export function SessionsTable({ sessions, zone, drivers, linkBase }: {
               <Table.Td>
                 {s.chargePointId}
                 {s.connectorId != null && <Text span size="xs"> · {t('sessions.connectorN', { n: s.connectorId })}</Text>}
+                {s.siteKind === 'HOME' && (
+                  <Badge ml="xs" size="xs" variant="light" color="grape" c="dark.8" data-testid={`home-${s.sessionId}`}>
+                    {te('siteKind', 'HOME')}
+                  </Badge>
+                )}
               </Table.Td>
               {drivers && <Table.Td>{(s.driverId && drivers.get(s.driverId)?.name) || '—'}</Table.Td>}
               <Table.Td>{s.idTag ? <code>{s.idTag}</code> : '—'}</Table.Td>

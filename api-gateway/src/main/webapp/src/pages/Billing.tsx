@@ -130,7 +130,7 @@ function InvoiceDrawer({ invoice, onClose, onChanged }: { invoice: InvoiceSummar
         {invoice.status !== 'OPEN' && (
           <Group>
             <DownloadButton href={invoices.pdfUrl(invoice.id)} label="PDF" />
-            {invoice.kind !== 'STATEMENT' && <DownloadButton href={invoices.ublUrl(invoice.id)} label={t('invoices.ubl')} testId={`invoice-ubl-${invoice.id}`} />}
+            {invoice.kind !== 'STATEMENT' && invoice.kind !== 'REIMBURSEMENT' && <DownloadButton href={invoices.ublUrl(invoice.id)} label={t('invoices.ubl')} testId={`invoice-ubl-${invoice.id}`} />}
             <DownloadButton href={invoices.csvUrl(invoice.id)} label="CSV" />
           </Group>
         )}
@@ -232,7 +232,7 @@ function InvoicesTab() {
     <Stack>
       <Group align="flex-end">
         <NativeSelect label={t('invoices.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={[{ value: '', label: t('common.all') }, ...['OPEN', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED', 'WRITTEN_OFF', 'CLOSED'].map((s) => ({ value: s, label: te('invoiceStatus', s) }))]} data-testid="invoice-status-filter" />
-        <NativeSelect label={t('invoices.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} data={[{ value: '', label: t('common.all') }, ...['INVOICE', 'CREDIT_NOTE', 'STATEMENT'].map((s) => ({ value: s, label: te('documentKind', s) }))]} />
+        <NativeSelect label={t('invoices.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} data={[{ value: '', label: t('common.all') }, ...['INVOICE', 'CREDIT_NOTE', 'STATEMENT', 'REIMBURSEMENT'].map((s) => ({ value: s, label: te('documentKind', s) }))]} />
         <TextInput type="date" label={t('invoices.periodContaining')} value={period} onChange={(e) => setPeriod(e.currentTarget.value)} />
       </Group>
       <ProblemAlert error={list.error} />

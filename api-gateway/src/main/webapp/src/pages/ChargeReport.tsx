@@ -17,7 +17,7 @@ export default function ChargeReport() {
   const operatorId = useOperatorId();
   const { zone, operator } = usePortal();
   const today = todayIn(zone);
-  const [q, setQ] = useState({ from: monthStart(today), to: monthEnd(today), siteId: '', chargePointId: '', driverId: '', userType: '', status: '', groupBy: 'driver' });
+  const [q, setQ] = useState({ from: monthStart(today), to: monthEnd(today), siteId: '', chargePointId: '', driverId: '', userType: '', siteKind: '', status: '', groupBy: 'driver' });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
@@ -66,6 +66,7 @@ export default function ChargeReport() {
             <TextInput type="date" label={t('filters.from')} value={q.from} onChange={set('from')} data-testid="report-from" />
             <TextInput type="date" label={t('filters.to')} value={q.to} onChange={set('to')} error={badPeriod ? t('validation.toBeforeFrom') : null} data-testid="report-to" />
             <NativeSelect label={t('chargers.site')} value={q.siteId} onChange={set('siteId')} data={[{ value: '', label: t('common.all') }, ...sites.items.map((s) => ({ value: s.id, label: s.name }))]} />
+            <NativeSelect label={t('sites.kind')} value={q.siteKind} onChange={set('siteKind')} data={[{ value: '', label: t('common.all') }, ...['SHARED', 'HOME'].map((k) => ({ value: k, label: te('siteKind', k) }))]} data-testid="report-site-kind" />
             <NativeSelect label={t('sessions.charger')} value={q.chargePointId} onChange={set('chargePointId')} data={[{ value: '', label: t('common.all') }, ...chargers.items.map((c) => ({ value: c.chargePointId, label: c.chargePointId }))]} />
             <NativeSelect label={t('sessions.driver')} value={q.driverId} onChange={set('driverId')} data={[{ value: '', label: t('common.all') }, ...drivers.items.map((d) => ({ value: d.id, label: d.name }))]} />
             <NativeSelect label={t('drivers.userType')} value={q.userType} onChange={set('userType')} data={[{ value: '', label: t('common.all') }, ...(operator?.userTypes ?? []).map((u) => ({ value: u, label: te('userType', u) }))]} />

@@ -3,7 +3,7 @@ import { useInterval } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ocpp, users } from '../api/endpoints';
-import type { Charger, CommandResult, ConfigurationKey, Connection, Site } from '../api/types';
+import type { Charger, CommandResult, ConfigurationKey, Connection, Driver, Site, SiteKind } from '../api/types';
 import { usePortal, useOperatorId } from '../auth/session';
 import { usePaged } from '../components/hooks';
 import { EmptyState, LoadMore, Loading, PageHeader, ProblemAlert, SecretOnceModal, fieldErrorsOf } from '../components/ui';
@@ -14,31 +14,39 @@ import { CHARGE_POINT_ID, COUNTRY } from '../validation';
 const COMMANDS = ['RemoteStartTransaction', 'RemoteStopTransaction', 'UnlockConnector', 'Reset'] as const;
 type Command = (typeof COMMANDS)[number];
 
-function SiteForm({ operatorId, onSaved }: { operatorId: string; onSaved: (s: Site) => void }) {
-  const { t } = useI18n();
-  const [v, setV] = useState({ name: '', street: '', postalCode: '', city: '', countryCode: 'NL' });
+/** A new site: a shared place such as a parking garage, or one employee's home charger (kind HOME, with its owner). */
+export function SiteForm({ operatorId, drivers, onSaved }: { operatorId: string; drivers: Driver[]; onSaved: (s: Site) => void }) {
+  const { t, te } = useI18n();
+  const [v, setV] = useState({ name: '', street: '', postalCode: '', city: '', countryCode: 'NL', kind: 'SHARED' as SiteKind, ownerDriverId: '' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const req = (k: keyof typeof v) => (touched[k] && v[k].trim() === '' ? t('validation.required') : null);
   const server = fieldErrorsOf(error);
-  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => {
+  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setV({ ...v, [k]: e.currentTarget.value });
     setTouched({ ...touched, [k]: true });
   };
   const countryErr = !COUNTRY.test(v.countryCode.trim().toUpperCase()) ? t('validation.country') : null;
-  const valid = v.name.trim() && v.street.trim() && v.postalCode.trim() && v.city.trim() && !countryErr;
+  const ownerErr = v.kind === 'HOME' && touched.ownerDriverId && !v.ownerDriverId ? t('sites.ownerRequired') : null;
+  const owners = drivers.filter((d) => d.status === 'ACTIVE');
+  const valid = v.name.trim() && v.street.trim() && v.postalCode.trim() && v.city.trim() && !countryErr && (v.kind === 'SHARED' || v.ownerDriverId);
   return (
     <form
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        setTouched({ name: true, street: true, postalCode: true, city: true });
+        setTouched({ name: true, street: true, postalCode: true, city: true, ownerDriverId: true });
         if (!valid) return;
         setBusy(true);
         setError(null);
         try {
-          onSaved(await users.createSite(operatorId, { name: v.name.trim(), address: { street: v.street.trim(), postalCode: v.postalCode.trim(), city: v.city.trim(), countryCode: v.countryCode.trim().toUpperCase() } }));
+          onSaved(await users.createSite(operatorId, {
+            name: v.name.trim(),
+            address: { street: v.street.trim(), postalCode: v.postalCode.trim(), city: v.city.trim(), countryCode: v.countryCode.trim().toUpperCase() },
+            kind: v.kind,
+            ownerDriverId: v.kind === 'HOME' ? v.ownerDriverId : null,
+          }));
         } catch (err) {
           setError(err);
         } finally {
@@ -54,6 +62,28 @@ function SiteForm({ operatorId, onSaved }: { operatorId: string; onSaved: (s: Si
           <TextInput label={t('address.postalCode')} required value={v.postalCode} onChange={set('postalCode')} error={req('postalCode') ?? server['address.postalCode']} />
           <TextInput label={t('address.city')} required value={v.city} onChange={set('city')} error={req('city') ?? server['address.city']} />
           <TextInput label={t('address.countryCode')} required maxLength={2} value={v.countryCode} onChange={set('countryCode')} error={countryErr ?? server['address.countryCode']} />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <NativeSelect
+            label={t('sites.kind')}
+            description={v.kind === 'HOME' ? t('sites.homeHint') : t('sites.sharedHint')}
+            value={v.kind}
+            onChange={set('kind')}
+            error={server.kind}
+            data={(['SHARED', 'HOME'] as const).map((k) => ({ value: k, label: te('siteKind', k) }))}
+            data-testid="site-kind"
+          />
+          {v.kind === 'HOME' && (
+            <NativeSelect
+              label={t('sites.owner')}
+              required
+              value={v.ownerDriverId}
+              onChange={set('ownerDriverId')}
+              error={ownerErr ?? server.ownerDriverId}
+              data={[{ value: '', label: t('sites.chooseOwner') }, ...owners.map((d) => ({ value: d.id, label: `${d.name} (${d.email})` }))]}
+              data-testid="site-owner"
+            />
+          )}
         </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={busy} data-testid="save-site">
@@ -207,6 +237,8 @@ export default function Chargers() {
   const sites = usePaged((p) => users.sites(operatorId, { ...p, limit: 500 }), [operatorId]);
   const chargers = usePaged((p) => users.chargers(operatorId, { ...p, status }), [operatorId, status]);
   const siteName = useMemo(() => new Map(sites.items.map((s) => [s.id, s.name])), [sites.items]);
+  const drivers = usePaged((p) => users.drivers(operatorId, { ...p, limit: 500 }), [operatorId]);
+  const driverName = useMemo(() => new Map(drivers.items.map((d) => [d.id, d.name])), [drivers.items]);
   const [connections, setConnections] = useState<Record<string, Connection | null>>({});
   const [modal, setModal] = useState<null | { kind: 'site' } | { kind: 'charger' } | { kind: 'approve'; charger: Charger } | { kind: 'command'; charger: Charger }>(null);
   const [secret, setSecret] = useState<{ title: string; value: string } | null>(null);
@@ -392,6 +424,11 @@ export default function Chargers() {
                   <Table.Tr key={s.id} data-testid={`row-${s.id}`}>
                     <Table.Td>{s.name}</Table.Td>
                     <Table.Td>{`${s.address.street}, ${s.address.postalCode} ${s.address.city}`}</Table.Td>
+                    <Table.Td>
+                      {s.kind === 'HOME'
+                        ? t('sites.homeOf', { name: (s.ownerDriverId && driverName.get(s.ownerDriverId)) || s.ownerDriverId || '—' })
+                        : te('siteKind', 'SHARED')}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -400,7 +437,7 @@ export default function Chargers() {
         </section>
       </Stack>
       <Modal opened={modal?.kind === 'site'} onClose={() => setModal(null)} title={t('sites.create')}>
-        <SiteForm operatorId={operatorId} onSaved={() => { setModal(null); sites.reload(); }} />
+        <SiteForm operatorId={operatorId} drivers={drivers.items} onSaved={() => { setModal(null); sites.reload(); }} />
       </Modal>
       <Modal opened={modal?.kind === 'charger' || modal?.kind === 'approve'} onClose={() => setModal(null)} title={modal?.kind === 'approve' ? t('chargers.approveTitle', { charger: modal.charger.chargePointId }) : t('chargers.register')}>
         {(modal?.kind === 'charger' || modal?.kind === 'approve') && (

@@ -64,6 +64,8 @@ function DriversTab() {
   const [editing, setEditing] = useState<Driver | 'new' | null>(null);
   const [cardsOf, setCardsOf] = useState<Driver | null>(null);
   const userTypes = operator?.userTypes ?? ['RESIDENT', 'EMPLOYEE', 'GUEST'];
+  // the business customers an employee may be billed to, asked for once the form opens
+  const employers = usePaged((p) => users.drivers(operatorId, { ...p, limit: 500 }), [operatorId], editing !== null);
 
   return (
     <Stack>
@@ -141,6 +143,8 @@ function DriversTab() {
           <DriverForm
             driver={editing === 'new' ? null : editing}
             userTypes={userTypes}
+            employers={employers.items.filter((d) => d.status === 'ACTIVE' && !!d.companyName)}
+            employerBilledUserTypes={operator?.employerBilledUserTypes}
             onCancel={() => setEditing(null)}
             onSubmit={async (body) => {
               if (editing === 'new') {

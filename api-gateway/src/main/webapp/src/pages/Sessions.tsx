@@ -9,6 +9,7 @@ import { EmptyState, LoadMore, Loading, PageHeader, ProblemAlert } from '../comp
 import { useI18n } from '../i18n';
 
 const STATUSES = ['ACTIVE', 'AWAITING_START', 'COMPLETED', 'HELD'];
+const SITE_KINDS = ['SHARED', 'HOME'];
 
 export default function Sessions() {
   const { t, te } = useI18n();
@@ -24,6 +25,7 @@ export default function Sessions() {
     siteId: params.get('siteId') ?? '',
     cardId: params.get('cardId') ?? '',
     userType: params.get('userType') ?? '',
+    siteKind: params.get('siteKind') ?? '',
   };
   const set = (name: keyof typeof filters, value: string) => {
     const next = new URLSearchParams(params);
@@ -38,8 +40,8 @@ export default function Sessions() {
   const userTypes = operator?.userTypes ?? ['RESIDENT', 'EMPLOYEE', 'GUEST'];
   const byId = useMemo(() => new Map(drivers.items.map((d) => [d.id, d])), [drivers.items]);
   const list = usePaged(
-    (p) => sessions.list({ ...p, operatorId, ...filters }),
-    [operatorId, filters.from, filters.to, filters.status, filters.chargePointId, filters.driverId, filters.siteId, filters.cardId, filters.userType],
+    (p) => sessions.list({ ...p, operatorId, ...filters, siteKind: filters.siteKind as 'HOME' | 'SHARED' | '' }),
+    [operatorId, filters.from, filters.to, filters.status, filters.chargePointId, filters.driverId, filters.siteId, filters.cardId, filters.userType, filters.siteKind],
   );
   const badPeriod = filters.from && filters.to && filters.to < filters.from;
 
@@ -70,6 +72,13 @@ export default function Sessions() {
             onChange={(e) => set('siteId', e.currentTarget.value)}
             data={[{ value: '', label: t('common.all') }, ...sites.items.map((s) => ({ value: s.id, label: s.name }))]}
             data-testid="filter-site"
+          />
+          <NativeSelect
+            label={t('sites.kind')}
+            value={filters.siteKind}
+            onChange={(e) => set('siteKind', e.currentTarget.value)}
+            data={[{ value: '', label: t('common.all') }, ...SITE_KINDS.map((k) => ({ value: k, label: te('siteKind', k) }))]}
+            data-testid="filter-site-kind"
           />
           <NativeSelect
             label={t('sessions.card')}

@@ -34,7 +34,7 @@ describe('the portal', () => {
   it('shows an operator admin the operator pages, with stable test hooks', async () => {
     operatorAdmin();
     renderUi(<App />);
-    for (const id of ['nav-dashboard', 'nav-chargers', 'nav-drivers', 'nav-tariffs', 'nav-sessions', 'nav-report', 'nav-billing', 'nav-settings']) {
+    for (const id of ['nav-dashboard', 'nav-chargers', 'nav-drivers', 'nav-tariffs', 'nav-sessions', 'nav-report', 'nav-billing', 'nav-reimbursements', 'nav-settings']) {
       expect(await screen.findByTestId(id)).toBeInTheDocument();
     }
     expect(screen.queryByTestId('nav-my-sessions')).not.toBeInTheDocument();

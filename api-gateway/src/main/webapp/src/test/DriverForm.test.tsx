@@ -68,6 +68,8 @@ describe('the driver form', () => {
       status: 'ACTIVE',
       language: null,
       companyRegistrationNumber: null,
+      employerId: null,
+      payoutIban: null,
       sepaMandate: null,
     });
   });
@@ -158,5 +160,48 @@ describe('the driver form', () => {
     await user.type(screen.getByLabelText(/^E-mail/), 'x');
     expect(await screen.findByText('Vul een e-mailadres in, zoals anna@example.org')).toBeInTheDocument();
     expect(screen.getByTestId('save-driver')).toHaveTextContent('Bestuurder aanmaken');
+  });
+
+  it('bills an employee to the chosen employer and sends the payout IBAN', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn().mockResolvedValue(undefined);
+    const employer = {
+      id: 'd-acme', revision: 1, operatorId: 'op-1', name: 'Fleet desk', email: 'fleet@acme.example', status: 'ACTIVE' as const, userType: 'RESIDENT',
+      billingAddress: { street: 'Stationsplein 1', postalCode: '3511 AA', city: 'Utrecht', countryCode: 'NL' }, companyName: 'Acme BV',
+    };
+    renderUi(<DriverForm driver={null} userTypes={TYPES} employers={[employer]} employerBilledUserTypes={['EMPLOYEE']} onSubmit={onSubmit} />);
+    await fillValid(user);
+    await user.selectOptions(screen.getByLabelText(/^Employer/), 'd-acme');
+    expect(await screen.findByText('Only Employee can be billed to an employer')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText(/^User type/), 'EMPLOYEE');
+    await waitFor(() => expect(screen.queryByText('Only Employee can be billed to an employer')).not.toBeInTheDocument());
+
+    const iban = screen.getByLabelText(/^IBAN for reimbursements/);
+    await user.type(iban, 'NL91 ABNA 0417 1643 01');
+    expect(await screen.findByText('This is not a valid IBAN (check the digits)')).toBeInTheDocument();
+    await user.clear(iban);
+    await user.type(iban, 'nl91 abna 0417 1643 00');
+    await user.click(screen.getByTestId('save-driver'));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({ userType: 'EMPLOYEE', employerId: 'd-acme', payoutIban: 'NL91ABNA0417164300' });
+  });
+
+  it('shows an edited employee\'s employer and IBAN', () => {
+    const employer = {
+      id: 'd-acme', revision: 1, operatorId: 'op-1', name: 'Fleet desk', email: 'fleet@acme.example', status: 'ACTIVE' as const, userType: 'RESIDENT',
+      billingAddress: { street: 'Stationsplein 1', postalCode: '3511 AA', city: 'Utrecht', countryCode: 'NL' }, companyName: 'Acme BV',
+    };
+    renderUi(
+      <DriverForm
+        driver={{ id: 'd-2', revision: 1, operatorId: 'op-1', name: 'Anna', email: 'anna@example.org', status: 'ACTIVE', userType: 'EMPLOYEE',
+          billingAddress: { street: 'Kerkstraat 1', postalCode: '3581 AB', city: 'Utrecht', countryCode: 'NL' }, employerId: 'd-acme', payoutIban: 'NL91ABNA0417164300' }}
+        userTypes={TYPES}
+        employers={[employer]}
+        onSubmit={vi.fn()}
+      />,
+    );
+    expect(screen.getByLabelText(/^Employer/)).toHaveValue('d-acme');
+    expect(screen.getByRole('option', { name: 'Acme BV (Fleet desk)' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^IBAN for reimbursements/)).toHaveValue('NL91ABNA0417164300');
   });
 });

@@ -52,4 +52,24 @@ describe('the session lists', () => {
     await waitFor(() => expect(calls.some((c) => c.url.startsWith('/api/sessions/me/sessions?') && queryOf(c.url).get('cardId') === 'card-1')).toBe(true), { timeout: 5000 });
     expect(await screen.findByText('No sessions', {}, { timeout: 5000 })).toBeInTheDocument();
   });
+
+  it('filter an operator\'s sessions and the charge report by the kind of site', async () => {
+    const user = userEvent.setup();
+    const { calls } = asOperatorAdmin([
+      { match: (u) => u.startsWith('/api/sessions/sessions?') && queryOf(u).get('siteKind') === 'HOME', body: { items: [
+        { sessionId: 's-home', status: 'COMPLETED', chargePointId: 'HOME-ANNA', transactionId: 7, siteKind: 'HOME', startedAt: '2026-02-10T19:00:00Z', energyKwh: 11.2, correctionRevision: 0, anomalies: [] },
+      ] } },
+    ]);
+    renderUi(<App />, 'en', '/sessions');
+    await user.selectOptions(await screen.findByTestId('filter-site-kind', {}, { timeout: 15000 }), 'HOME');
+    expect(await screen.findByTestId('home-s-home', {}, { timeout: 5000 })).toHaveTextContent('Home charger');
+    const lists = calls.filter((c) => c.url.startsWith('/api/sessions/sessions?'));
+    expect(queryOf(lists[lists.length - 1].url).get('siteKind')).toBe('HOME');
+
+    await user.click(screen.getByTestId('nav-report'));
+    await user.selectOptions(await screen.findByTestId('report-site-kind', {}, { timeout: 15000 }), 'SHARED');
+    expect(screen.getByTestId('download-report-csv').getAttribute('href')).toContain('siteKind=SHARED');
+    await user.click(screen.getByTestId('show-report'));
+    await waitFor(() => expect(calls.some((c) => c.url.startsWith('/api/sessions/reports/sessions?') && queryOf(c.url).get('siteKind') === 'SHARED')).toBe(true), { timeout: 5000 });
+  });
 });
