@@ -36,6 +36,9 @@ public class Driver extends RegistryCopy<DriverRecord> {
     public String companyRegistrationNumber;
     /** The driver's own document language (ISO 639-1), null for the operator's. */
     public String language;
+    /** The driver (a business customer of the same operator) invoiced for this driver's charging; null: the driver. */
+    @Column(name = "employer_id")
+    public UUID employerId;
     @Column(name = "mandate_id")
     public String mandateId;
     @Column(name = "mandate_signed_on")
@@ -71,6 +74,7 @@ public class Driver extends RegistryCopy<DriverRecord> {
         companyVatNumber = record.companyVatNumber();
         companyRegistrationNumber = record.companyRegistrationNumber();
         language = record.language();
+        employerId = record.employerId();
         SepaMandate mandate = record.sepaMandate();
         mandateId = mandate == null ? null : mandate.mandateId();
         mandateSignedOn = mandate == null ? null : mandate.signedOn();

@@ -76,6 +76,7 @@ public class InvoiceIssuing {
         Map<UUID, Driver> drivers = Driver.<Driver>list("id in ?1", invoices.stream().map(i -> i.driverId).toList())
                 .stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
         nameSites(ids);
+        EmployerBilling.nameEmployees(entityManager, ids);
 
         LocalDate today = operator.today(now);
         int year = today.getYear();

@@ -67,6 +67,11 @@ public class InvoiceLine extends PanacheEntityBase {
     public UUID chargerId;
     @Column(name = "card_id")
     public UUID cardId;
+    /** On an employer's invoice: the employee who charged, and their name (as the registry names them at issue). */
+    @Column(name = "employee_id")
+    public UUID employeeId;
+    @Column(name = "employee_name")
+    public String employeeName;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "stopped_at")
@@ -135,6 +140,8 @@ public class InvoiceLine extends PanacheEntityBase {
         line.siteName = siteName;
         line.chargerId = chargerId;
         line.cardId = cardId;
+        line.employeeId = employeeId;
+        line.employeeName = employeeName;
         line.startedAt = startedAt;
         line.stoppedAt = stoppedAt;
         line.energyWh = energyWh;

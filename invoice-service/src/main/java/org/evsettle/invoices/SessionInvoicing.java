@@ -19,7 +19,8 @@ import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.outbox.consumer.NotArrivedYet;
 
 /**
- * Puts priced sessions on invoices: each on the OPEN invoice of its driver for the billing period in
+ * Puts priced sessions on invoices: each on the OPEN invoice of its driver (or of the driver's employer,
+ * {@link EmployerBilling}) for the billing period in
  * which it started (in the operator's time zone and interval), one line per session, and announces the
  * invoice's new state. A session of a period that was billed already goes on the invoice of the next
  * open period, labelled with its own dates. A new price replaces the line on an OPEN invoice; on an
@@ -117,13 +118,16 @@ public class SessionInvoicing {
         BillingPeriod period = operator.periodContaining(late ? billedThrough.get().plusDays(1) : started);
         String currency = priced.currency() != null ? priced.currency() : operator.currency;
         Instant now = clock.instant();
-        Invoice invoice = Invoice.findOpen(operator.id, priced.driverId(), period, currency).orElseGet(() -> {
-            Invoice opened = Invoice.open(operator.id, priced.driverId(), period, currency, now);
+        EmployerBilling.Customer customer = EmployerBilling.customerOf(priced);
+        Invoice invoice = Invoice.findOpen(operator.id, customer.customerId(), period, currency).orElseGet(() -> {
+            Invoice opened = Invoice.open(operator.id, customer.customerId(), period, currency, now);
             opened.persist();
             return opened;
         });
         InvoiceLine line = InvoiceLine.of(priced, priceRevision, operator.zone());
         line.note = late ? LineNote.late(started, note) : note;
+        line.employeeId = customer.employeeId();
+        line.employeeName = customer.employeeName();
         invoice.add(line);
         publisher.changed(invoice);
         meters.counter("evsettle.invoices.sessions.billed", "late", String.valueOf(late)).increment();

@@ -157,6 +157,8 @@ final class InvoiceFixtures {
         private String language;
         private String account;
         private boolean erased;
+        private String registrationNumber;
+        private UUID employerId;
 
         DriverBuilder(UUID id, UUID operatorId) {
             this.id = id;
@@ -183,6 +185,18 @@ final class InvoiceFixtures {
         DriverBuilder company(String name, String vatNumber) {
             companyName = name;
             companyVatNumber = vatNumber;
+            return this;
+        }
+
+        /** A business customer's number in its country's register (a KvK number in the Netherlands). */
+        DriverBuilder registrationNumber(String value) {
+            registrationNumber = value;
+            return this;
+        }
+
+        /** The driver's charging is billed to this employer (another driver of the operator). */
+        DriverBuilder employer(UUID value) {
+            employerId = value;
             return this;
         }
 
@@ -217,7 +231,7 @@ final class InvoiceFixtures {
             return new DriverRecord(id, revision, operatorId, name,
                     email != null ? email : name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
-                    "ACTIVE", mandate, account, language, null);
+                    "ACTIVE", mandate, account, language, registrationNumber, employerId, null);
         }
     }
 

@@ -99,6 +99,18 @@ public final class AnomalyRules {
         return found;
     }
 
+    /**
+     * The anomalies of a session at a HOME site (an employee's home charger): a card that is no driver's there
+     * may be a partner's or a guest's (not to be billed) or the owner's card not registered yet (to be
+     * reimbursed), so its NO_DRIVER says so and the session waits for the operator's review.
+     */
+    public static List<Anomaly> atHome(List<Anomaly> found, String siteName, String idTag) {
+        return found.stream().map(anomaly -> anomaly.rule() != AnomalyRule.NO_DRIVER ? anomaly
+                : new Anomaly(AnomalyRule.NO_DRIVER, "card " + Objects.requireNonNullElse(idTag, "(none)")
+                        + " is no driver's, at the home charger site " + siteName + ": a partner's or guest's card"
+                        + " is not reimbursed, the owner's is once registered; review before releasing")).toList();
+    }
+
     /** The held reason an operator reads: every anomaly, in rule order. */
     public static String heldReason(List<Anomaly> anomalies) {
         return anomalies.isEmpty() ? null

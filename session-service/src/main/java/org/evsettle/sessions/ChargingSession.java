@@ -25,6 +25,7 @@ import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionIds;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.events.sessions.SessionSnapshot;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
@@ -162,6 +163,11 @@ public class ChargingSession extends PanacheEntityBase {
         condition(conditions, parameters, "cardId = :cardId", "cardId", filter.cardId());
         // lower(user_type), as its index has it
         condition(conditions, parameters, "lower(userType) = :userType", "userType", filter.userType());
+        if (filter.siteKind() != null) {
+            conditions.add((filter.siteKind() == SiteKind.HOME ? "" : "not ")
+                    + "exists (select 1 from Site k where k.id = siteId and k.kind = :homeKind)");
+            parameters.put("homeKind", SiteKind.HOME);
+        }
         condition(conditions, parameters, "listedAt >= :listedFrom", "listedFrom", filter.from());
         condition(conditions, parameters, "listedAt < :listedUntil", "listedUntil", filter.until());
         return KeysetQuery.page(ChargingSession.class, LISTED, String.join(" and ", conditions), parameters, request,

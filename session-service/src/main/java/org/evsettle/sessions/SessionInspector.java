@@ -158,7 +158,11 @@ public class SessionInspector {
                 session.meterStopWh, samples,
                 // an imported session knows its energy, not the charger's register: no previous register to meet
                 session.source == SessionSource.OCPP ? around.priorOf(session) : null, around.busyWith(session));
-        return AnomalyRules.of(evidence, Thresholds.of(rules, session.chargePointId));
+        List<Anomaly> found = AnomalyRules.of(evidence, Thresholds.of(rules, session.chargePointId));
+        if (found.stream().noneMatch(anomaly -> anomaly.rule() == AnomalyRule.NO_DRIVER)) {
+            return found;
+        }
+        return Site.home(session.siteId).map(home -> AnomalyRules.atHome(found, home.name, session.idTag)).orElse(found);
     }
 
     /** Connected, charging and idle time; null while start or stop is missing or out of order. */

@@ -3,6 +3,8 @@ package org.evsettle.sessions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.evsettle.events.tariffs.PricePurpose;
 import org.evsettle.events.tariffs.SessionPriced;
 
 /**
@@ -39,6 +42,9 @@ public class SessionPrice extends PanacheEntityBase {
     public UUID tariffId;
     @Column(name = "tariff_version")
     public Integer tariffVersion;
+    /** What the price is for: CHARGE (invoiced), REIMBURSEMENT (paid back to a home charger's owner), NOT_BILLED. */
+    @Enumerated(EnumType.STRING)
+    public PricePurpose purpose = PricePurpose.CHARGE;
     @Column(name = "priced_at")
     public Instant pricedAt;
 
@@ -60,6 +66,7 @@ public class SessionPrice extends PanacheEntityBase {
         stored.grossAmount = price.grossAmount();
         stored.tariffId = price.tariffId();
         stored.tariffVersion = price.tariffVersion();
+        stored.purpose = price.purpose();
         stored.pricedAt = at;
         stored.persist();
         return true;

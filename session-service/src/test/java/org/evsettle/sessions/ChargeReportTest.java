@@ -367,7 +367,7 @@ class ChargeReportTest {
     }
 
     /** The parts of a workbook, read by its central directory as spreadsheet programs read it. */
-    private static Map<String, String> unzip(byte[] bytes) throws IOException {
+    static Map<String, String> unzip(byte[] bytes) throws IOException {
         Path file = Files.createTempFile("charge-report-", ".xlsx");
         try {
             Files.write(file, bytes);

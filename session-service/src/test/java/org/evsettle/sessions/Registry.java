@@ -11,6 +11,7 @@ import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.OperatorRecord;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
@@ -38,6 +39,14 @@ final class Registry {
     void site(UUID siteId, UUID operatorId, String name) {
         topics.publish(USER_SERVICE, new SiteRecord(siteId, 1, operatorId, name,
                 new Address("Lindelaan 2", "3581 AB", "Utrecht", "NL")));
+        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Site.findById(siteId)) != null);
+    }
+
+    /** An employee's home charger: a HOME site owned by this driver. */
+    void homeSite(UUID siteId, UUID operatorId, String name, UUID ownerDriverId) {
+        topics.publish(USER_SERVICE, new SiteRecord(siteId, 1, operatorId, name,
+                new Address("Berkenlaan 7", "3581 CD", "Utrecht", "NL"), SiteKind.HOME, ownerDriverId));
         await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Site.findById(siteId)) != null);
     }

@@ -76,11 +76,11 @@ public record InvoiceView(UUID id, DocumentKind kind, UUID operatorId, UUID driv
     public record Line(InvoiceLine.Kind kind, UUID sessionId, int priceRevision, boolean credited, String chargePointId,
                        UUID siteId, String siteName, Instant startedAt, Instant stoppedAt, long energyWh,
                        BigDecimal energyKwh, String description, String note, BigDecimal netAmount, BigDecimal vatRate,
-                       BigDecimal grossAmount, List<Component> components) {
+                       BigDecimal grossAmount, List<Component> components, UUID employeeId, String employeeName) {
         static Line of(InvoiceLine l) {
             return new Line(l.kind, l.sessionId, l.priceRevision, l.credited, l.chargePointId, l.siteId, l.siteName,
                     l.startedAt, l.stoppedAt, l.energyWh, l.energyKwh(), l.description, l.note, l.netAmount, l.vatRate,
-                    l.grossAmount, l.components.stream().map(Component::of).toList());
+                    l.grossAmount, l.components.stream().map(Component::of).toList(), l.employeeId, l.employeeName);
         }
     }
 

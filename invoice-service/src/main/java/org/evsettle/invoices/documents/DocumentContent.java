@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.invoices.DocumentKind;
+import org.evsettle.invoices.EmployerBilling;
 import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.InvoiceLine;
 import org.evsettle.invoices.InvoiceStatus;
@@ -35,8 +36,9 @@ public record DocumentContent(Invoice document, ZoneId zone, LocalDate creditedI
         return new DocumentContent(invoice, Operator.zoneOf(invoice.operatorId), creditedIssueDate);
     }
 
+    /** The lines in the order the document lists them (an employer's: per employee). */
     public List<InvoiceLine> lines() {
-        return document.lines;
+        return EmployerBilling.inDocumentOrder(document.lines);
     }
 
     /** The language the document is written in, fixed when it was issued. */

@@ -23,7 +23,7 @@ public final class InvoiceCsv {
     /** The columns of a document's lines, as the bundle keys {@code csv.lines.<column>} name them. */
     static final List<String> LINE_COLUMNS = List.of("document_number", "document_kind", "issue_date", "line",
             "session_id", "started_local", "stopped_local", "site", "charge_point", "energy_kwh", "tariff", "net_amount",
-            "vat_rate", "vat_amount_indicative", "gross_amount", "currency", "note");
+            "vat_rate", "vat_amount_indicative", "gross_amount", "currency", "note", "employee_id", "employee_name");
     /** The columns of the journal, as the bundle keys {@code csv.journal.<column>} name them. */
     static final List<String> JOURNAL_COLUMNS = List.of("number", "kind", "status", "issue_date", "due_date",
             "period_start", "period_end", "customer", "customer_vat_number", "driver_id", "currency", "net_amount",
@@ -44,7 +44,8 @@ public final class InvoiceCsv {
             csv.row(Arrays.asList(document.number, document.kind, document.issueDate, position++, line.sessionId,
                     Formats.localTime(line.startedAt, content.zone()), Formats.localTime(line.stoppedAt, content.zone()),
                     line.siteName, line.chargePointId, line.energyKwh(), tariff, line.netAmount, line.vatRate,
-                    line.grossAmount.subtract(line.netAmount), line.grossAmount, document.currency, LineNote.in(line.note, text)));
+                    line.grossAmount.subtract(line.netAmount), line.grossAmount, document.currency, LineNote.in(line.note, text), line.employeeId,
+                    line.employeeName));
         }
         return csv.toString();
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import org.evsettle.invoices.CustomerDetails;
 import org.evsettle.invoices.DocumentKind;
+import org.evsettle.invoices.EmployerBilling;
 import org.evsettle.invoices.Invoice;
 import org.evsettle.invoices.InvoiceLine;
 import org.evsettle.invoices.LineNote;
@@ -247,7 +248,45 @@ public final class InvoicePdf {
             table.addCell(cell);
         }
         boolean shaded = false;
-        for (InvoiceLine line : content.lines()) {
+        boolean perEmployee = EmployerBilling.billsEmployees(content.lines());
+        for (EmployerBilling.EmployeeLines group : EmployerBilling.perEmployee(content.lines())) {
+            if (perEmployee) {
+                employeeRow(table, group.employeeId() == null ? text.get("lines.employer")
+                        : text.get("lines.employee", "name", Formats.present(group.employeeName()) ? group.employeeName()
+                        : group.employeeId().toString()), null, BOLD);
+            }
+            shaded = lineRows(table, content, group.lines(), shaded);
+            if (perEmployee && group.employeeId() != null) {
+                employeeRow(table, text.get("lines.employeeSubtotal", "name", Formats.present(group.employeeName())
+                        ? group.employeeName() : group.employeeId().toString()),
+                        money(invoice.currency, group.netAmount(), text), BOLD);
+            }
+        }
+        return table;
+    }
+
+    // an employer's invoice: a row naming the employee above their sessions, and one with their subtotal below
+    private static void employeeRow(PdfPTable table, String label, String amount, Font font) {
+        PdfPCell name = new PdfPCell(phrase(label, font));
+        name.setColspan(amount == null ? 6 : 5);
+        name.setBorder(Rectangle.NO_BORDER);
+        name.setPaddingTop(6);
+        name.setPaddingBottom(4);
+        table.addCell(name);
+        if (amount != null) {
+            PdfPCell sum = new PdfPCell(phrase(amount, font));
+            sum.setBorder(Rectangle.TOP);
+            sum.setBorderColor(ACCENT);
+            sum.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            sum.setPaddingTop(6);
+            table.addCell(sum);
+        }
+    }
+
+    private static boolean lineRows(PdfPTable table, DocumentContent content, List<InvoiceLine> lines, boolean shaded) {
+        Invoice invoice = content.document();
+        DocumentText text = content.text();
+        for (InvoiceLine line : lines) {
             Color background = shaded ? SHADE : Color.WHITE;
             shaded = !shaded;
             table.addCell(lineCell(phrase(Formats.dateTime(line.startedAt, content.zone(), text.language()), BODY),
@@ -272,7 +311,7 @@ public final class InvoicePdf {
             table.addCell(lineCell(phrase(Formats.percent(line.vatRate, text.language()), BODY), background, true));
             table.addCell(lineCell(phrase(money(invoice.currency, line.netAmount, text), BODY), background, true));
         }
-        return table;
+        return shaded;
     }
 
     private static String component(String currency, PriceComponent component, DocumentText text) {

@@ -221,6 +221,9 @@ public final class UblDocument {
         cbc("ID", line.sessionId.toString());
         end();
         taxCategory("ClassifiedTaxCategory", line.vatRate);
+        if (line.employeeId != null) {
+            property("Employee", Formats.present(line.employeeName) ? line.employeeName : line.employeeId.toString());
+        }
         property("Energy (kWh)", line.energyKwh().toPlainString());
         for (PriceComponent component : line.components) {
             property(Formats.present(component.description) ? component.description : component.component,

@@ -1,6 +1,7 @@
 package org.evsettle.sessions.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.evsettle.events.registry.SiteKind;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +42,11 @@ public class ReportQuery {
     @Parameter(description = "Only sessions with this card", example = "9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
     UUID cardId;
 
+    @QueryParam("siteKind")
+    @Parameter(description = "Only sessions at HOME sites (an employee's home charger) or at SHARED ones (every other"
+            + " site)", example = "HOME")
+    SiteKind siteKind;
+
     @QueryParam("status")
     @Parameter(description = "Sessions in this status instead of COMPLETED, in any case", example = "HELD")
     SessionStatus status;
@@ -73,6 +79,6 @@ public class ReportQuery {
     /** The report of this query on one operator's sessions, of one driver and one user type where set. */
     ReportRequest request(UUID operatorId, UUID driverId, String userType) {
         return new ReportRequest(operatorId, Filters.date("from", from), Filters.date("to", to), siteId, chargerId,
-                chargePointId, driverId, cardId, userType, status, Grouping.asked(groupBy));
+                chargePointId, driverId, cardId, userType, siteKind, status, Grouping.asked(groupBy));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.kit.api.Filters;
 import org.evsettle.sessions.SessionFilter;
 import org.evsettle.sessions.SessionStatus;
@@ -30,6 +31,11 @@ public class SessionQuery {
             + " start, in any case", example = "RESIDENT")
     String userType;
 
+    @QueryParam("siteKind")
+    @Parameter(description = "Only sessions at HOME sites (an employee's home charger) or at SHARED ones (every other"
+            + " site)", example = "HOME")
+    SiteKind siteKind;
+
     @QueryParam("status")
     @Parameter(description = "Only sessions in this status, in any case", example = "HELD")
     SessionStatus status;
@@ -45,7 +51,7 @@ public class SessionQuery {
     /** The filter of this query over one operator's and one driver's sessions (null: all), its dates in the zone. */
     SessionFilter filter(UUID operatorId, UUID driverId, ZoneId zone) {
         return SessionFilter.of(operatorId, driverId,
-                new SessionFilter.Narrowing(chargePointId, status, siteId, cardId, userType),
+                new SessionFilter.Narrowing(chargePointId, status, siteId, cardId, userType, siteKind),
                 Filters.date("from", from), Filters.date("to", to), zone);
     }
 }

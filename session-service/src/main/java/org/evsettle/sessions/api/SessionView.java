@@ -4,16 +4,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.events.registry.SiteKind;
+import org.evsettle.events.tariffs.PricePurpose;
 import org.evsettle.kit.api.Page;
 import org.evsettle.sessions.AnomalyRule;
 import org.evsettle.sessions.ChargingSession;
 import org.evsettle.sessions.SessionAnomaly;
 import org.evsettle.sessions.SessionPrice;
 import org.evsettle.sessions.SessionSource;
+import org.evsettle.sessions.Site;
 import org.evsettle.sessions.SessionStatus;
 
 /**
@@ -34,6 +38,9 @@ public record SessionView(
         Integer connectorId,
         UUID operatorId,
         UUID siteId,
+        @Schema(description = "HOME (an employee's home charger, reimbursed rather than invoiced) or SHARED, as the"
+                + " registry names the site now (SHARED for a site not known here)", example = "SHARED")
+        SiteKind siteKind,
         UUID chargerId,
         UUID cardId,
         UUID driverId,
@@ -68,11 +75,16 @@ public record SessionView(
 
     /** The price of the session: net, VAT and gross in the operator's currency, under a tariff version. */
     public record Cost(String currency, BigDecimal netAmount, BigDecimal vatRate, BigDecimal vatAmount,
-                       BigDecimal grossAmount, UUID tariffId, Integer tariffVersion, int revision) {
+                       BigDecimal grossAmount, UUID tariffId, Integer tariffVersion, int revision,
+                       @Schema(description = "CHARGE (invoiced to the driver or their employer), REIMBURSEMENT (paid"
+                               + " back to the owner of a home charger, priced with their reimbursement rate) or"
+                               + " NOT_BILLED (someone else charging at a home charger: nobody pays)",
+                               example = "CHARGE")
+                       PricePurpose purpose) {
 
         static Cost of(SessionPrice price) {
             return price == null ? null : new Cost(price.currency, price.netAmount, price.vatRate, price.vatAmount,
-                    price.grossAmount, price.tariffId, price.tariffVersion, price.revision);
+                    price.grossAmount, price.tariffId, price.tariffVersion, price.revision, price.purpose);
         }
     }
 
@@ -88,23 +100,27 @@ public record SessionView(
 
     /** The session with its price and anomalies. */
     static SessionView of(ChargingSession session) {
-        return of(session, SessionPrice.of(session.id).orElse(null), SessionAnomaly.of(session.id));
+        return of(session, SessionPrice.of(session.id).orElse(null), SessionAnomaly.of(session.id),
+                Site.kinds(session.siteId == null ? List.of() : List.of(session.siteId)));
     }
 
-    /** A page of sessions with their prices and anomalies, in two more queries whatever its size. */
+    /** A page of sessions with their prices, anomalies and site kinds, in three more queries whatever its size. */
     static Page<SessionView> page(Page<ChargingSession> sessions) {
         List<UUID> ids = sessions.items().stream().map(session -> session.id).toList();
         Map<UUID, SessionPrice> prices = SessionPrice.ofSessions(ids).stream()
                 .collect(Collectors.toMap(price -> price.sessionId, Function.identity()));
         Map<UUID, List<SessionAnomaly>> anomalies = SessionAnomaly.ofSessions(ids).stream()
                 .collect(Collectors.groupingBy(anomaly -> anomaly.sessionId));
+        Map<UUID, SiteKind> kinds = Site.kinds(sessions.items().stream().map(session -> session.siteId)
+                .filter(Objects::nonNull).distinct().toList());
         return sessions.map(session -> of(session, prices.get(session.id),
-                anomalies.getOrDefault(session.id, List.of())));
+                anomalies.getOrDefault(session.id, List.of()), kinds));
     }
 
-    private static SessionView of(ChargingSession s, SessionPrice price, List<SessionAnomaly> anomalies) {
+    private static SessionView of(ChargingSession s, SessionPrice price, List<SessionAnomaly> anomalies,
+                                  Map<UUID, SiteKind> kinds) {
         return new SessionView(s.id, s.status, s.heldReason, s.chargePointId, s.transactionId, s.connectorId,
-                s.operatorId, s.siteId, s.chargerId, s.cardId, s.driverId, s.idTag, s.userType, s.startedAt,
+                s.operatorId, s.siteId, Site.kindOf(kinds, s.siteId), s.chargerId, s.cardId, s.driverId, s.idTag, s.userType, s.startedAt,
                 s.startReceivedAt, s.stoppedAt, s.stopReceivedAt, s.meterStartWh, s.meterStopWh, s.energyWh,
                 s.energyWh == null ? null : BigDecimal.valueOf(s.energyWh, 3), s.stopReason, s.stopSource,
                 s.connectedSeconds, s.chargingSeconds, s.idleSeconds, Cost.of(price), s.correctionRevision,

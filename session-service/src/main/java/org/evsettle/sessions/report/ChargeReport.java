@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.sessions.config.ReportSettings;
 
 /**
@@ -213,6 +214,10 @@ public class ChargeReport {
         }
         if (request.userType() != null) {
             query.add(" AND s.user_type = ?", request.userType());
+        }
+        if (request.siteKind() != null) {
+            query.add((request.siteKind() == SiteKind.HOME ? " AND " : " AND NOT ")
+                    + "EXISTS (SELECT 1 FROM site k WHERE k.id = s.site_id AND k.kind = ?)", SiteKind.HOME.name());
         }
     }
 

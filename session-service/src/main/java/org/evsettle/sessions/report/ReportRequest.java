@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.sessions.SessionStatus;
 
 /**
@@ -22,6 +23,7 @@ public record ReportRequest(
         UUID driverId,
         UUID cardId,
         String userType,
+        SiteKind siteKind,
         SessionStatus status,
         Grouping groupBy) {
 
@@ -34,7 +36,7 @@ public record ReportRequest(
     /** The same request over this period. */
     public ReportRequest in(ReportPeriod period) {
         return new ReportRequest(operatorId, period.from(), period.to(), siteId, chargerId, chargePointId, driverId,
-                cardId, userType, status, groupBy);
+                cardId, userType, siteKind, status, groupBy);
     }
 
     /** The filters that are set, by query parameter name, as the report's header names them. */
@@ -46,6 +48,7 @@ public record ReportRequest(
         put(filters, "driverId", driverId);
         put(filters, "cardId", cardId);
         put(filters, "userType", userType);
+        put(filters, "siteKind", siteKind);
         put(filters, "status", status);
         return filters;
     }
