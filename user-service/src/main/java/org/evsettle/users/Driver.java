@@ -58,6 +58,12 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
     /** The Keycloak user id of the driver's login, once linked. */
     @Column(name = "account_id")
     public String accountId;
+    /** The business customer (another driver of the operator) billed for this driver's charging; null: the driver. */
+    @Column(name = "employer_id")
+    public UUID employerId;
+    /** Where the driver's reimbursements are paid out to: an IBAN without spaces, in upper case. */
+    @Column(name = "payout_iban")
+    public String payoutIban;
     /** When the driver's personal data was erased; null while it is kept. */
     @Column(name = "erased_at")
     public Instant erasedAt;
@@ -89,6 +95,11 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
         return Status.ACTIVE.name().equals(status);
     }
 
+    /** A business customer: a company name, and a VAT or registration number (an employer must be one). */
+    public boolean isBusinessCustomer() {
+        return companyName != null && (companyVatNumber != null || companyRegistrationNumber != null);
+    }
+
     public boolean isErased() {
         return Status.ERASED.name().equals(status);
     }
@@ -107,6 +118,6 @@ public class Driver extends PanacheEntityBase implements RegistryEntity {
     public DriverRecord toRecord() {
         return new DriverRecord(id, revision, operatorId, name, shownEmail(), shownAddress(), userType,
                 companyName, companyVatNumber, status, SepaDebitMandate.toMandate(sepaMandate), accountId, language,
-                companyRegistrationNumber);
+                companyRegistrationNumber, employerId, payoutIban);
     }
 }

@@ -15,8 +15,11 @@ import org.evsettle.users.messaging.RegistryPublisher;
  * account link go, and every card is blocked for good with its label cleared. The ERASED record is
  * published, so that each service erases its own copies; issued invoices keep what the law requires
  * until their retention ends (invoice-service). The audit entries of the driver and their cards keep
- * who changed which field when, with the values erased. Refused while the driver has an overdue invoice: the
- * operator still needs to whom and where to send the claim. Erasing again changes nothing.
+ * who changed which field when, with the values erased; the payout IBAN goes too. The employer a driver was
+ * billed to stays (it names a company, not the person: the last sessions are still the company's). Refused while
+ * the driver has an overdue invoice (the operator still needs to whom and where to send the claim), while they
+ * own a HOME site (its address is their home) and while they are the employer of drivers who are not erased.
+ * Erasing again changes nothing.
  */
 @ApplicationScoped
 public class DriverErasure {
@@ -47,6 +50,8 @@ public class DriverErasure {
             throw DomainException.conflict("Driver " + driver.id + " has " + unpaid.size() + " overdue invoice(s), "
                     + unpaid.get(0).number + " first; collect or write them off before erasing the driver");
         }
+        HomeSites.requireNoneOwned(driver);
+        Employers.requireNoEmployees(driver);
         driver.name = PSEUDONYM + driver.id.toString().substring(0, 8);
         // a placeholder keeps the e-mail column's uniqueness and order; it is never shown or published
         driver.email = "erased-" + driver.id + "@erased.invalid";
@@ -55,6 +60,7 @@ public class DriverErasure {
         driver.companyVatNumber = null;
         driver.companyRegistrationNumber = null;
         driver.sepaMandate = null;
+        driver.payoutIban = null;
         driver.language = null;
         driver.accountId = null;
         driver.status = Driver.Status.ERASED.name();

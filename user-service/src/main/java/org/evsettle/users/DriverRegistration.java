@@ -11,7 +11,8 @@ import org.evsettle.users.messaging.RegistryPublisher;
 /**
  * An operator's drivers as admins keep them: registered and replaced with an e-mail unique per operator,
  * made inactive (which blocks their cards) or active again, linked to the one Keycloak account they log
- * in with. Every change is published.
+ * in with, billed to an employer ({@link Employers}). A driver who owns a HOME site with chargers in service
+ * stays active ({@link HomeSites}). Every change is published.
  */
 @ApplicationScoped
 public class DriverRegistration {
@@ -32,6 +33,7 @@ public class DriverRegistration {
         driver.id = UUID.randomUUID();
         driver.operatorId = operator.id;
         details.accept(driver);
+        Employers.require(operator, driver);
         driver.persist();
         registry.changed(driver);
         return driver;
@@ -44,6 +46,11 @@ public class DriverRegistration {
         requireFreeEmail(driver.operatorId, email, driver.id);
         boolean wasActive = driver.isActive();
         details.accept(driver);
+        Employers.require(Operator.byId(driver.operatorId).orElseThrow(), driver);
+        Employers.requireStillBusinessCustomer(driver);
+        if (wasActive && !driver.isActive()) {
+            HomeSites.requireNoneInService(driver, "deactivating the driver");
+        }
         registry.changed(driver);
         if (wasActive != driver.isActive()) {
             cardBlocking.driverStatusChanged(driver);

@@ -118,6 +118,12 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     @CollectionTable(name = "operator_announced_charger", joinColumns = @JoinColumn(name = "operator_id"))
     @Column(name = "charge_point_id")
     public Set<String> announcedChargePointIds = new HashSet<>();
+    /** The user types whose drivers may be billed to an employer ({@link Employers}); a new operator's: EMPLOYEE. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "operator_employer_billed_user_type", joinColumns = @JoinColumn(name = "operator_id"))
+    @Column(name = "user_type")
+    public Set<String> employerBilledUserTypes = new HashSet<>(OperatorRecord.DEFAULT_EMPLOYER_BILLED_USER_TYPES);
     /** Its enrollment key enrolls only the announced chargePointIds. */
     @Column(name = "enrolls_announced_only")
     public boolean enrollsAnnouncedOnly;
@@ -133,6 +139,11 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
 
     public UserTypes userTypes() {
         return UserTypes.withOwn(ownUserTypes);
+    }
+
+    /** The user types billed to an employer, in the order of {@link #userTypes()}. */
+    public List<String> employerBilledUserTypes() {
+        return userTypes().all().stream().filter(employerBilledUserTypes::contains).toList();
     }
 
     public DunningPolicy dunning() {
@@ -187,7 +198,8 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
                 iban, bic, contactEmail, timeZone, currency, billingInterval, graceDays, paymentTermDays,
                 invoiceNumberPrefix, acceptsUnknownChargers, userTypes().all(), dunning(), chargerEnrollmentKeyHash,
                 issuesStatements, sorted(cardsValidAt), sorted(acceptsCardsOf), language, invoiceMail(),
-                announcedChargePointIds.stream().sorted().toList(), enrollsAnnouncedOnly, chargerSettings());
+                announcedChargePointIds.stream().sorted().toList(), enrollsAnnouncedOnly, chargerSettings(),
+                employerBilledUserTypes());
     }
 
     /** Partner operators in a fixed order, so that the same choice publishes the same record. */

@@ -17,8 +17,9 @@ import org.evsettle.users.messaging.RegistryPublisher;
 
 /**
  * Operators as their admins set them up: details, user types (one still assigned to drivers stays),
- * roaming partners (other existing operators, each once) and whether unknown chargers may enroll,
- * with the enrollment key that goes with it. Every change is published.
+ * roaming partners (other existing operators, each once), whether unknown chargers may enroll, with the
+ * enrollment key that goes with it, and the user types billed to an employer (each one of its user types; one
+ * whose drivers are billed to an employer stays). Every change is published.
  */
 @ApplicationScoped
 public class OperatorSettings {
@@ -69,6 +70,7 @@ public class OperatorSettings {
     private Optional<String> apply(OperatorChange change, Operator operator) {
         change.details().accept(operator);
         applyUserTypes(change.userTypes(), operator);
+        applyEmployerBilledUserTypes(change.employerBilledUserTypes(), operator);
         applyRoaming(change, operator);
         if (change.acceptsUnknownChargers() && !operator.acceptsUnknownChargers) {
             return Optional.of(operator.issueEnrollmentKey(clock.instant()));
@@ -93,6 +95,36 @@ public class OperatorSettings {
         }
         operator.ownUserTypes.retainAll(own);
         operator.ownUserTypes.addAll(own);
+    }
+
+    private void applyEmployerBilledUserTypes(List<String> requested, Operator operator) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Set<String> billed = new HashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String type = requested.get(i);
+            String at = "employerBilledUserTypes[" + i + "]";
+            if (!operator.userTypes().contains(type)) {
+                violations.add(new Problem.Violation(at, "must be one of the operator's user types: " + operator.userTypes()));
+            } else if (!billed.add(type)) {
+                violations.add(new Problem.Violation(at, "names " + type + " a second time"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid(violations);
+        }
+        Set<String> removed = new TreeSet<>(operator.employerBilledUserTypes);
+        removed.removeAll(billed);
+        long employees = removed.isEmpty() ? 0
+                : entityManager.createQuery("""
+                        select count(d) from Driver d where d.operatorId = :operator and d.userType in :types
+                        and d.employerId is not null and d.status <> 'ERASED'""", Long.class)
+                .setParameter("operator", operator.id).setParameter("types", removed).getSingleResult();
+        if (employees > 0) {
+            throw DomainException.conflict(employees + " driver(s) of user type " + String.join(", ", removed)
+                    + " are billed to an employer; clear their employerId first");
+        }
+        operator.employerBilledUserTypes.retainAll(billed);
+        operator.employerBilledUserTypes.addAll(billed);
     }
 
     /** Both roaming lists name existing operators other than this one, each once; every broken entry in one 400. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.List;
 import java.util.UUID;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.kit.api.Keyset;
 import org.evsettle.kit.api.Page;
@@ -31,15 +32,25 @@ public class Site extends PanacheEntityBase implements RegistryEntity {
     public String name;
     @Embedded
     public PostalAddress address;
+    /** SHARED or HOME ({@link SiteKind}). */
+    public String kind = SiteKind.SHARED.name();
+    /** The driver whose home charger this is; set for a HOME site only. */
+    @Column(name = "owner_driver_id")
+    public UUID ownerDriverId;
 
-    /** A page of the operator's sites by name, then id. */
-    public static Page<Site> page(UUID operatorId, PageRequest request) {
+    /** A page of the operator's sites by name, then id; of one kind and one owner, or all (null). */
+    public static Page<Site> page(UUID operatorId, SiteKind kind, UUID ownerDriverId, PageRequest request) {
         return RegistryList.of(Site.class, LISTED, s -> List.of(s.name, s.id)).where("operatorId", operatorId)
+                .where("kind", kind == null ? null : kind.name()).where("ownerDriverId", ownerDriverId)
                 .page(request);
+    }
+
+    public SiteKind siteKind() {
+        return SiteKind.valueOf(kind);
     }
 
     @Override
     public SiteRecord toRecord() {
-        return new SiteRecord(id, revision, operatorId, name, address.toAddress());
+        return new SiteRecord(id, revision, operatorId, name, address.toAddress(), siteKind(), ownerDriverId);
     }
 }

@@ -4,12 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.evsettle.events.registry.Address;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.users.messaging.RegistryPublisher;
 
-/** The places an operator's chargers stand at: created, renamed or moved to another address, each published. */
+/**
+ * The places an operator's chargers stand at: created, renamed, moved to another address, or made a driver's
+ * HOME site (or SHARED again), each published; the owner follows {@link HomeSites}.
+ */
 @ApplicationScoped
 public class SiteRegistration {
+
+    /** A site as an admin describes it; kind null is SHARED. */
+    public record SiteDetails(String name, Address address, SiteKind kind, UUID ownerDriverId) {
+    }
 
     private final RegistryPublisher registry;
 
@@ -18,19 +26,19 @@ public class SiteRegistration {
     }
 
     @Transactional
-    public Site create(Operator operator, String name, Address address) {
+    public Site create(Operator operator, SiteDetails details) {
         Site site = new Site();
         site.id = UUID.randomUUID();
         site.operatorId = operator.id;
-        describe(site, name, address);
+        describe(site, details);
         site.persist();
         registry.changed(site);
         return site;
     }
 
     @Transactional
-    public Site change(Site site, String name, Address address) {
-        describe(site, name, address);
+    public Site change(Site site, SiteDetails details) {
+        describe(site, details);
         registry.changed(site);
         return site;
     }
@@ -41,8 +49,11 @@ public class SiteRegistration {
                 .orElseThrow(() -> DomainException.invalid("siteId", "is not a site of this operator"));
     }
 
-    private static void describe(Site site, String name, Address address) {
-        site.name = name.trim();
-        site.address = PostalAddress.of(address);
+    private static void describe(Site site, SiteDetails details) {
+        SiteKind kind = details.kind() == null ? SiteKind.SHARED : details.kind();
+        site.ownerDriverId = HomeSites.owner(site.operatorId, kind, details.ownerDriverId());
+        site.kind = kind.name();
+        site.name = details.name().trim();
+        site.address = PostalAddress.of(details.address());
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.events.registry.DocumentLanguage;
 import org.evsettle.events.registry.SepaMandate;
@@ -19,6 +20,7 @@ import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Problem;
 import org.evsettle.users.CompanyRegistrationNumber;
 import org.evsettle.users.Driver;
+import org.evsettle.users.Employers;
 import org.evsettle.users.Operator;
 import org.evsettle.users.PostalAddress;
 import org.evsettle.users.SepaDebitMandate;
@@ -27,6 +29,8 @@ import org.evsettle.users.UserTypes;
 /**
  * A driver as a client sends it (a PUT sends it all); userType RESIDENT and status ACTIVE when left
  * out, no language (the operator's). The company fields make the driver a business customer (B2B invoices).
+ * employerId bills the driver's charging to a business customer of the operator ({@link Employers});
+ * payoutIban is read without spaces and in upper case.
  */
 public record DriverForm(
         @Schema(example = "Anna de Vries") @NotBlank @Size(max = 200) String name,
@@ -52,7 +56,20 @@ public record DriverForm(
                 + " number (8 digits), in BE its enterprise number (10 digits, 0123.456.749 or 0123456749, checked to"
                 + " its check digits), elsewhere up to 35 characters; stored as digits only for NL and BE. Needs a"
                 + " companyName", example = "12345678")
-        @Size(max = 50) String companyRegistrationNumber) {
+        @Size(max = 50) String companyRegistrationNumber,
+        @Schema(description = "The employer billed for the driver's charging: another driver of the operator that is"
+                + " a business customer (companyName, and a VAT or registration number) and is billed itself; only for"
+                + " a driver of one of the operator's employerBilledUserTypes. Left out, the driver is billed",
+                example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+        UUID employerId,
+        @Schema(description = "The account the driver's reimbursements (home charging) are paid out to; checked to its"
+                + " check digits, spaces ignored", example = "NL44RABO0123456789")
+        @IbanNumber String payoutIban) {
+
+    public DriverForm {
+        payoutIban = payoutIban == null || payoutIban.isBlank() ? null
+                : payoutIban.replace(" ", "").toUpperCase(Locale.ROOT);
+    }
 
     /** A signed SEPA direct debit mandate (scheme CORE) to collect the driver's invoices from iban. */
     public record SepaMandateForm(
@@ -67,6 +84,12 @@ public record DriverForm(
         SepaMandate toMandate() {
             return new SepaMandate(mandateId.trim(), signedOn, iban, bic);
         }
+    }
+
+    /** The same form billed to that employer. */
+    public DriverForm withEmployer(UUID employer) {
+        return new DriverForm(name, email, billingAddress, userType, companyName, companyVatNumber, status, sepaMandate,
+                language, companyRegistrationNumber, employer, payoutIban);
     }
 
     /** The e-mail as stored and compared: trimmed, lower case. */
@@ -134,5 +157,7 @@ public record DriverForm(
         driver.sepaMandate = sepaMandate == null ? null : SepaDebitMandate.of(sepaMandate.toMandate());
         driver.language = DocumentLanguage.of(language).map(DocumentLanguage::code).orElse(null);
         driver.companyRegistrationNumber = normalizedRegistrationNumber();
+        driver.employerId = employerId;
+        driver.payoutIban = payoutIban;
     }
 }

@@ -85,6 +85,8 @@ public class DriverResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new driver")
     @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
     @APIResponse(responseCode = "409", description = "A driver with this e-mail already exists for this operator")
+    @APIResponse(responseCode = "422", description = "employerId is not a business customer of the operator billed"
+            + " itself, or the driver's userType is not one of the operator's employerBilledUserTypes")
     public Response create(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
                            @PathParam("operatorId") UUID operatorId, @NotNull @Valid DriverForm form) {
         Operator operator = caller.administeredOperator(operatorId, Operator::byId);
@@ -141,10 +143,15 @@ public class DriverResource {
     @Transactional
     @Operation(summary = "Replace a driver's details",
             description = "Sends them all. Setting status INACTIVE blocks the driver's ACTIVE cards; ACTIVE again"
-                    + " lifts that block. Published on registry.drivers (and registry.cards for the cards it"
+                    + " lifts that block. Setting or clearing employerId leaves an audit entry like every change. Published on registry.drivers (and registry.cards for the cards it"
                     + " blocks or lifts)." + ADMINS_OF_DRIVER)
     @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
-    @APIResponse(responseCode = "409", description = "Another driver of the operator has this e-mail")
+    @APIResponse(responseCode = "409", description = "Another driver of the operator has this e-mail; the driver is an"
+            + " employer and would stop being a business customer; or the driver would become INACTIVE while owning a"
+            + " HOME site with chargers in service")
+    @APIResponse(responseCode = "422", description = "employerId is not a business customer of the operator billed"
+            + " itself, the driver employs others, or the driver's userType is not one of the operator's"
+            + " employerBilledUserTypes")
     public DriverView update(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
                              @PathParam("driverId") UUID driverId, @NotNull @Valid DriverForm form) {
         Driver driver = administered(driverId);
@@ -186,13 +193,14 @@ public class DriverResource {
     @Transactional
     @Operation(summary = "Erase a driver's personal data",
             description = "For good: the name becomes a pseudonym; e-mail, address, company details, mandate,"
-                    + " language and account link go; status becomes ERASED and every card is blocked, its label"
+                    + " payout IBAN, language and account link go (the employer billed stays); status becomes ERASED and every card is blocked, its label"
                     + " cleared. Published on registry.drivers and registry.cards, so that every service erases"
                     + " its copies; issued invoices keep what the law requires until their retention ends"
                     + " (docs/privacy.md). Erasing an erased driver changes nothing." + ADMINS_OF_DRIVER)
     @APIResponse(responseCode = "200", description = "The erased driver")
     @APIResponse(responseCode = "404", description = "No such driver, or not the caller's")
-    @APIResponse(responseCode = "409", description = "The driver has an overdue invoice that is not paid")
+    @APIResponse(responseCode = "409", description = "The driver has an overdue invoice that is not paid, owns a"
+            + " HOME site (named), or is the employer of drivers (how many)")
     public DriverView erase(@Parameter(description = DRIVER_ID, example = DRIVER_EXAMPLE)
                             @PathParam("driverId") UUID driverId) {
         return DriverView.of(erasure.erase(administered(driverId)));

@@ -8,16 +8,17 @@ import org.evsettle.users.SepaDebitMandate;
 
 /**
  * A driver as the API shows it; accountId is the linked Keycloak user, if any; language the driver's own
- * (null: the operator's); companyRegistrationNumber as stored (digits only in NL and BE).
+ * (null: the operator's); companyRegistrationNumber as stored (digits only in NL and BE); employerId the business
+ * customer billed for the driver's charging, if any; payoutIban where reimbursements go (admins and the driver see it).
  */
 public record DriverView(UUID id, long revision, UUID operatorId, String name, String email, Address billingAddress,
                          String userType, String companyName, String companyVatNumber, String status,
                          SepaMandate sepaMandate, String accountId, String language,
-                         String companyRegistrationNumber) {
+                         String companyRegistrationNumber, UUID employerId, String payoutIban) {
 
     static DriverView of(Driver d) {
         return new DriverView(d.id, d.revision, d.operatorId, d.name, d.shownEmail(), d.shownAddress(),
                 d.userType, d.companyName, d.companyVatNumber, d.status, SepaDebitMandate.toMandate(d.sepaMandate),
-                d.accountId, d.language, d.companyRegistrationNumber);
+                d.accountId, d.language, d.companyRegistrationNumber, d.employerId, d.payoutIban);
     }
 }

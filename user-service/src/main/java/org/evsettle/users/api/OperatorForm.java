@@ -26,7 +26,8 @@ import org.evsettle.users.UserTypes;
  * takes the defaults below: the operator's zone {@link OperatorZone#DEFAULT}, no own user types, no card
  * blocking, unknown chargers refused, no statements, no roaming (own cards at own chargers only), the
  * language of the operator's country, invoices e-mailed without a blind copy, chargers configured with
- * {@link ChargerSettings#DEFAULT} (a meter value a minute, cards checked online).
+ * {@link ChargerSettings#DEFAULT} (a meter value a minute, cards checked online), employees (EMPLOYEE) the only
+ * drivers that may be billed to an employer.
  */
 public record OperatorForm(
         @Schema(example = "Woonstichting De Linde") @NotBlank @Size(max = 200) String legalName,
@@ -80,7 +81,11 @@ public record OperatorForm(
                 + " English)", example = "nl")
         @LanguageCode String language,
         @Valid InvoiceMailForm invoiceMail,
-        @Valid ChargerSettingsForm chargerSettings) {
+        @Valid ChargerSettingsForm chargerSettings,
+        @Schema(description = "The user types whose drivers may be billed to an employer (a driver's employerId), each"
+                + " one of the operator's user types; left out [\"EMPLOYEE\"], [] for none", example = "[\"EMPLOYEE\"]")
+        @Size(max = 30) List<@NotNull @Pattern(regexp = UserTypes.PATTERN, message = UserTypes.PATTERN_RULE) String>
+        employerBilledUserTypes) {
 
     static final int MAX_PARTNERS = 500;
     static final int DEFAULT_GRACE_DAYS = 5;
@@ -137,7 +142,7 @@ public record OperatorForm(
     /** The form as the change an operator's settings take. */
     public OperatorChange change() {
         return new OperatorChange(this::applyTo, userTypes, cardsValidAt, acceptsCardsOf,
-                Boolean.TRUE.equals(acceptsUnknownChargers));
+                Boolean.TRUE.equals(acceptsUnknownChargers), employerBilledUserTypes);
     }
 
     private void applyTo(Operator operator) {

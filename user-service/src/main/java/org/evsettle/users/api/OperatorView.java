@@ -31,6 +31,8 @@ public record OperatorView(
         @Schema(description = "How its chargers are configured for billing at each boot: the meter value interval "
                 + "(seconds) and the authorization policy")
         ChargerSettings chargerSettings,
+        @Schema(description = "The user types whose drivers may be billed to an employer, in the order of userTypes")
+        List<String> employerBilledUserTypes,
         @Schema(description = "The key unknown chargers present as their OCPP password to enroll; shown once")
         @JsonInclude(JsonInclude.Include.NON_NULL) String chargerEnrollmentKey) {
 
@@ -44,6 +46,6 @@ public record OperatorView(
                 o.graceDays, o.paymentTermDays, o.invoiceNumberPrefix, o.userTypes().all(), o.dunning(),
                 o.issuesStatements, o.acceptsUnknownChargers, o.chargerEnrollmentKeyCreatedAt,
                 Operator.sorted(o.cardsValidAt), Operator.sorted(o.acceptsCardsOf), o.documentLanguage().code(),
-                o.language == null, o.invoiceMail(), o.chargerSettings(), newEnrollmentKey);
+                o.language == null, o.invoiceMail(), o.chargerSettings(), o.employerBilledUserTypes(), newEnrollmentKey);
     }
 }

@@ -1,6 +1,7 @@
 package org.evsettle.users.api;
 
 import static org.evsettle.users.api.ApiText.ADMINS;
+import static org.evsettle.users.api.ApiText.DRIVER_EXAMPLE;
 import static org.evsettle.users.api.ApiText.OPERATOR_EXAMPLE;
 import static org.evsettle.users.api.ApiText.OPERATOR_ID;
 import static org.evsettle.users.api.ApiText.PAGED;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.events.registry.Address;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
@@ -43,16 +46,28 @@ import org.evsettle.users.SiteRegistration;
 @Tag(name = "Sites", description = "The places an operator's chargers stand at")
 public class SiteResource {
 
-    /** A site as a client sends it. */
+    /** A site as a client sends it (a PUT sends it all); kind left out is SHARED. */
     public record SiteForm(
             @Schema(example = "Parkeergarage Lindelaan") @NotBlank @Size(max = 200) String name,
-            @NotNull @Valid AddressForm address) {
+            @NotNull @Valid AddressForm address,
+            @Schema(description = "SHARED (a garage, a street, an office) or HOME (one driver's home charger,"
+                    + " whose sessions there are reimbursed); left out SHARED", example = "SHARED")
+            SiteKind kind,
+            @Schema(description = "The driver whose home charger this is: required for a HOME site, an ACTIVE driver"
+                    + " of the operator; left out for a SHARED site", example = DRIVER_EXAMPLE)
+            UUID ownerDriverId) {
+
+        SiteRegistration.SiteDetails details() {
+            return new SiteRegistration.SiteDetails(name, address.toAddress(), kind, ownerDriverId);
+        }
     }
 
-    /** A site as the API shows it. */
-    public record SiteView(UUID id, long revision, UUID operatorId, String name, Address address) {
+    /** A site as the API shows it; ownerDriverId is set for a HOME site only. */
+    public record SiteView(UUID id, long revision, UUID operatorId, String name, Address address, SiteKind kind,
+                           UUID ownerDriverId) {
         static SiteView of(Site site) {
-            return new SiteView(site.id, site.revision, site.operatorId, site.name, site.address.toAddress());
+            return new SiteView(site.id, site.revision, site.operatorId, site.name, site.address.toAddress(),
+                    site.siteKind(), site.ownerDriverId);
         }
     }
 
@@ -67,24 +82,35 @@ public class SiteResource {
     @POST
     @Path("/operators/{operatorId}/sites")
     @Transactional
-    @Operation(summary = "Create a site", description = "Published on registry.sites." + ADMINS)
+    @Operation(summary = "Create a site", description = "A HOME site names its owner, an ACTIVE driver of the"
+            + " operator. Published on registry.sites." + ADMINS)
     @APIResponse(responseCode = "201", description = "Created; Location names the new site")
+    @APIResponse(responseCode = "400", description = "A field breaks its rule: a HOME site without ownerDriverId,"
+            + " or a SHARED one with it")
     @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
+    @APIResponse(responseCode = "422", description = "ownerDriverId is not an ACTIVE driver of the operator")
     public Response create(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
                            @PathParam("operatorId") UUID operatorId, @NotNull @Valid SiteForm form) {
-        Site site = sites.create(caller.administeredOperator(operatorId, Operator::byId), form.name(),
-                form.address().toAddress());
+        Site site = sites.create(caller.administeredOperator(operatorId, Operator::byId), form.details());
         return Response.created(URI.create("/api/sites/" + site.id)).entity(SiteView.of(site)).build();
     }
 
     @GET
     @Path("/operators/{operatorId}/sites")
-    @Operation(summary = "List an operator's sites", description = "By name, then id." + PAGED + ADMINS)
+    @Operation(summary = "List an operator's sites", description = "By name, then id; optionally of one kind or"
+            + " one owner." + PAGED + ADMINS)
+    @APIResponse(responseCode = "400", description = "A kind other than SHARED or HOME, or a bad limit or cursor")
     @APIResponse(responseCode = "404", description = "No such operator, or not the caller's")
     public Page<SiteView> list(@Parameter(description = OPERATOR_ID, example = OPERATOR_EXAMPLE)
-                               @PathParam("operatorId") UUID operatorId, @BeanParam PageRequest page) {
+                               @PathParam("operatorId") UUID operatorId,
+                               @Parameter(description = "Only sites of this kind (SHARED or HOME), in any case",
+                                       example = "HOME")
+                               @QueryParam("kind") SiteKind kind,
+                               @Parameter(description = "Only the HOME sites of this driver")
+                               @QueryParam("ownerDriverId") UUID ownerDriverId,
+                               @BeanParam PageRequest page) {
         Operator operator = caller.administeredOperator(operatorId, Operator::byId);
-        return Site.page(operator.id, page).map(SiteView::of);
+        return Site.page(operator.id, kind, ownerDriverId, page).map(SiteView::of);
     }
 
     @GET
@@ -99,13 +125,16 @@ public class SiteResource {
     @PUT
     @Path("/sites/{siteId}")
     @Transactional
-    @Operation(summary = "Rename a site or change its address",
-            description = "Sends both; published on registry.sites. Admins of the site's operator; another"
+    @Operation(summary = "Rename a site, change its address, its kind or its owner",
+            description = "Sends it all; published on registry.sites. Admins of the site's operator; another"
                     + " operator's site answers 404.")
+    @APIResponse(responseCode = "400", description = "A field breaks its rule: a HOME site without ownerDriverId,"
+            + " or a SHARED one with it")
     @APIResponse(responseCode = "404", description = "No such site, or not the caller's")
+    @APIResponse(responseCode = "422", description = "ownerDriverId is not an ACTIVE driver of the operator")
     public SiteView update(@Parameter(description = SITE_ID, example = SITE_EXAMPLE) @PathParam("siteId") UUID siteId,
                            @NotNull @Valid SiteForm form) {
-        return SiteView.of(sites.change(administered(siteId), form.name(), form.address().toAddress()));
+        return SiteView.of(sites.change(administered(siteId), form.details()));
     }
 
     private Site administered(UUID siteId) {

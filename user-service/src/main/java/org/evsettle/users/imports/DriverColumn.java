@@ -20,7 +20,9 @@ public enum DriverColumn {
     COMPANY_REGISTRATION_NUMBER("companyRegistrationNumber", false),
     CARD_ID_TAG("cardIdTag", false),
     CARD_LABEL("cardLabel", false),
-    CARD_VALID_UNTIL("cardValidUntil", false);
+    CARD_VALID_UNTIL("cardValidUntil", false),
+    EMPLOYER_EMAIL("employerEmail", false),
+    PAYOUT_IBAN("payoutIban", false);
 
     private final String title;
     private final boolean required;

@@ -27,6 +27,7 @@ import org.evsettle.kit.text.CsvTable;
 import org.evsettle.users.Card;
 import org.evsettle.users.CardIdTag;
 import org.evsettle.users.Driver;
+import org.evsettle.users.Employers;
 import org.evsettle.users.Operator;
 import org.evsettle.users.UserTypes;
 import org.evsettle.users.api.AddressForm;
@@ -37,7 +38,8 @@ import org.evsettle.users.messaging.RegistryPublisher;
  * Bulk onboarding: drivers (each with at most one card) from a CSV file, all or nothing. Every row is
  * checked by the rules of the API (the same forms, the same validation) and against the operator's
  * data and the other rows; if any row breaks a rule, nothing is imported and every rejection is
- * named. Otherwise every driver and card is created, and published, in the caller's transaction.
+ * named. Otherwise every driver and card is created, and published, in the caller's transaction. An
+ * employer is named by its e-mail: a driver of the operator registered before (not one of the same file).
  */
 @ApplicationScoped
 public class DriverImport {
@@ -153,7 +155,21 @@ public class DriverImport {
                 blankToNull(upper(cell(record, columns, DriverColumn.COMPANY_VAT_NUMBER)).replace(" ", "")),
                 null, null,
                 blankToNull(cell(record, columns, DriverColumn.LANGUAGE)),
-                blankToNull(cell(record, columns, DriverColumn.COMPANY_REGISTRATION_NUMBER)));
+                blankToNull(cell(record, columns, DriverColumn.COMPANY_REGISTRATION_NUMBER)),
+                null,
+                blankToNull(cell(record, columns, DriverColumn.PAYOUT_IBAN)));
+        String employerEmail = cell(record, columns, DriverColumn.EMPLOYER_EMAIL).toLowerCase(Locale.ROOT);
+        if (!employerEmail.isEmpty()) {
+            Driver employer = checks.employers.get(employerEmail);
+            if (employer == null) {
+                rejections.add(reject(line, DriverColumn.EMPLOYER_EMAIL.title(), "is not the e-mail of a driver of this"
+                        + " operator (an employer is registered before its employees)"));
+            } else {
+                form = form.withEmployer(employer.id);
+                Employers.brokenRule(operator, null, form.userTypeOrDefault(), employer.id, Optional.of(employer))
+                        .ifPresent(rule -> rejections.add(reject(line, DriverColumn.EMPLOYER_EMAIL.title(), rule)));
+            }
+        }
         for (ConstraintViolation<DriverForm> violation : validator.validate(form)) {
             rejections.add(reject(line, column(violation.getPropertyPath().toString()), violation.getMessage()));
         }
@@ -251,6 +267,7 @@ public class DriverImport {
         final Set<String> existingTags = new HashSet<>();
         final Map<String, Integer> emailLines = new HashMap<>();
         final Map<String, Integer> tagLines = new HashMap<>();
+        final Map<String, Driver> employers = new HashMap<>();
         final int width;
 
         Checks(Operator operator, CsvTable table, Map<DriverColumn, Integer> columns) {
@@ -264,6 +281,19 @@ public class DriverImport {
                 if (!tag.isEmpty()) {
                     tagLines.putIfAbsent(CardIdTag.normalize(tag), record.line());
                 }
+            }
+            Set<String> employerEmails = new HashSet<>();
+            for (CsvTable.Record record : table.records()) {
+                String employer = cell(record, columns, DriverColumn.EMPLOYER_EMAIL).toLowerCase(Locale.ROOT);
+                if (!employer.isEmpty()) {
+                    employerEmails.add(employer);
+                }
+            }
+            if (!employerEmails.isEmpty()) {
+                entityManager.createQuery("from Driver d where d.operatorId = :operator and d.email in :emails",
+                                Driver.class)
+                        .setParameter("operator", operator.id).setParameter("emails", employerEmails)
+                        .getResultList().forEach(driver -> employers.put(driver.email, driver));
             }
             if (!emailLines.isEmpty()) {
                 existingEmails.addAll(entityManager.createQuery(
