@@ -32,7 +32,7 @@ class CompaniesAreSettledIT {
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final Map<String, Object> HOME = Map.of("street", "Beukenlaan 7", "postalCode", "3581 CD",
             "city", "Utrecht", "countryCode", "NL");
-    private static final String PAYOUT_IBAN = "NL44RABO0123456788";
+    private static final String PAYOUT_IBAN = "NL44RABO0123456789";
 
     private static RunningPlatform running;
 
