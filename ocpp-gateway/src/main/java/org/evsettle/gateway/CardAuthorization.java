@@ -20,6 +20,11 @@ public record CardAuthorization(AuthorizationStatus status, Optional<CardRecord>
         return status == AuthorizationStatus.ACCEPTED;
     }
 
+    /** The same card, refused because the connector is reserved for another card (Reservations). */
+    public CardAuthorization reservedForAnother() {
+        return new CardAuthorization(AuthorizationStatus.INVALID, card, null, parentIdTag);
+    }
+
     /** The same card, refused because it is charging elsewhere already. */
     public CardAuthorization concurrent() {
         return new CardAuthorization(AuthorizationStatus.CONCURRENT_TX, card, null, parentIdTag);

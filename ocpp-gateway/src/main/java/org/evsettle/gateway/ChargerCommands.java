@@ -63,6 +63,7 @@ public class ChargerCommands {
     private final OcppEventPublisher events;
     private final CommandPublisher commands;
     private final CommandScope scope;
+    private final Reservations reservations;
     private final Clock clock;
     private final Duration defaultTimeout;
     private final MeterRegistry meters;
@@ -78,7 +79,7 @@ public class ChargerCommands {
 
     public ChargerCommands(ChargerConnections connections, ChargerPresence presence, GatewayReplica replica,
                            CallSender sender, OcppEventPublisher events, CommandPublisher commands, CommandScope scope,
-                           Clock clock, GatewaySettings settings, MeterRegistry meters) {
+                           Reservations reservations, Clock clock, GatewaySettings settings, MeterRegistry meters) {
         this.connections = connections;
         this.presence = presence;
         this.replica = replica;
@@ -86,6 +87,7 @@ public class ChargerCommands {
         this.events = events;
         this.commands = commands;
         this.scope = scope;
+        this.reservations = reservations;
         this.clock = clock;
         this.defaultTimeout = settings.commandTimeout();
         this.meters = meters;
@@ -230,8 +232,22 @@ public class ChargerCommands {
         Log.debugf("Sending %s %s to %s", command.action(), command.commandId(), command.chargePointId());
         return sender.send(command.chargePointId(), command.commandId().toString(), command.action(), command.payload(),
                         command.deadline())
+                .call(outcome -> kept(command, outcome))
                 .map(outcome -> answered(command, outcome))
                 .invoke(this::publish);
+    }
+
+    /** What an answer decided that the gateway keeps (a reservation) before the answer is told to anyone. */
+    private Uni<Void> kept(Command command, CallOutcome outcome) {
+        if (!Reservations.COMMANDS.contains(command.action())) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> {
+                    reservations.answered(command.chargePointId(), command.action(), command.payload(), outcome,
+                            command.requestedBy(), clock.instant());
+                    return (Void) null;
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Uni<ChargerCommandAnswered> forward(Command command, String holder) {

@@ -10,7 +10,8 @@ import org.evsettle.events.registry.ChargerRecord;
  * The one rule for what a command may do at a charger, for commands from the API and from
  * {@code ocpp.commands} alike: it is sent for the charger's own operator (as the registry names it), and
  * the idTags it hands the charger are that operator's own cards. RemoteStartTransaction starts only an
- * idTag of a card of the charger's operator, and SendLocalList's entries only hold such cards (an entry
+ * idTag of a card of the charger's operator, ReserveNow reserves only for one, and SendLocalList's
+ * entries only hold such cards (an entry
  * without idTagInfo removes an idTag from the charger's list and grants nothing, so it may name any).
  * A partner's card charges here when its driver presents it (CardAuthorizer), but the host cannot
  * replay it: a host that could start or cache a partner's idTag could charge on a stranger's contract. A refusal never says
@@ -42,7 +43,7 @@ public class CommandScope {
             return Optional.of(new Refusal(null, "the command is not sent for the operator of " + chargePointId));
         }
         return switch (action) {
-            case "RemoteStartTransaction" -> ownCard(chargerOperator, payload.path("idTag").asText(null))
+            case "RemoteStartTransaction", "ReserveNow" -> ownCard(chargerOperator, payload.path("idTag").asText(null))
                     ? Optional.empty() : Optional.of(notOwn("idTag"));
             case "SendLocalList" -> localList(chargerOperator, payload.path("localAuthorizationList"));
             default -> Optional.empty();

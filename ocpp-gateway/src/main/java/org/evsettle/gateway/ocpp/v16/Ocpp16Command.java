@@ -17,6 +17,16 @@ public enum Ocpp16Command {
     SendLocalList,
     GetLocalListVersion,
     DataTransfer,
+    /** Reservation: a connector (0: any) held for a card until expiryDate; kept by the gateway too (Reservations). */
+    ReserveNow,
+    CancelReservation,
+    /** Smart Charging: limits per connector or transaction, and the schedule the charger would follow. */
+    SetChargingProfile,
+    ClearChargingProfile,
+    GetCompositeSchedule,
+    /** Firmware Management: a firmware download and install, and diagnostics uploaded to a location. */
+    UpdateFirmware,
+    GetDiagnostics,
     /** Of the 1.6 security extension: SignChargePointCertificate starts a charger's certificate (profile 3). */
     ExtendedTriggerMessage
 }

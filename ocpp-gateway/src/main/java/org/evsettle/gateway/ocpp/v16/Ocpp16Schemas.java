@@ -32,9 +32,8 @@ public final class Ocpp16Schemas {
     /** What the gateway sends by itself and never on a caller's request: the certificate its charger CA signed. */
     public static final Set<String> GATEWAY_CALLS = Set.of("CertificateSigned");
     /** Every other OCPP 1.6 action: known, but not one a charger may send nor one the gateway sends. */
-    public static final Set<String> OTHER_ACTIONS = Set.of("CancelReservation", "ClearChargingProfile",
-            "GetCompositeSchedule", "GetDiagnostics", "ReserveNow", "SetChargingProfile", "UpdateFirmware",
-            "InstallCertificate", "DeleteCertificate", "GetInstalledCertificateIds", "GetLog", "SignedUpdateFirmware");
+    public static final Set<String> OTHER_ACTIONS = Set.of("InstallCertificate", "DeleteCertificate",
+            "GetInstalledCertificateIds", "GetLog", "SignedUpdateFirmware");
 
     private static final Map<String, JsonSchema> SCHEMAS = new HashMap<>();
 

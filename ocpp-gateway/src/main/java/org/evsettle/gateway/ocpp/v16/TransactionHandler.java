@@ -24,6 +24,7 @@ import org.evsettle.gateway.CardAuthorization;
 import org.evsettle.gateway.CardAuthorizer;
 import org.evsettle.gateway.IssuedTransaction;
 import org.evsettle.gateway.RegistryProjection;
+import org.evsettle.gateway.Reservations;
 import org.evsettle.gateway.TransactionIds;
 import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
@@ -41,7 +42,7 @@ import org.evsettle.gateway.ocpp.v16.TransactionMessages.StopTransactionResponse
 
 /**
  * The messages billing is made of: StartTransaction (a transactionId from the database, the same
- * one for a retry, and the idTag checked again, ConcurrentTx included), MeterValues, and
+ * one for a retry, and the idTag checked again, ConcurrentTx and reserved connectors included), MeterValues, and
  * StopTransaction with its transactionData (always answered, also for a transactionId we never
  * issued, which is published flagged). Offline-queued messages keep the charger's timestamps; the
  * time the gateway received them travels beside. Each is answered only after Kafka acknowledged its
@@ -53,15 +54,18 @@ public class TransactionHandler implements ActionFamily {
     private final RegistryProjection registry;
     private final CardAuthorizer authorizer;
     private final TransactionIds transactionIds;
+    private final Reservations reservations;
     private final OcppEventPublisher publisher;
     private final Clock clock;
     private final boolean oneTransactionPerCard;
 
     public TransactionHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                              OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
+                              Reservations reservations, OcppEventPublisher publisher, Clock clock,
+                              GatewaySettings settings) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
+        this.reservations = reservations;
         this.publisher = publisher;
         this.clock = clock;
         this.oneTransactionPerCard = settings.oneTransactionPerCard();
@@ -92,9 +96,13 @@ public class TransactionHandler implements ActionFamily {
         return onWorker(() -> {
                     int transactionId = transactionIds.issue(chargePointId, start.connectorId(), start.idTag(),
                             start.meterStart(), start.timestamp());
+                    boolean reservedForAnother = verdict.isAccepted() && reservations.claim(chargePointId,
+                            start.connectorId(), start.reservationId(), start.idTag(), verdict.parentIdTag(),
+                            transactionId, start.timestamp()) == Reservations.Claim.HELD_FOR_ANOTHER;
                     boolean concurrent = verdict.isAccepted() && oneTransactionPerCard
                             && transactionIds.isOpenElsewhere(start.idTag(), chargePointId, clock.instant());
-                    return new Issued(transactionId, concurrent ? verdict.concurrent() : verdict);
+                    return new Issued(transactionId, reservedForAnother ? verdict.reservedForAnother()
+                            : concurrent ? verdict.concurrent() : verdict);
                 })
                 .chain(issued -> publisher.publish(
                                 EventIds.nameBased(chargePointId, "transaction-started", issued.transactionId()),
