@@ -63,7 +63,8 @@ public final class Topics {
     public static final List<ClientAccess> ACCESS = List.of(
             ClientAccess.of("ocpp-gateway",
                     List.of(OCPP_EVENTS, OCPP_COMMANDS),
-                    List.of(OCPP_EVENTS, OCPP_COMMANDS, REGISTRY_OPERATORS, REGISTRY_CHARGERS, REGISTRY_CARDS),
+                    List.of(OCPP_EVENTS, OCPP_COMMANDS, REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_CHARGERS,
+                            REGISTRY_CARDS),
                     false),
             ClientAccess.of("user-service",
                     List.of(REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_CHARGERS, REGISTRY_DRIVERS, REGISTRY_CARDS),

@@ -35,9 +35,11 @@ import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.DriverRecord;
 import org.evsettle.events.registry.DunningPolicy;
 import org.evsettle.events.registry.InvoiceMail;
+import org.evsettle.events.registry.LoadLimit;
 import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SepaMandate;
+import org.evsettle.events.registry.SiteKind;
 import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
@@ -117,7 +119,8 @@ final class EventSamples {
                         false, List.of(PARTNER_OPERATOR), List.of(PARTNER_OPERATOR), "nl",
                         new InvoiceMail(true, "administratie@delinde.example"), List.of("ZCS000143", "ZCS000144"),
                         true, new ChargerSettings(120, false, true)),
-                new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS),
+                new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS, SiteKind.SHARED, null,
+                        new LoadLimit(LoadLimit.AMPERES, new BigDecimal("32"))),
                 new ChargerRecord(CHARGER, 2, OPERATOR, SITE, "ZAP-000123", 2, "Zaptec", "Go2", "3.2.1.0",
                         "pbkdf2-sha256$30000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA", "ACTIVE", "ISSUED", List.of("ZAP-LEGACY-4711")),
                 new DriverRecord(DRIVER, 1, OPERATOR, "Anna de Vries", "anna@example.org", ADDRESS, "EMPLOYEE",

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventCatalog;
 import org.evsettle.events.registry.CardRecord;
@@ -17,10 +18,12 @@ import org.evsettle.events.registry.IdTags;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.RegistryChange;
 import org.evsettle.events.registry.RegistryRecord;
+import org.evsettle.events.registry.SiteRecord;
 
 /**
  * The gateway's in-memory copy of the registry it needs to admit chargers and authorize cards:
- * operators (also by enrollment key and by the chargePointIds they announced), chargers (indexed by chargePointId
+ * operators (also by enrollment key and by the chargePointIds they announced), sites (for their load limits),
+ * chargers (indexed by chargePointId
  * and by their aliases) and cards (indexed by
  * operator and normalized idTag, and by normalized idTag alone for partner operators' cards), each at
  * its highest revision, kept by the same rule as every service's projection ({@link RegistryChange}).
@@ -32,6 +35,7 @@ import org.evsettle.events.registry.RegistryRecord;
 public class RegistryProjection {
 
     private final Map<UUID, OperatorRecord> operators = new ConcurrentHashMap<>();
+    private final Map<UUID, SiteRecord> sites = new ConcurrentHashMap<>();
     private final Map<UUID, ChargerRecord> chargers = new ConcurrentHashMap<>();
     private final Map<String, ChargerRecord> chargersByChargePointId = new ConcurrentHashMap<>();
     private final Map<UUID, CardRecord> cards = new ConcurrentHashMap<>();
@@ -41,6 +45,7 @@ public class RegistryProjection {
     private final Map<String, OperatorRecord> operatorsByEnrollmentKey = new ConcurrentHashMap<>();
     private final Map<String, UUID> announcedBy = new ConcurrentHashMap<>();
     private final List<ChargerChange> chargerChanges = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SiteRecord>> siteChanges = new CopyOnWriteArrayList<>();
     private volatile boolean ready;
 
     /** Told of every charger record that replaced another or was deleted, on the reader's thread, in order. */
@@ -52,6 +57,20 @@ public class RegistryProjection {
 
     public void onChargerChange(ChargerChange listener) {
         chargerChanges.add(listener);
+    }
+
+    /** Told of every site record that replaced another, on the reader's thread, in order. */
+    public void onSiteChange(Consumer<SiteRecord> listener) {
+        siteChanges.add(listener);
+    }
+
+    public Optional<SiteRecord> site(UUID siteId) {
+        return Optional.ofNullable(siteId == null ? null : sites.get(siteId));
+    }
+
+    /** The chargers registered at a site, by their own ids. */
+    public List<ChargerRecord> chargersAt(UUID siteId) {
+        return chargers.values().stream().filter(charger -> siteId.equals(charger.siteId())).toList();
     }
 
     /** The operator that announced it expects this chargePointId to enroll, if one did. */
@@ -132,6 +151,11 @@ public class RegistryProjection {
                 charger.aliases().forEach(alias -> chargersByChargePointId.putIfAbsent(alias, charger));
                 told(previous, charger);
             }
+        } else if (upsert.record() instanceof SiteRecord site) {
+            if (supersedes(upsert, sites.get(site.id()))) {
+                sites.put(site.id(), site);
+                siteChanges.forEach(listener -> listener.accept(site));
+            }
         } else if (upsert.record() instanceof CardRecord card) {
             CardRecord previous = cards.get(card.id());
             if (supersedes(upsert, previous)) {
@@ -152,6 +176,8 @@ public class RegistryProjection {
             if (removed != null) {
                 told(removed, null);
             }
+        } else if (EventCatalog.SITE.equals(delete.type())) {
+            sites.remove(delete.id());
         } else if (EventCatalog.CARD.equals(delete.type())) {
             unindex(cards.remove(delete.id()));
         }

@@ -1,5 +1,7 @@
 package org.evsettle.users;
 
+import org.evsettle.events.registry.LoadLimit;
+import java.math.BigDecimal;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -37,6 +39,11 @@ public class Site extends PanacheEntityBase implements RegistryEntity {
     /** The driver whose home charger this is; set for a HOME site only. */
     @Column(name = "owner_driver_id")
     public UUID ownerDriverId;
+    /** The site's load limit (LoadLimit): A or W, and its value; both null when it has none. */
+    @Column(name = "load_limit_unit")
+    public String loadLimitUnit;
+    @Column(name = "load_limit_value")
+    public BigDecimal loadLimitValue;
 
     /** A page of the operator's sites by name, then id; of one kind and one owner, or all (null). */
     public static Page<Site> page(UUID operatorId, SiteKind kind, UUID ownerDriverId, PageRequest request) {
@@ -45,12 +52,17 @@ public class Site extends PanacheEntityBase implements RegistryEntity {
                 .page(request);
     }
 
+    public LoadLimit loadLimit() {
+        return loadLimitUnit == null ? null : new LoadLimit(loadLimitUnit, loadLimitValue);
+    }
+
     public SiteKind siteKind() {
         return SiteKind.valueOf(kind);
     }
 
     @Override
     public SiteRecord toRecord() {
-        return new SiteRecord(id, revision, operatorId, name, address.toAddress(), siteKind(), ownerDriverId);
+        return new SiteRecord(id, revision, operatorId, name, address.toAddress(), siteKind(), ownerDriverId,
+                loadLimit());
     }
 }

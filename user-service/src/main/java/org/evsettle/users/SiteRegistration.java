@@ -1,5 +1,6 @@
 package org.evsettle.users;
 
+import org.evsettle.events.registry.LoadLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import org.evsettle.users.messaging.RegistryPublisher;
 public class SiteRegistration {
 
     /** A site as an admin describes it; kind null is SHARED. */
-    public record SiteDetails(String name, Address address, SiteKind kind, UUID ownerDriverId) {
+    public record SiteDetails(String name, Address address, SiteKind kind, UUID ownerDriverId, LoadLimit loadLimit) {
     }
 
     private final RegistryPublisher registry;
@@ -55,5 +56,7 @@ public class SiteRegistration {
         site.kind = kind.name();
         site.name = details.name().trim();
         site.address = PostalAddress.of(details.address());
+        site.loadLimitUnit = details.loadLimit() == null ? null : details.loadLimit().unit();
+        site.loadLimitValue = details.loadLimit() == null ? null : details.loadLimit().value();
     }
 }

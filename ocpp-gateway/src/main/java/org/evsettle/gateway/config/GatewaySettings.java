@@ -103,6 +103,10 @@ public interface GatewaySettings {
 
         /** HeartbeatInterval; the gateway's heartbeat-interval when absent. */
         Optional<Duration> heartbeatInterval();
+
+        /** Whether its chargers share their installation's load themselves: a site's load limit leaves them out. */
+        @WithDefault("false")
+        boolean balancesItself();
     }
 
     /**

@@ -12,10 +12,13 @@ import org.evsettle.events.registry.ChargerSettings;
 /**
  * A configuration profile: the chargers it is for (BootNotification vendor and model, matched whole and
  * case-blind, and the lowest firmware version), the billing keys it sets, the measurands it wants sampled
- * and its heartbeat (the gateway's when empty). Profiles are tried by order, lowest first.
+ * and its heartbeat (the gateway's when empty). Profiles are tried by order, lowest first. balancesItself: its
+ * chargers share their installation's power on their own (Zaptec Cloud), so a site's load limit sends them no
+ * charging profiles.
  */
 public record ChargerProfile(String name, Pattern vendor, Pattern model, Optional<String> firmwareAtLeast, int order,
-                             List<BillingKey> keys, List<String> measurands, Optional<Duration> heartbeatInterval) {
+                             List<BillingKey> keys, List<String> measurands, Optional<Duration> heartbeatInterval,
+                             boolean balancesItself) {
 
     public static final String ENERGY = "Energy.Active.Import.Register";
     public static final String POWER = "Power.Active.Import";
@@ -31,7 +34,13 @@ public record ChargerProfile(String name, Pattern vendor, Pattern model, Optiona
                                     List<String> measurands, Optional<Duration> heartbeatInterval) {
         return new ChargerProfile(name, Pattern.compile(vendorPattern, Pattern.CASE_INSENSITIVE),
                 Pattern.compile(modelPattern, Pattern.CASE_INSENSITIVE), firmwareAtLeast, order, keys, measurands,
-                heartbeatInterval);
+                heartbeatInterval, false);
+    }
+
+    /** The same profile, for chargers that balance their installation's load themselves. */
+    public ChargerProfile balancingItself(boolean itself) {
+        return new ChargerProfile(name, vendor, model, firmwareAtLeast, order, keys, measurands, heartbeatInterval,
+                itself);
     }
 
     /** Whether a charger that booted with this vendor, model and firmware gets this profile. */

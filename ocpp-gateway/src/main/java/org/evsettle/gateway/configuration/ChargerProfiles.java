@@ -21,6 +21,7 @@ import org.evsettle.gateway.config.GatewaySettings.ChargerProfileSettings;
  * the firmware tells: native OCPP needs at least Go 2.4.2.4, Go 2 3.2.1.0, Pro 7.5.4.0, and a Zaptec
  * charger below that (or reporting no firmware) can only be on Cloud. A Cloud charger on newer firmware
  * gets the native profile; it answers the keys Cloud lacks NotSupported or Rejected, which is remembered.
+ * Zaptec Cloud chargers balance their installation's load themselves (SiteLoadBalancer leaves them out).
  */
 @ApplicationScoped
 public class ChargerProfiles {
@@ -68,7 +69,7 @@ public class ChargerProfiles {
                 // Cloud samples energy every 2 minutes on its own and knows only part of the keys
                 ChargerProfile.of("zaptec-cloud", "Zaptec.*", ".*", Optional.empty(), 20,
                         List.of(BillingKey.METER_VALUES_SAMPLED_DATA, BillingKey.HEARTBEAT_INTERVAL), ENERGY_AND_POWER,
-                        Optional.empty()),
+                        Optional.empty()).balancingItself(true),
                 ChargerProfile.of("generic", ".*", ".*", Optional.empty(), 1000, ALL, List.of(ChargerProfile.ENERGY),
                         Optional.empty()))) {
             profiles.put(profile.name(), profile);
@@ -84,6 +85,6 @@ public class ChargerProfiles {
                 .toList()).orElse(ALL);
         return ChargerProfile.of(name, settings.vendorPattern(), settings.modelPattern(), settings.firmwareAtLeast(),
                 settings.order(), keys, settings.measurands().orElse(List.of(ChargerProfile.ENERGY)),
-                settings.heartbeatInterval());
+                settings.heartbeatInterval()).balancingItself(settings.balancesItself());
     }
 }

@@ -28,7 +28,8 @@ import org.evsettle.gateway.RegistryProjection;
 @ApplicationScoped
 public class RegistryFollower {
 
-    static final List<String> TOPICS = List.of(Topics.REGISTRY_OPERATORS, Topics.REGISTRY_CHARGERS, Topics.REGISTRY_CARDS);
+    static final List<String> TOPICS = List.of(Topics.REGISTRY_OPERATORS, Topics.REGISTRY_SITES,
+            Topics.REGISTRY_CHARGERS, Topics.REGISTRY_CARDS);
 
     private final RegistryProjection projection;
     private final Map<String, Counter> malformed;

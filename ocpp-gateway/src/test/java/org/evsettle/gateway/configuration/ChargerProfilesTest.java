@@ -109,6 +109,10 @@ class ChargerProfilesTest {
             public Optional<Duration> heartbeatInterval() {
                 return heartbeat;
             }
+
+            public boolean balancesItself() {
+                return false;
+            }
         };
     }
 }

@@ -1,5 +1,11 @@
 package org.evsettle.users.api;
 
+import org.evsettle.events.registry.LoadLimit;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import java.math.BigDecimal;
 import static org.evsettle.users.api.ApiText.ADMINS;
 import static org.evsettle.users.api.ApiText.DRIVER_EXAMPLE;
 import static org.evsettle.users.api.ApiText.OPERATOR_EXAMPLE;
@@ -55,19 +61,40 @@ public class SiteResource {
             SiteKind kind,
             @Schema(description = "The driver whose home charger this is: required for a HOME site, an ACTIVE driver"
                     + " of the operator; left out for a SHARED site", example = DRIVER_EXAMPLE)
-            UUID ownerDriverId) {
+            UUID ownerDriverId,
+            @Schema(description = "The most the site's feeder may carry for charging, shared among the sessions"
+                    + " charging there by the ocpp-gateway; left out, no limit") @Valid LoadLimitForm loadLimit) {
 
         SiteRegistration.SiteDetails details() {
-            return new SiteRegistration.SiteDetails(name, address.toAddress(), kind, ownerDriverId);
+            return new SiteRegistration.SiteDetails(name, address.toAddress(), kind, ownerDriverId,
+                    loadLimit == null ? null : loadLimit.toLimit());
         }
     }
 
-    /** A site as the API shows it; ownerDriverId is set for a HOME site only. */
+    /** A site's load limit: a current per phase in A (6 to 10,000) or a power in W (1,380 to 10,000,000). */
+    public record LoadLimitForm(
+            @Schema(description = "A (amperes per phase) or W (watts)", example = "A") @NotNull
+            @Pattern(regexp = "A|W", message = "must be A or W") String unit,
+            @Schema(example = "32") @NotNull @DecimalMin("6") @DecimalMax("10000000") @Digits(integer = 8, fraction = 1)
+            BigDecimal value) {
+
+        LoadLimit toLimit() {
+            if (unit.equals(LoadLimit.AMPERES) && value.compareTo(new BigDecimal("10000")) > 0) {
+                throw DomainException.invalid("loadLimit.value", "must be at most 10000 A");
+            }
+            if (unit.equals(LoadLimit.WATTS) && value.compareTo(new BigDecimal("1380")) < 0) {
+                throw DomainException.invalid("loadLimit.value", "must be at least 1380 W (6 A at 230 V)");
+            }
+            return new LoadLimit(unit, value);
+        }
+    }
+
+    /** A site as the API shows it; ownerDriverId is set for a HOME site only, loadLimit when it has one. */
     public record SiteView(UUID id, long revision, UUID operatorId, String name, Address address, SiteKind kind,
-                           UUID ownerDriverId) {
+                           UUID ownerDriverId, LoadLimit loadLimit) {
         static SiteView of(Site site) {
             return new SiteView(site.id, site.revision, site.operatorId, site.name, site.address.toAddress(),
-                    site.siteKind(), site.ownerDriverId);
+                    site.siteKind(), site.ownerDriverId, site.loadLimit());
         }
     }
 

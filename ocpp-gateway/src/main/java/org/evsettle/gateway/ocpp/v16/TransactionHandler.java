@@ -27,6 +27,7 @@ import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.Reservations;
 import org.evsettle.gateway.TransactionIds;
 import org.evsettle.gateway.config.GatewaySettings;
+import org.evsettle.gateway.loadbalancing.SiteLoadBalancer;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -42,11 +43,12 @@ import org.evsettle.gateway.ocpp.v16.TransactionMessages.StopTransactionResponse
 
 /**
  * The messages billing is made of: StartTransaction (a transactionId from the database, the same
- * one for a retry, and the idTag checked again, ConcurrentTx and reserved connectors included), MeterValues, and
- * StopTransaction with its transactionData (always answered, also for a transactionId we never
- * issued, which is published flagged). Offline-queued messages keep the charger's timestamps; the
- * time the gateway received them travels beside. Each is answered only after Kafka acknowledged its
- * event; the event ids are derived from the message, so a retry carries the same id.
+ * one for a retry, and the idTag checked again, ConcurrentTx and reserved connectors included),
+ * MeterValues, and StopTransaction with its transactionData (always answered, also for a
+ * transactionId we never issued, which is published flagged). Offline-queued messages keep the
+ * charger's timestamps; the time the gateway received them travels beside. Each is answered only
+ * after Kafka acknowledged its event; the event ids are derived from the message, so a retry carries
+ * the same id. A start or stop shares its site's load limit out again (SiteLoadBalancer).
  */
 @ApplicationScoped
 public class TransactionHandler implements ActionFamily {
@@ -55,17 +57,19 @@ public class TransactionHandler implements ActionFamily {
     private final CardAuthorizer authorizer;
     private final TransactionIds transactionIds;
     private final Reservations reservations;
+    private final SiteLoadBalancer loadBalancer;
     private final OcppEventPublisher publisher;
     private final Clock clock;
     private final boolean oneTransactionPerCard;
 
     public TransactionHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                              Reservations reservations, OcppEventPublisher publisher, Clock clock,
-                              GatewaySettings settings) {
+                              Reservations reservations, SiteLoadBalancer loadBalancer,
+                              OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
         this.reservations = reservations;
+        this.loadBalancer = loadBalancer;
         this.publisher = publisher;
         this.clock = clock;
         this.oneTransactionPerCard = settings.oneTransactionPerCard();
@@ -112,7 +116,8 @@ public class TransactionHandler implements ActionFamily {
                                         call.receivedAt()),
                                 call.receivedAt())
                         .map(sent -> new StartTransactionResponse(IdTagInfo.of(issued.authorization()),
-                                issued.transactionId())));
+                                issued.transactionId())))
+                .invoke(answered -> loadBalancer.transactionChanged(chargePointId));
     }
 
     /** A transactionId with the verdict on its card. */
@@ -145,7 +150,8 @@ public class TransactionHandler implements ActionFamily {
                                         toEvent(stop.transactionData()), issued.isPresent(), call.receivedAt()),
                                 call.receivedAt())
                         .map(sent -> new StopTransactionResponse(stop.idTag() == null ? null : IdTagInfo.of(
-                                authorizer.authorize(registry.charger(chargePointId), stop.idTag())))));
+                                authorizer.authorize(registry.charger(chargePointId), stop.idTag())))))
+                .invoke(answered -> loadBalancer.transactionChanged(chargePointId));
     }
 
     /**
