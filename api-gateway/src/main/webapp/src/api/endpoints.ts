@@ -5,7 +5,7 @@ import type {
   DirectDebitBatch, Driver, DriverForm, EnergyContract, EnergyContractForm, ImportResult, InvoiceDetail, InvoiceSummary, Me,
   MeterValues, MyReimbursementRate, Operator, OperatorForm, Payment, PayoutBatch, Quote, QuoteForm, Receivables,
   ReimbursementRate, ReimbursementRateForm, ReimbursementRateVersionForm, ReimbursementTotal, Report, SessionPrice, Site,
-  SiteForm, SiteKind, StatementImport, Tariff, TariffForm,
+  SiteForm, SiteKind, SiteLoad, StatementImport, Tariff, TariffForm,
 } from './types';
 
 const U = '/api/users';
@@ -175,4 +175,5 @@ export const ocpp = {
   },
   command: (chargePointId: string, action: string, payload: Record<string, unknown>) =>
     api.post<CommandResult>(`${O}/chargers/${e(chargePointId)}/commands/${action}`, payload),
+  siteLoad: (siteId: string) => api.get<SiteLoad>(`${O}/sites/${siteId}/load`),
 };

@@ -106,15 +106,33 @@ export interface Site {
   kind?: SiteKind | null;
   /** The driver whose home a HOME site is. */
   ownerDriverId?: string | null;
+  /** The most the site's feeder carries for charging, shared among its sessions by the ocpp-gateway. */
+  loadLimit?: LoadLimit | null;
 }
 
 export type SiteKind = 'SHARED' | 'HOME';
+
+/** Amperes per phase (A) or watts (W), as OCPP's chargingRateUnit. */
+export interface LoadLimit {
+  unit: 'A' | 'W';
+  value: number;
+}
 
 export interface SiteForm {
   name: string;
   address: Address;
   kind: SiteKind;
   ownerDriverId: string | null;
+  loadLimit: LoadLimit | null;
+}
+
+/** GET /api/ocpp/sites/{id}/load: how the site's limit is shared among the sessions charging there. */
+export interface SiteLoad {
+  siteId: string;
+  limit?: LoadLimit | null;
+  allocated: number;
+  sessions: { chargePointId: string; connectorId: number; transactionId: number; unit: string; limit: number; outcome: string; sentAt: string }[];
+  balancingThemselves: string[];
 }
 
 export type ChargerStatus = 'ACTIVE' | 'PENDING_APPROVAL' | 'DECOMMISSIONED';

@@ -3,7 +3,7 @@ import { useInterval } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ocpp, users } from '../api/endpoints';
-import type { Charger, CommandResult, ConfigurationKey, Connection, Driver, Site, SiteKind } from '../api/types';
+import type { Charger, CommandResult, ConfigurationKey, Connection, Driver, Site, SiteKind, SiteLoad } from '../api/types';
 import { usePortal, useOperatorId } from '../auth/session';
 import { usePaged } from '../components/hooks';
 import { EmptyState, LoadMore, Loading, PageHeader, ProblemAlert, SecretOnceModal, fieldErrorsOf } from '../components/ui';
@@ -17,7 +17,7 @@ type Command = (typeof COMMANDS)[number];
 /** A new site: a shared place such as a parking garage, or one employee's home charger (kind HOME, with its owner). */
 export function SiteForm({ operatorId, drivers, onSaved }: { operatorId: string; drivers: Driver[]; onSaved: (s: Site) => void }) {
   const { t, te } = useI18n();
-  const [v, setV] = useState({ name: '', street: '', postalCode: '', city: '', countryCode: 'NL', kind: 'SHARED' as SiteKind, ownerDriverId: '' });
+  const [v, setV] = useState({ name: '', street: '', postalCode: '', city: '', countryCode: 'NL', kind: 'SHARED' as SiteKind, ownerDriverId: '', limitUnit: 'A', limitValue: '' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
@@ -30,7 +30,8 @@ export function SiteForm({ operatorId, drivers, onSaved }: { operatorId: string;
   const countryErr = !COUNTRY.test(v.countryCode.trim().toUpperCase()) ? t('validation.country') : null;
   const ownerErr = v.kind === 'HOME' && touched.ownerDriverId && !v.ownerDriverId ? t('sites.ownerRequired') : null;
   const owners = drivers.filter((d) => d.status === 'ACTIVE');
-  const valid = v.name.trim() && v.street.trim() && v.postalCode.trim() && v.city.trim() && !countryErr && (v.kind === 'SHARED' || v.ownerDriverId);
+  const limitErr = loadLimitError(v.limitUnit, v.limitValue, t);
+  const valid = v.name.trim() && v.street.trim() && v.postalCode.trim() && v.city.trim() && !countryErr && !limitErr && (v.kind === 'SHARED' || v.ownerDriverId);
   return (
     <form
       noValidate
@@ -46,6 +47,7 @@ export function SiteForm({ operatorId, drivers, onSaved }: { operatorId: string;
             address: { street: v.street.trim(), postalCode: v.postalCode.trim(), city: v.city.trim(), countryCode: v.countryCode.trim().toUpperCase() },
             kind: v.kind,
             ownerDriverId: v.kind === 'HOME' ? v.ownerDriverId : null,
+            loadLimit: v.limitValue.trim() ? { unit: v.limitUnit as 'A' | 'W', value: Number(v.limitValue.replace(',', '.')) } : null,
           }));
         } catch (err) {
           setError(err);
@@ -85,6 +87,25 @@ export function SiteForm({ operatorId, drivers, onSaved }: { operatorId: string;
             />
           )}
         </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('sites.loadLimit')}
+            description={t('sites.loadLimitHint')}
+            inputMode="decimal"
+            value={v.limitValue}
+            onChange={set('limitValue')}
+            error={limitErr ?? server['loadLimit.value']}
+            data-testid="site-load-limit"
+          />
+          <NativeSelect
+            label={t('sites.loadLimitUnit')}
+            value={v.limitUnit}
+            onChange={set('limitUnit')}
+            error={server['loadLimit.unit']}
+            data={[{ value: 'A', label: t('sites.amperes') }, { value: 'W', label: t('sites.watts') }]}
+            data-testid="site-load-limit-unit"
+          />
+        </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={busy} data-testid="save-site">
             {t('sites.create')}
@@ -92,6 +113,74 @@ export function SiteForm({ operatorId, drivers, onSaved }: { operatorId: string;
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** The service's rule for a load limit (user-service SiteResource): 6 to 10,000 A or 1,380 to 10,000,000 W, one decimal. */
+function loadLimitError(unit: string, value: string, t: ReturnType<typeof useI18n>['t']): string | null {
+  if (!value.trim()) return null;
+  const n = Number(value.replace(',', '.'));
+  if (!Number.isFinite(n) || !/^\d+([.,]\d)?$/.test(value.trim())) return t('sites.loadLimitNumber');
+  const [low, high] = unit === 'W' ? [1380, 10_000_000] : [6, 10_000];
+  return n < low || n > high ? t('sites.loadLimitRange', { low: String(low), high: String(high), unit }) : null;
+}
+
+/** How a site's load limit is shared now among the sessions charging there (the ocpp-gateway's allocation). */
+export function SiteLoadPanel({ site }: { site: Site }) {
+  const { t, lang } = useI18n();
+  const [load, setLoad] = useState<SiteLoad | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const refresh = useCallback(() => {
+    ocpp.siteLoad(site.id).then(setLoad, setError);
+  }, [site.id]);
+  useEffect(refresh, [refresh]);
+  const interval = useInterval(refresh, 10_000);
+  useEffect(() => {
+    interval.start();
+    return interval.stop;
+  }, [interval]);
+  if (error) return <ProblemAlert error={error} />;
+  if (!load) return <Loading />;
+  const unit = load.limit?.unit ?? site.loadLimit?.unit ?? 'A';
+  return (
+    <Stack data-testid="site-load">
+      <Text data-testid="site-load-summary">
+        {load.limit
+          ? t('sites.loadSummary', { allocated: String(load.allocated), limit: String(load.limit.value), unit })
+          : t('sites.noLoadLimit')}
+      </Text>
+      {load.sessions.length === 0 ? (
+        <EmptyState title={t('sites.loadNoSessions')} hint={t('sites.loadNoSessionsHint')} />
+      ) : (
+        <Table data-testid="site-load-sessions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sites.loadCharger')}</Table.Th>
+              <Table.Th>{t('sites.loadShare')}</Table.Th>
+              <Table.Th>{t('sites.loadAnswer')}</Table.Th>
+              <Table.Th>{t('sites.loadSent')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {load.sessions.map((s) => (
+              <Table.Tr key={`${s.chargePointId}#${s.connectorId}`}>
+                <Table.Td>
+                  <Code>{s.chargePointId}</Code> #{s.connectorId}
+                </Table.Td>
+                <Table.Td>{Number(s.limit) === 0 ? t('sites.loadPaused') : `${s.limit} ${s.unit}`}</Table.Td>
+                <Table.Td>
+                  <Badge color={s.outcome === 'Accepted' ? 'green' : 'orange'} variant="light">{s.outcome}</Badge>
+                </Table.Td>
+                <Table.Td>{formatDateTime(s.sentAt, lang)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {load.balancingThemselves.length > 0 && (
+        <Text size="sm" c="dimmed">{t('sites.balancingThemselves', { chargers: load.balancingThemselves.join(', ') })}</Text>
+      )}
+    </Stack>
   );
 }
 
@@ -240,7 +329,7 @@ export default function Chargers() {
   const drivers = usePaged((p) => users.drivers(operatorId, { ...p, limit: 500 }), [operatorId]);
   const driverName = useMemo(() => new Map(drivers.items.map((d) => [d.id, d.name])), [drivers.items]);
   const [connections, setConnections] = useState<Record<string, Connection | null>>({});
-  const [modal, setModal] = useState<null | { kind: 'site' } | { kind: 'charger' } | { kind: 'approve'; charger: Charger } | { kind: 'command'; charger: Charger }>(null);
+  const [modal, setModal] = useState<null | { kind: 'site' } | { kind: 'charger' } | { kind: 'approve'; charger: Charger } | { kind: 'command'; charger: Charger } | { kind: 'load'; site: Site }>(null);
   const [secret, setSecret] = useState<{ title: string; value: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -429,6 +518,15 @@ export default function Chargers() {
                         ? t('sites.homeOf', { name: (s.ownerDriverId && driverName.get(s.ownerDriverId)) || s.ownerDriverId || '—' })
                         : te('siteKind', 'SHARED')}
                     </Table.Td>
+                    <Table.Td>
+                      {s.loadLimit ? (
+                        <Button size="xs" variant="light" onClick={() => setModal({ kind: 'load', site: s })} data-testid={`load-${s.id}`}>
+                          {t('sites.loadOf', { limit: String(s.loadLimit.value), unit: s.loadLimit.unit })}
+                        </Button>
+                      ) : (
+                        <Text size="sm" c="dimmed">{t('sites.noLoadLimit')}</Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -455,6 +553,9 @@ export default function Chargers() {
       </Modal>
       <Modal opened={modal?.kind === 'command'} onClose={() => setModal(null)} title={modal?.kind === 'command' ? t('chargers.commandsTitle', { charger: modal.charger.chargePointId }) : ''} size="lg">
         {modal?.kind === 'command' && <CommandForm charger={modal.charger} connection={connections[modal.charger.chargePointId] ?? undefined} />}
+      </Modal>
+      <Modal opened={modal?.kind === 'load'} onClose={() => setModal(null)} title={modal?.kind === 'load' ? t('sites.loadTitle', { site: modal.site.name }) : ''} size="lg">
+        {modal?.kind === 'load' && <SiteLoadPanel site={modal.site} />}
       </Modal>
       <SecretOnceModal opened={!!secret} onClose={() => setSecret(null)} title={secret?.title ?? ''} secret={secret?.value ?? null} explanation={t('chargers.passwordOnce')} />
     </>

@@ -29,6 +29,7 @@ describe('the site form', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(calls[0].body).toEqual({
       name: 'Thuis Anna', address: { street: 'Kerkstraat 1', postalCode: '3581 AB', city: 'Utrecht', countryCode: 'NL' }, kind: 'SHARED', ownerDriverId: null,
+      loadLimit: null,
     });
   });
 
@@ -78,5 +79,45 @@ describe('the site form', () => {
     const home = await screen.findByTestId('row-site-2', {}, { timeout: 15000 });
     await waitFor(() => expect(home).toHaveTextContent('Home of Anna de Vries'));
     expect(screen.getByTestId('row-site-1')).toHaveTextContent('Shared');
+  });
+  it('sends a garage\'s load limit and refuses one no car could charge at', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockFetch([{ match: (u, m) => m === 'POST' && u === '/api/users/operators/op-1/sites', status: 201, body: { id: 'site-9' } }]);
+    const onSaved = vi.fn();
+    renderUi(<SiteForm operatorId="op-1" drivers={[ANNA]} onSaved={onSaved} />);
+    await fillAddress(user);
+    await user.type(screen.getByTestId('site-load-limit'), '5');
+    await user.click(screen.getByTestId('save-site'));
+    expect(await screen.findByText('Between 6 and 10000 A')).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+
+    await user.clear(screen.getByTestId('site-load-limit'));
+    await user.type(screen.getByTestId('site-load-limit'), '32');
+    await user.click(screen.getByTestId('save-site'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls[0].body).toMatchObject({ loadLimit: { unit: 'A', value: 32 } });
+  });
+
+  it('shows how a garage\'s limit is shared among the sessions charging there', async () => {
+    const user = userEvent.setup();
+    asOperatorAdmin([
+      { match: (u) => u.startsWith('/api/users/operators/op-1/sites'), body: { items: [
+        { id: 'site-1', revision: 1, operatorId: 'op-1', name: 'Garage', address: ANNA.billingAddress, kind: 'SHARED', loadLimit: { unit: 'A', value: 32 } },
+      ] } },
+      { match: (u) => u.startsWith('/api/users/operators/op-1/drivers'), body: { items: [ANNA] } },
+      { match: (u) => u === '/api/ocpp/sites/site-1/load', body: { siteId: 'site-1', limit: { unit: 'A', value: 32 }, allocated: 19.8,
+        sessions: [
+          { chargePointId: 'VVE-1', connectorId: 1, transactionId: 11, unit: 'A', limit: 19.8, outcome: 'Accepted', sentAt: '2026-12-01T10:00:00Z' },
+          { chargePointId: 'VVE-2', connectorId: 1, transactionId: 12, unit: 'A', limit: 0, outcome: 'Accepted', sentAt: '2026-12-01T10:00:00Z' },
+        ], balancingThemselves: ['ZCS-1'] } },
+    ]);
+    renderUi(<App />, 'en', '/chargers');
+    await user.click(await screen.findByTestId('load-site-1', {}, { timeout: 15000 }));
+    expect(await screen.findByTestId('site-load-summary')).toHaveTextContent('19.8 of 32 A shared out');
+    const sessions = screen.getByTestId('site-load-sessions');
+    expect(sessions).toHaveTextContent('VVE-1');
+    expect(sessions).toHaveTextContent('19.8 A');
+    expect(sessions).toHaveTextContent('Paused (waits for a share)');
+    expect(screen.getByTestId('site-load')).toHaveTextContent('ZCS-1');
   });
 });
