@@ -57,6 +57,8 @@ export interface Operator {
   chargerEnrollmentKey?: string;
   /** The user types whose drivers may be billed to an employer (null: EMPLOYEE). */
   employerBilledUserTypes?: string[] | null;
+  /** How the operator's chargers are configured at boot, and whether they may speak OCPP 2.0.1. */
+  chargerSettings?: ChargerSettings | null;
 }
 
 /** The languages documents are written in (ISO 639-1). */
@@ -111,6 +113,13 @@ export interface Site {
 }
 
 export type SiteKind = 'SHARED' | 'HOME';
+
+export interface ChargerSettings {
+  meterValueSampleInterval: number;
+  authorizeRemoteTxRequests: boolean;
+  localPreAuthorize: boolean;
+  ocpp201Allowed: boolean;
+}
 
 /** Amperes per phase (A) or watts (W), as OCPP's chargingRateUnit. */
 export interface LoadLimit {

@@ -46,6 +46,10 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
       invoiceMailEnabled: operator?.invoiceMail?.enabled ?? true,
       invoiceMailBcc: operator?.invoiceMail?.bcc ?? '',
       employerBilledUserTypes: operator?.employerBilledUserTypes ?? ['EMPLOYEE'],
+      meterValueSampleInterval: operator?.chargerSettings?.meterValueSampleInterval ?? 60,
+      authorizeRemoteTxRequests: operator?.chargerSettings?.authorizeRemoteTxRequests ?? false,
+      localPreAuthorize: operator?.chargerSettings?.localPreAuthorize ?? false,
+      ocpp201Allowed: operator?.chargerSettings?.ocpp201Allowed ?? true,
     },
     validate: {
       legalName: req,
@@ -61,6 +65,7 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
       blockAfterDaysOverdue: (v: number) => (v < 0 || v > 365 ? t('validation.range', { min: 0, max: 365 }) : null),
       userTypes: (v: string[]) => (v.some((u) => !USER_TYPE.test(u)) ? t('validation.userTypePattern') : null),
       invoiceMailBcc: (v: string) => (v.trim() && !EMAIL.test(v.trim()) ? t('validation.email') : null),
+      meterValueSampleInterval: (v: number) => (v < 10 || v > 3600 ? t('validation.range', { min: 10, max: 3600 }) : null),
     },
   });
   return (
@@ -94,6 +99,13 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
             invoiceMail: { enabled: v.invoiceMailEnabled, bcc: v.invoiceMailBcc.trim() || null },
             // only types the operator still has
             employerBilledUserTypes: v.employerBilledUserTypes.filter((u) => [...BUILT_IN, ...v.userTypes].includes(u)),
+            // sent on every save: left out, the service would put the defaults back
+            chargerSettings: {
+              meterValueSampleInterval: v.meterValueSampleInterval,
+              authorizeRemoteTxRequests: v.authorizeRemoteTxRequests,
+              localPreAuthorize: v.localPreAuthorize,
+              ocpp201Allowed: v.ocpp201Allowed,
+            },
           });
         } catch (e) {
           setProblem(e);
@@ -183,6 +195,12 @@ export function OperatorForm({ operator, onSubmit, submitLabel }: { operator: Op
               {t('settings.employerBilledNone')}
             </Text>
           )}
+        </Fieldset>
+        <Fieldset legend={t('settings.chargers')}>
+          <NumberInput label={t('settings.meterValueInterval')} description={t('settings.meterValueIntervalHint')} min={10} max={3600} {...form.getInputProps('meterValueSampleInterval')} data-testid="operator-meter-interval" />
+          <Checkbox mt="sm" label={t('settings.localPreAuthorize')} description={t('settings.localPreAuthorizeHint')} {...form.getInputProps('localPreAuthorize', { type: 'checkbox' })} />
+          <Checkbox mt="sm" label={t('settings.authorizeRemoteTx')} {...form.getInputProps('authorizeRemoteTxRequests', { type: 'checkbox' })} />
+          <Checkbox mt="sm" label={t('settings.ocpp201Allowed')} description={t('settings.ocpp201AllowedHint')} {...form.getInputProps('ocpp201Allowed', { type: 'checkbox' })} data-testid="operator-ocpp201" />
         </Fieldset>
         <Checkbox label={t('settings.acceptUnknown')} description={t('settings.acceptUnknownHint')} {...form.getInputProps('acceptsUnknownChargers', { type: 'checkbox' })} />
         <Group justify="flex-end">

@@ -842,6 +842,14 @@ export const en = {
   'validation.employerUserType': 'Only {types} can be billed to an employer',
   'settings.employerBilled': 'Billed to their employer',
   'settings.employerBilledHint': 'Drivers of these user types may have an employer that receives one invoice per period for them',
+  'settings.chargers': 'Chargers',
+  'settings.meterValueInterval': 'Seconds between meter values',
+  'settings.meterValueIntervalHint': 'Set on each charger when it boots (10 to 3600)',
+  'settings.localPreAuthorize': 'Start at once for a card the charger knows',
+  'settings.localPreAuthorizeHint': 'Off: every card is checked online first, so a blocked card never charges from a stale list',
+  'settings.authorizeRemoteTx': 'Chargers check a card before a remote start',
+  'settings.ocpp201Allowed': 'Chargers that offer OCPP 2.0.1 speak it',
+  'settings.ocpp201AllowedHint': 'Off: every charger speaks OCPP 1.6',
   'settings.employerBilledNone': 'No driver can be billed to an employer',
 } as const;
 

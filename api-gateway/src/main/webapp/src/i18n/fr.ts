@@ -844,5 +844,13 @@ export const fr: Messages = {
   'validation.employerUserType': 'Seuls les {types} peuvent être facturés à un employeur',
   'settings.employerBilled': 'Facturés à leur employeur',
   'settings.employerBilledHint': 'Les conducteurs de ces types peuvent avoir un employeur qui reçoit une facture par période pour eux',
+  'settings.chargers': 'Bornes',
+  'settings.meterValueInterval': 'Secondes entre relevés du compteur',
+  'settings.meterValueIntervalHint': 'Réglé sur chaque borne à son démarrage (10 à 3600)',
+  'settings.localPreAuthorize': 'Démarrer tout de suite pour un badge que la borne connaît',
+  'settings.localPreAuthorizeHint': 'Désactivé : chaque badge est d’abord vérifié en ligne, un badge bloqué ne charge jamais sur une liste périmée',
+  'settings.authorizeRemoteTx': 'Les bornes vérifient un badge avant un démarrage à distance',
+  'settings.ocpp201Allowed': 'Les bornes qui proposent OCPP 2.0.1 le parlent',
+  'settings.ocpp201AllowedHint': 'Désactivé : toutes les bornes parlent OCPP 1.6',
   'settings.employerBilledNone': 'Aucun conducteur ne peut être facturé à un employeur',
 };

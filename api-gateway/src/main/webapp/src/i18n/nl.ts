@@ -844,5 +844,13 @@ export const nl: Messages = {
   'validation.employerUserType': 'Alleen {types} kan bij een werkgever worden gefactureerd',
   'settings.employerBilled': 'Gefactureerd aan hun werkgever',
   'settings.employerBilledHint': 'Bestuurders van deze gebruikerstypes kunnen een werkgever hebben die per periode één factuur voor hen krijgt',
+  'settings.chargers': 'Laadpalen',
+  'settings.meterValueInterval': 'Seconden tussen meterstanden',
+  'settings.meterValueIntervalHint': 'Ingesteld op elke laadpaal bij het opstarten (10 tot 3600)',
+  'settings.localPreAuthorize': 'Meteen starten voor een pas die de laadpaal kent',
+  'settings.localPreAuthorizeHint': 'Uit: elke pas wordt eerst online gecontroleerd, zodat een geblokkeerde pas nooit laadt van een verouderde lijst',
+  'settings.authorizeRemoteTx': 'Laadpalen controleren een pas voor een start op afstand',
+  'settings.ocpp201Allowed': 'Laadpalen die OCPP 2.0.1 aanbieden spreken het',
+  'settings.ocpp201AllowedHint': 'Uit: elke laadpaal spreekt OCPP 1.6',
   'settings.employerBilledNone': 'Geen bestuurder kan bij een werkgever worden gefactureerd',
 };

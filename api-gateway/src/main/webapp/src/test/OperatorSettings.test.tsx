@@ -28,4 +28,14 @@ describe('the operator settings', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0][0].employerBilledUserTypes).toEqual(['EMPLOYEE']);
   });
+  it('keep the charger settings the operator chose on every save, and can keep chargers on OCPP 1.6', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn().mockResolvedValue(undefined);
+    const chargerSettings = { meterValueSampleInterval: 120, authorizeRemoteTxRequests: false, localPreAuthorize: true, ocpp201Allowed: true };
+    renderUi(<OperatorForm operator={{ ...operator, chargerSettings }} onSubmit={onSubmit} submitLabel="Save" />);
+    await user.click(screen.getByTestId('operator-ocpp201'));
+    await user.click(screen.getByTestId('save-operator'));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0].chargerSettings).toEqual({ ...chargerSettings, ocpp201Allowed: false });
+  });
 });

@@ -118,7 +118,7 @@ final class EventSamples {
                         new DunningPolicy(true, 14), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                         false, List.of(PARTNER_OPERATOR), List.of(PARTNER_OPERATOR), "nl",
                         new InvoiceMail(true, "administratie@delinde.example"), List.of("ZCS000143", "ZCS000144"),
-                        true, new ChargerSettings(120, false, true)),
+                        true, new ChargerSettings(120, false, true, false)),
                 new SiteRecord(SITE, 1, OPERATOR, "Parkeergarage Lindelaan", ADDRESS, SiteKind.SHARED, null,
                         new LoadLimit(LoadLimit.AMPERES, new BigDecimal("32"))),
                 new ChargerRecord(CHARGER, 2, OPERATOR, SITE, "ZAP-000123", 2, "Zaptec", "Go2", "3.2.1.0",

@@ -95,6 +95,9 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     /** Whether its chargers may start at once for a card in their local list or cache (OCPP LocalPreAuthorize). */
     @Column(name = "local_pre_authorize")
     public boolean localPreAuthorize = ChargerSettings.DEFAULT.localPreAuthorize();
+    /** Whether its chargers that offer OCPP 2.0.1 speak it (else 1.6). */
+    @Column(name = "ocpp201_allowed")
+    public boolean ocpp201Allowed = ChargerSettings.DEFAULT.ocpp201Allowed();
     /** The types this operator defined; {@link #userTypes()} adds the standard ones. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "operator_user_type", joinColumns = @JoinColumn(name = "operator_id"))
@@ -161,7 +164,7 @@ public class Operator extends PanacheEntityBase implements RegistryEntity {
     }
 
     public ChargerSettings chargerSettings() {
-        return new ChargerSettings(meterValueSampleInterval, authorizeRemoteTxRequests, localPreAuthorize);
+        return new ChargerSettings(meterValueSampleInterval, authorizeRemoteTxRequests, localPreAuthorize, ocpp201Allowed);
     }
 
     public ZoneId zone() {

@@ -33,7 +33,8 @@ class OperatorChargerSettingsTest {
                 .then().statusCode(200)
                 .body("chargerSettings.meterValueSampleInterval", equalTo(60))
                 .body("chargerSettings.authorizeRemoteTxRequests", equalTo(false))
-                .body("chargerSettings.localPreAuthorize", equalTo(false));
+                .body("chargerSettings.localPreAuthorize", equalTo(false))
+                .body("chargerSettings.ocpp201Allowed", equalTo(true));
         assertThat(registry.awaitLatest(OperatorRecord.class, operatorId).chargerSettings())
                 .isEqualTo(ChargerSettings.DEFAULT);
     }
@@ -42,17 +43,18 @@ class OperatorChargerSettingsTest {
     void keepsAndPublishesTheIntervalAndPolicyAnAdminChose() {
         UUID operatorId = createOperator();
         Map<String, Object> form = anOperator(o -> o.put("chargerSettings",
-                Map.of("meterValueSampleInterval", 300, "localPreAuthorize", true)));
+                Map.of("meterValueSampleInterval", 300, "localPreAuthorize", true, "ocpp201Allowed", false)));
 
         given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).contentType(ContentType.JSON).body(form)
                 .put("/api/operators/{o}", operatorId)
                 .then().statusCode(200)
                 .body("chargerSettings.meterValueSampleInterval", equalTo(300))
                 .body("chargerSettings.authorizeRemoteTxRequests", equalTo(false))
-                .body("chargerSettings.localPreAuthorize", equalTo(true));
+                .body("chargerSettings.localPreAuthorize", equalTo(true))
+                .body("chargerSettings.ocpp201Allowed", equalTo(false));
 
         assertThat(registry.awaitLatest(OperatorRecord.class, operatorId, r -> r.revision() == 1).chargerSettings())
-                .isEqualTo(new ChargerSettings(300, false, true));
+                .isEqualTo(new ChargerSettings(300, false, true, false));
     }
 
     @Test

@@ -128,14 +128,18 @@ public record OperatorForm(
             @Schema(description = "The charger starts at once for a card in its local list or cache, the platform "
                     + "checking it at StartTransaction (LocalPreAuthorize); left out false: every card is checked "
                     + "online first", example = "false")
-            Boolean localPreAuthorize) {
+            Boolean localPreAuthorize,
+            @Schema(description = "A charger that offers both OCPP 2.0.1 and 1.6 speaks 2.0.1; false keeps every charger"
+                    + " on 1.6; left out true", example = "true")
+            Boolean ocpp201Allowed) {
 
         ChargerSettings settings() {
             ChargerSettings defaults = ChargerSettings.DEFAULT;
             return new ChargerSettings(
                     Optional.ofNullable(meterValueSampleInterval).orElse(defaults.meterValueSampleInterval()),
                     Optional.ofNullable(authorizeRemoteTxRequests).orElse(defaults.authorizeRemoteTxRequests()),
-                    Optional.ofNullable(localPreAuthorize).orElse(defaults.localPreAuthorize()));
+                    Optional.ofNullable(localPreAuthorize).orElse(defaults.localPreAuthorize()),
+                    Optional.ofNullable(ocpp201Allowed).orElse(defaults.ocpp201Allowed()));
         }
     }
 
@@ -171,5 +175,6 @@ public record OperatorForm(
         operator.meterValueSampleInterval = charging.meterValueSampleInterval();
         operator.authorizeRemoteTxRequests = charging.authorizeRemoteTxRequests();
         operator.localPreAuthorize = charging.localPreAuthorize();
+        operator.ocpp201Allowed = charging.ocpp201Allowed();
     }
 }
