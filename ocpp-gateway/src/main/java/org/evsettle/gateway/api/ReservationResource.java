@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +48,9 @@ public class ReservationResource {
             description = "Newest first (the last 100): connector (0: any), the card's idTag, expiry, who asked, and status "
                     + "RESERVED, USED (with the transaction that used it), CANCELLED or EXPIRED. While RESERVED, a "
                     + "transaction the charger starts on that connector for another card is answered Invalid.")
+    @APIResponse(responseCode = "200", description = "The charger's reservations", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Reservations.Reservation.class)))
     @APIResponse(responseCode = "404", description = "No such charger, or a charger of another operator")
     public List<Reservations.Reservation> list(
             @Parameter(description = "The charger's OCPP identity, as it connects", example = "ZAP-000123")

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.evsettle.gateway.RegistryProjection;
 import org.evsettle.gateway.loadbalancing.SiteLoadBalancer;
@@ -47,8 +48,11 @@ public class SiteLoadResource {
                     + "TIMED_OUT, NOT_CONNECTED, CALL_ERROR) and when. A session given 0 waits for a share until another "
                     + "ends. Chargers that balance their installation themselves (Zaptec Cloud) are listed apart and "
                     + "get no profile.")
+    @APIResponseSchema(value = SiteLoadBalancer.SiteLoad.class, responseCode = "200",
+            responseDescription = "The site's limit and how it is shared now")
     @APIResponse(responseCode = "404", description = "No such site, or a site of another operator")
-    public SiteLoadBalancer.SiteLoad get(@Parameter(description = "The site's id in the registry")
+    public SiteLoadBalancer.SiteLoad get(@Parameter(description = "The site's id in the registry",
+                                                 example = "1c4d7e0a-2b3c-4d5e-8f70-8192a3b4c502")
                                          @PathParam("siteId") UUID siteId) {
         return registry.site(siteId).filter(site -> caller.administers(site.operatorId()))
                 .map(balancer::load)
