@@ -27,8 +27,9 @@ final class NewPrices {
     private static final String INSERT = """
             INSERT INTO session_price (session_id, revision, operator_id, driver_id, user_type, charge_point_id,
                 transaction_id, site_id, charger_id, card_id, id_tag, started_at, stopped_at, energy_wh, tariff_id,
-                tariff_version, currency, lines, net_amount, vat_rate, vat_amount, gross_amount, priced_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""";
+                tariff_version, currency, lines, net_amount, vat_rate, vat_amount, gross_amount, priced_at, purpose,
+                monthly_cap)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final List<SessionPrice> prices = new ArrayList<>();
 
@@ -61,7 +62,7 @@ final class NewPrices {
                 insert.setObject(12, utc(price.startedAt));
                 insert.setObject(13, utc(price.stoppedAt));
                 insert.setLong(14, price.energyWh);
-                insert.setObject(15, price.tariffId);
+                uuid(insert, 15, price.tariffId);
                 insert.setInt(16, price.tariffVersion);
                 insert.setString(17, price.currency);
                 insert.setString(18, json(price));
@@ -70,6 +71,8 @@ final class NewPrices {
                 insert.setBigDecimal(21, price.vatAmount);
                 insert.setBigDecimal(22, price.grossAmount);
                 insert.setObject(23, utc(price.pricedAt));
+                insert.setString(24, price.purpose);
+                insert.setBigDecimal(25, price.monthlyCap);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -1,5 +1,6 @@
 package org.evsettle.tariffs;
 
+import org.evsettle.events.tariffs.PricePurpose;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,6 +77,11 @@ public class SessionPrice extends PanacheEntityBase {
     public BigDecimal grossAmount;
     @Column(name = "priced_at")
     public Instant pricedAt;
+    /** CHARGE, REIMBURSEMENT or NOT_BILLED ({@link PricePurpose}). */
+    public String purpose = PricePurpose.CHARGE.name();
+    /** The reimbursement rate's cap per employee per month, carried for invoice-service; null: none. */
+    @Column(name = "monthly_cap")
+    public BigDecimal monthlyCap;
 
     public static SessionPrice of(SessionCompleted session, int revision, TariffVersion version, Price price) {
         SessionPrice p = new SessionPrice();
@@ -102,8 +108,10 @@ public class SessionPrice extends PanacheEntityBase {
         p.startedAt = session.startedAt();
         p.stoppedAt = session.stoppedAt();
         p.energyWh = session.energyWh();
-        p.tariffId = version.tariff.id;
-        p.tariffVersion = version.version;
+        p.tariffId = version == null ? null : version.tariff.id;
+        p.tariffVersion = version == null ? 0 : version.version;
+        p.purpose = version == null ? PricePurpose.NOT_BILLED.name() : version.tariff.purpose;
+        p.monthlyCap = version == null ? null : version.monthlyCap;
         p.currency = price.currency();
         p.lines = price.lines();
         p.netAmount = price.netAmount();
@@ -117,6 +125,7 @@ public class SessionPrice extends PanacheEntityBase {
         return new SessionPriced(sessionId, operatorId, driverId,
                 new PricedSession(chargePointId, transactionId, siteId, chargerId, cardId, idTag, startedAt, stoppedAt,
                         energyWh),
-                tariffId, tariffVersion, currency, List.copyOf(lines), netAmount, vatRate, vatAmount, grossAmount);
+                tariffId, tariffVersion, currency, List.copyOf(lines), netAmount, vatRate, vatAmount, grossAmount,
+                PricePurpose.valueOf(purpose), monthlyCap);
     }
 }

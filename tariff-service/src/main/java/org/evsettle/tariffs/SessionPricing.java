@@ -1,5 +1,6 @@
 package org.evsettle.tariffs;
 
+import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -59,6 +60,11 @@ public class SessionPricing {
         static Attempt unpriced(String reason, boolean waiting) {
             return new Attempt(null, null, reason, waiting);
         }
+
+        /** Priced at nothing under no tariff: a session at an employee's home charger by someone else. */
+        static Attempt notBilled(Price nothing) {
+            return new Attempt(null, nothing, null, false);
+        }
     }
 
     /**
@@ -76,9 +82,12 @@ public class SessionPricing {
         StoredSessions stored = StoredSessions.lock(events.stream().map(SessionEvent::sessionId).toList());
         Map<String, Charger> chargers = Charger.inService(sessions.stream()
                 .filter(SessionPricing::needsRegistryCharger).map(SessionCompleted::chargePointId).toList());
+        Map<UUID, Site> sites = Site.byId(Stream.concat(
+                sessions.stream().map(SessionCompleted::snapshot).filter(Objects::nonNull).map(SessionSnapshot::siteId),
+                chargers.values().stream().map(charger -> charger.siteId)).filter(Objects::nonNull).distinct().toList());
         operatorTariffs.load(sessions.stream().map(SessionCompleted::snapshot).filter(Objects::nonNull)
                 .map(SessionSnapshot::operatorId).filter(Objects::nonNull).toList());
-        Batch batch = new Batch(stored, chargers, new NewPrices(), new ArrayList<>());
+        Batch batch = new Batch(stored, chargers, sites, new NewPrices(), new ArrayList<>());
         for (SessionEvent event : events) {
             if (event instanceof SessionCompleted completed) {
                 completed(completed, batch);
@@ -95,11 +104,15 @@ public class SessionPricing {
      * What a batch works with: its sessions as stored, the registry's chargers it needs, the first prices
      * it makes (written at its end) and the prices it announces.
      */
-    private record Batch(StoredSessions stored, Map<String, Charger> chargers, NewPrices newPrices,
-                         List<TariffEvent> announcements) {
+    private record Batch(StoredSessions stored, Map<String, Charger> chargers, Map<UUID, Site> sites,
+                         NewPrices newPrices, List<TariffEvent> announcements) {
 
         Optional<Charger> charger(String chargePointId) {
             return Optional.ofNullable(chargers.get(chargePointId));
+        }
+
+        Optional<Site> site(UUID siteId) {
+            return Optional.ofNullable(sites.get(siteId));
         }
     }
 
@@ -139,7 +152,7 @@ public class SessionPricing {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean retry(UnpricedSession waiting, List<Tariff> tariffs) {
-        Attempt attempt = attempt(waiting.session, tariffs, Charger::inService);
+        Attempt attempt = attempt(waiting.session, tariffs, Charger::inService, Site::known);
         if (attempt.price() == null) {
             waiting.reason = attempt.reason();
             return false;
@@ -160,7 +173,7 @@ public class SessionPricing {
         UnpricedSession unpriced = stored.unpriced(session.sessionId());
         UUID operatorId = session.snapshot() == null ? null : session.snapshot().operatorId();
         Attempt attempt = attempt(session, operatorId == null ? List.of() : operatorTariffs.of(operatorId),
-                batch::charger);
+                batch::charger, batch::site);
         if (attempt.price() != null) {
             stored.priced(store(session, revision, reason, earlier, attempt, batch.newPrices()::add,
                     batch.announcements()));
@@ -189,7 +202,7 @@ public class SessionPricing {
     private static SessionPrice store(SessionCompleted session, int revision, String reason, SessionPrice earlier,
                                       Attempt attempt, Consumer<SessionPrice> insert,
                                       List<TariffEvent> announcements) {
-        TariffVersion version = attempt.resolution().version();
+        TariffVersion version = attempt.resolution() == null ? null : attempt.resolution().version();
         Price price = attempt.price();
         SessionPrice stored;
         if (earlier == null) {
@@ -201,15 +214,18 @@ public class SessionPricing {
             stored.update(session, revision, version, price);
             announcements.add(new SessionRepriced(session.sessionId(), revision, stored.toEvent(), reason));
         }
-        Log.debugf("%s session %s (revision %d) at %s %s gross with tariff %s version %d",
+        Log.debugf("%s session %s (revision %d) at %s %s gross for %s with tariff %s version %d",
                 earlier == null ? "Priced" : "Repriced", session.sessionId(), revision, price.grossAmount(),
-                price.currency(), version.tariff.id, version.version);
+                price.currency(), stored.purpose, stored.tariffId, stored.tariffVersion);
         return stored;
     }
 
-    /** Prices a session with the tariff that applies to it among the operator's, or says why it cannot be. */
+    /**
+     * Prices a session with the tariff that applies to it among the operator's, or at an employee's home charger
+     * by {@link HomePricing}, or says why it cannot be.
+     */
     static Attempt attempt(SessionCompleted session, List<Tariff> operatorTariffs,
-                           Function<String, Optional<Charger>> chargers) {
+                           Function<String, Optional<Charger>> chargers, Function<UUID, Optional<Site>> sites) {
         SessionSnapshot who = session.snapshot();
         if (who == null || who.operatorId() == null) {
             return Attempt.unpriced("the session names no operator", false);
@@ -222,6 +238,11 @@ public class SessionPricing {
             return Attempt.unpriced("the session stops before it starts", false);
         }
         TariffResolver.Place place = placeOf(session, chargers);
+        Optional<Site> home = Optional.ofNullable(place.siteId()).flatMap(sites)
+                .filter(site -> site.isHome() && site.operatorId.equals(who.operatorId()));
+        if (home.isPresent()) {
+            return HomePricing.attempt(session, home.get(), operatorTariffs);
+        }
         return TariffResolver.choose(operatorTariffs, place, session.startedAt())
                 .map(resolution -> Attempt.priced(resolution,
                         PricingEngine.price(session, resolution.version().terms())))

@@ -1,5 +1,6 @@
 package org.evsettle.tariffs;
 
+import org.evsettle.events.tariffs.PricePurpose;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -58,6 +59,11 @@ public class Tariff extends PanacheEntityBase {
     /** The one charger it applies to; null at every charger of its site or operator. */
     @Column(name = "charger_id")
     public UUID chargerId;
+    /** CHARGE: what drivers pay; REIMBURSEMENT: a rate the operator pays its employees for charging at home. */
+    public String purpose = PricePurpose.CHARGE.name();
+    /** The one driver a REIMBURSEMENT rate is for; null for its user types. */
+    @Column(name = "driver_id")
+    public UUID driverId;
     public String currency;
     @Column(name = "created_at")
     public Instant createdAt;
@@ -88,10 +94,25 @@ public class Tariff extends PanacheEntityBase {
         return tariff;
     }
 
-    /** One page of the operator's tariffs, oldest first (by keyset, see {@link #LISTED}). */
+    /** One page of the operator's tariffs (CHARGE), oldest first (by keyset, see {@link #LISTED}). */
     public static Page<Tariff> pageOf(UUID operatorId, PageRequest request) {
-        return KeysetQuery.page(Tariff.class, LISTED, "operatorId = :operatorId", Map.of("operatorId", operatorId),
-                request, tariff -> List.of(tariff.createdAt, tariff.id));
+        return pageOf(operatorId, PricePurpose.CHARGE, request);
+    }
+
+    /** One page of the operator's tariffs or reimbursement rates, oldest first. */
+    public static Page<Tariff> pageOf(UUID operatorId, PricePurpose purpose, PageRequest request) {
+        return KeysetQuery.page(Tariff.class, LISTED, "operatorId = :operatorId and purpose = :purpose",
+                Map.of("operatorId", operatorId, "purpose", purpose.name()), request,
+                tariff -> List.of(tariff.createdAt, tariff.id));
+    }
+
+    /** Whether it prices what drivers pay (not a reimbursement rate). */
+    public boolean isCharge() {
+        return PricePurpose.CHARGE.name().equals(purpose);
+    }
+
+    public PricePurpose purposeOf() {
+        return PricePurpose.valueOf(purpose);
     }
 
     /** An operator's tariffs with their versions, oldest first. */
@@ -110,9 +131,18 @@ public class Tariff extends PanacheEntityBase {
     /** Adds version n+1, in force from effectiveFrom, which may not lie before the latest version's. */
     public TariffVersion addVersion(Instant effectiveFrom, BigDecimal vatRate, ZoneId zone,
                                     List<TariffComponent> components) {
+        return addVersion(effectiveFrom, vatRate, zone, components, false);
+    }
+
+    /**
+     * Adds version n+1; a correction may take effect before the latest version (from then on it prices in
+     * that version's place), anything else not.
+     */
+    public TariffVersion addVersion(Instant effectiveFrom, BigDecimal vatRate, ZoneId zone,
+                                    List<TariffComponent> components, boolean correction) {
         Instant from = effectiveFrom.truncatedTo(ChronoUnit.MICROS);
         Optional<TariffVersion> latest = latestVersion();
-        if (latest.isPresent() && from.isBefore(latest.get().effectiveFrom)) {
+        if (!correction && latest.isPresent() && from.isBefore(latest.get().effectiveFrom)) {
             throw DomainException.invalid("effectiveFrom",
                     "must not be before " + latest.get().effectiveFrom + ", when version " + latest.get().version
                             + " takes effect");

@@ -60,7 +60,7 @@ public class TariffBook {
     public Tariff revise(UUID tariffId, Predicate<UUID> administers, Function<UUID, Terms> termsOfOperator) {
         // the lock makes concurrent updates of one tariff take version numbers one after the other
         Tariff tariff = Tariff.<Tariff>findByIdOptional(tariffId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(t -> administers.test(t.operatorId))
+                .filter(t -> t.isCharge() && administers.test(t.operatorId))
                 .orElseThrow(() -> DomainException.notFound("Tariff", tariffId));
         Terms terms = termsOfOperator.apply(tariff.operatorId);
         if (terms.userTypes() != null && !new HashSet<>(terms.userTypes()).equals(new HashSet<>(tariff.userTypes))) {

@@ -13,7 +13,7 @@ import java.util.UUID;
  * start, the most specific wins: a charger's tariff beats a site's, a site's beats the operator's;
  * at one place, a tariff naming the user type beats one for all user types; between equals the most
  * recently created wins, so a new tariff supersedes an older one from its effectiveFrom. When none
- * applies the session stays unpriced.
+ * applies the session stays unpriced. Reimbursement rates are no tariffs here ({@link HomePricing}).
  */
 @ApplicationScoped
 public class TariffResolver {
@@ -38,6 +38,7 @@ public class TariffResolver {
 
     static Optional<Resolution> choose(List<Tariff> tariffs, Place place, Instant startedAt) {
         return tariffs.stream()
+                .filter(Tariff::isCharge)
                 .filter(tariff -> tariff.appliesTo(place.userType()))
                 .filter(tariff -> tariff.appliesAt(place.siteId(), place.chargerId()))
                 .flatMap(tariff -> tariff.versionAt(startedAt).map(v -> new Resolution(tariff, v)).stream())

@@ -43,6 +43,15 @@ public class TariffVersion extends PanacheEntityBase {
     public List<TariffComponent> components = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt;
+    /** A reimbursement rate's cap on an employee's reimbursement per calendar month; null: none. */
+    @Column(name = "monthly_cap")
+    public BigDecimal monthlyCap;
+    /** A reimbursement rate's basis, FIXED or CONTRACT, and the cap per kWh its contract prices were held to. */
+    public String basis;
+    @Column(name = "cap_per_kwh")
+    public BigDecimal capPerKwh;
+    /** Why a correction took effect before it was made (a reimbursement rate's audited correction); else null. */
+    public String reason;
 
     public TariffTerms terms() {
         return new TariffTerms(tariff.currency, vatRate, ZoneId.of(timeZone), components);

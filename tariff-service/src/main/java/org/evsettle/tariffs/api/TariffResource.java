@@ -105,7 +105,7 @@ public class TariffResource {
     public TariffView get(@Parameter(description = TARIFF, example = TARIFF_EXAMPLE)
                           @PathParam("tariffId") UUID tariffId) {
         return Tariff.<Tariff>findByIdOptional(tariffId)
-                .filter(t -> mayRead(t.operatorId))
+                .filter(t -> t.isCharge() && mayRead(t.operatorId))
                 .map(TariffView::of)
                 .orElseThrow(() -> DomainException.notFound("Tariff", tariffId));
     }

@@ -1,0 +1,65 @@
+package org.evsettle.tariffs.api;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.evsettle.tariffs.ReimbursementRates;
+
+/** The bodies of the reimbursement rates' API: a new rate (for a driver or a user type) and a rate's next version. */
+public final class ReimbursementForms {
+
+    private ReimbursementForms() {
+    }
+
+    /** A new rate: for driverId or for userType, with its first version. */
+    public record RateForm(
+            @Schema(description = "The employee it reimburses; or give userType") UUID driverId,
+            @Schema(description = "The user type it reimburses (an employee's own rate wins); or give driverId",
+                    example = "EMPLOYEE") String userType,
+            @NotNull LocalDate effectiveFrom, @NotNull ReimbursementRates.Basis basis,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal pricePerKwh,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal dayPricePerKwh,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal nightPricePerKwh,
+            LocalTime nightStart, LocalTime nightEnd,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal capPerKwh,
+            @DecimalMin("0") @Digits(integer = 7, fraction = 2) BigDecimal monthlyCap,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal vatRate,
+            Boolean correction, @Size(max = 500) String reason) {
+
+        ReimbursementRates.Terms terms() {
+            return new VersionForm(effectiveFrom, basis, pricePerKwh, dayPricePerKwh, nightPricePerKwh, nightStart,
+                    nightEnd, capPerKwh, monthlyCap, vatRate, correction, reason).terms();
+        }
+    }
+
+    /**
+     * A version: from effectiveFrom (a date in the operator's zone; not before today unless correction, with a
+     * reason); FIXED at pricePerKwh, or CONTRACT at the employee's contract prices by day (and by night from nightStart,
+     * default 23:00, to nightEnd, default 07:00), each at most capPerKwh; monthlyCap caps an employee's month; vatRate
+     * 0 (left out) unless the company bills itself for a VAT-registered employee.
+     */
+    public record VersionForm(
+            @NotNull @Schema(example = "2026-12-01") LocalDate effectiveFrom,
+            @NotNull @Schema(example = "FIXED") ReimbursementRates.Basis basis,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.30") BigDecimal pricePerKwh,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.32") BigDecimal dayPricePerKwh,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.24") BigDecimal nightPricePerKwh,
+            @Schema(example = "23:00") LocalTime nightStart, @Schema(example = "07:00") LocalTime nightEnd,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.35") BigDecimal capPerKwh,
+            @DecimalMin("0") @Digits(integer = 7, fraction = 2) @Schema(example = "60.00") BigDecimal monthlyCap,
+            @DecimalMin("0") @DecimalMax("1") @Schema(example = "0") BigDecimal vatRate,
+            Boolean correction, @Size(max = 500) String reason) {
+
+        ReimbursementRates.Terms terms() {
+            return new ReimbursementRates.Terms(effectiveFrom, basis, pricePerKwh, dayPricePerKwh, nightPricePerKwh,
+                    nightStart, nightEnd, capPerKwh, monthlyCap, vatRate, Boolean.TRUE.equals(correction), reason);
+        }
+    }
+}
