@@ -20,18 +20,21 @@ public final class ReimbursementForms {
 
     /** A new rate: for driverId or for userType, with its first version. */
     public record RateForm(
-            @Schema(description = "The employee it reimburses; or give userType") UUID driverId,
+            @Schema(description = "The employee it reimburses; or give userType",
+                    example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") UUID driverId,
             @Schema(description = "The user type it reimburses (an employee's own rate wins); or give driverId",
                     example = "EMPLOYEE") String userType,
-            @NotNull LocalDate effectiveFrom, @NotNull ReimbursementRates.Basis basis,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal pricePerKwh,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal dayPricePerKwh,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal nightPricePerKwh,
-            LocalTime nightStart, LocalTime nightEnd,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) BigDecimal capPerKwh,
-            @DecimalMin("0") @Digits(integer = 7, fraction = 2) BigDecimal monthlyCap,
-            @DecimalMin("0") @DecimalMax("1") BigDecimal vatRate,
-            Boolean correction, @Size(max = 500) String reason) {
+            @NotNull @Schema(example = "2026-12-01") LocalDate effectiveFrom,
+            @NotNull @Schema(example = "FIXED") ReimbursementRates.Basis basis,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.30") BigDecimal pricePerKwh,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.32") BigDecimal dayPricePerKwh,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.24") BigDecimal nightPricePerKwh,
+            @Schema(example = "23:00") LocalTime nightStart, @Schema(example = "07:00") LocalTime nightEnd,
+            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.35") BigDecimal capPerKwh,
+            @DecimalMin("0") @Digits(integer = 7, fraction = 2) @Schema(example = "60.00") BigDecimal monthlyCap,
+            @DecimalMin("0") @DecimalMax("1") @Schema(example = "0") BigDecimal vatRate,
+            @Schema(example = "false") Boolean correction,
+            @Size(max = 500) @Schema(example = "the rate agreed with the works council") String reason) {
 
         ReimbursementRates.Terms terms() {
             return new VersionForm(effectiveFrom, basis, pricePerKwh, dayPricePerKwh, nightPricePerKwh, nightStart,
@@ -55,7 +58,8 @@ public final class ReimbursementForms {
             @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.35") BigDecimal capPerKwh,
             @DecimalMin("0") @Digits(integer = 7, fraction = 2) @Schema(example = "60.00") BigDecimal monthlyCap,
             @DecimalMin("0") @DecimalMax("1") @Schema(example = "0") BigDecimal vatRate,
-            Boolean correction, @Size(max = 500) String reason) {
+            @Schema(example = "false") Boolean correction,
+            @Size(max = 500) @Schema(example = "the rate agreed with the works council") String reason) {
 
         ReimbursementRates.Terms terms() {
             return new ReimbursementRates.Terms(effectiveFrom, basis, pricePerKwh, dayPricePerKwh, nightPricePerKwh,
