@@ -39,6 +39,9 @@ public class Driver extends RegistryCopy<DriverRecord> {
     /** The driver (a business customer of the same operator) invoiced for this driver's charging; null: the driver. */
     @Column(name = "employer_id")
     public UUID employerId;
+    /** Where the driver's reimbursements are paid out (home charging); null: none, or erased. */
+    @Column(name = "payout_iban")
+    public String payoutIban;
     @Column(name = "mandate_id")
     public String mandateId;
     @Column(name = "mandate_signed_on")
@@ -75,6 +78,7 @@ public class Driver extends RegistryCopy<DriverRecord> {
         companyRegistrationNumber = record.companyRegistrationNumber();
         language = record.language();
         employerId = record.employerId();
+        payoutIban = record.payoutIban();
         SepaMandate mandate = record.sepaMandate();
         mandateId = mandate == null ? null : mandate.mandateId();
         mandateSignedOn = mandate == null ? null : mandate.signedOn();

@@ -117,9 +117,15 @@ public class Invoice extends PanacheEntityBase {
 
     /** A new, empty OPEN invoice; the caller persists it. */
     public static Invoice open(UUID operatorId, UUID driverId, BillingPeriod period, String currency, Instant now) {
+        return open(DocumentKind.INVOICE, operatorId, driverId, period, currency, now);
+    }
+
+    /** A new, empty OPEN document of this kind (an INVOICE, or a REIMBURSEMENT statement); the caller persists it. */
+    public static Invoice open(DocumentKind kind, UUID operatorId, UUID driverId, BillingPeriod period, String currency,
+                               Instant now) {
         Invoice invoice = new Invoice();
         invoice.id = UUID.randomUUID();
-        invoice.kind = DocumentKind.INVOICE;
+        invoice.kind = kind;
         invoice.operatorId = operatorId;
         invoice.driverId = driverId;
         invoice.status = InvoiceStatus.OPEN;
@@ -136,9 +142,15 @@ public class Invoice extends PanacheEntityBase {
 
     /** The OPEN invoice of this driver for this period and currency, if there is one, locked for change. */
     public static Optional<Invoice> findOpen(UUID operatorId, UUID driverId, BillingPeriod period, String currency) {
+        return findOpen(DocumentKind.INVOICE, operatorId, driverId, period, currency);
+    }
+
+    /** The OPEN document of this kind of this driver for this period and currency, if any, locked for change. */
+    public static Optional<Invoice> findOpen(DocumentKind kind, UUID operatorId, UUID driverId, BillingPeriod period,
+                                             String currency) {
         return find("operatorId = ?1 and driverId = ?2 and periodStart = ?3 and periodEnd = ?4 and currency = ?5"
-                        + " and status = ?6",
-                operatorId, driverId, period.start(), period.end(), currency, InvoiceStatus.OPEN)
+                        + " and status = ?6 and kind = ?7",
+                operatorId, driverId, period.start(), period.end(), currency, InvoiceStatus.OPEN, kind)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
@@ -222,6 +234,16 @@ public class Invoice extends PanacheEntityBase {
 
     public boolean isReceivable() {
         return kind == DocumentKind.INVOICE && InvoiceStatus.RECEIVABLE.contains(status);
+    }
+
+    /** A reimbursement statement paid out to its employee (its payout batch executed): PAID on that day. */
+    public void paidOut(LocalDate on) {
+        if (kind != DocumentKind.REIMBURSEMENT || status != InvoiceStatus.ISSUED) {
+            throw new IllegalStateException("Document " + number + " is no issued reimbursement statement");
+        }
+        paidAmount = grossAmount;
+        settledOn = on;
+        status = InvoiceStatus.PAID;
     }
 
     /** Books a payment; true when it settles the invoice. The caller checks it does not exceed what is owed. */

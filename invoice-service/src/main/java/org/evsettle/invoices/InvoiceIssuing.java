@@ -82,8 +82,20 @@ public class InvoiceIssuing {
         int year = today.getYear();
         SupplierDetails supplier = SupplierDetails.of(operator);
         String country = operator.address == null ? null : operator.address.countryCode;
-        List<Invoice> payable = invoices.stream().filter(i -> i.grossAmount.signum() != 0).toList();
-        List<Invoice> nothingToPay = invoices.stream().filter(i -> i.grossAmount.signum() == 0).toList();
+        List<Invoice> reimbursements = invoices.stream().filter(i -> i.kind == DocumentKind.REIMBURSEMENT).toList();
+        List<Invoice> payable = invoices.stream()
+                .filter(i -> i.kind != DocumentKind.REIMBURSEMENT && i.grossAmount.signum() != 0).toList();
+        List<Invoice> nothingToPay = invoices.stream()
+                .filter(i -> i.kind != DocumentKind.REIMBURSEMENT && i.grossAmount.signum() == 0).toList();
+        if (!reimbursements.isEmpty()) {
+            long sequence = numbers.take(operatorId, Series.REIMBURSEMENT, year, reimbursements.size());
+            for (Invoice statement : reimbursements) {
+                String number = InvoiceNumberSeries.format(operator.numberPrefix(), Series.REIMBURSEMENT, year,
+                        sequence++);
+                statement.issue(new Invoice.Issue(number, today, null, now, null, PaymentMethod.TRANSFER, supplier,
+                        CustomerDetails.of(drivers.get(statement.driverId), operator), runId));
+            }
+        }
 
         String firstNumber = null;
         String lastNumber = null;
@@ -124,7 +136,7 @@ public class InvoiceIssuing {
         // the chunk is written: every outbox insert would otherwise check all its documents for changes again
         entityManager.clear();
         publisher.publishAll(events);
-        count(runId, payable.size(), statements, nothingToPay.size() - statements, gross, firstNumber, lastNumber);
+        count(runId, payable.size(), statements + reimbursements.size(), nothingToPay.size() - statements, gross, firstNumber, lastNumber);
         Log.debugf("Issued %d invoices (%s to %s) and closed %d periods with nothing to pay for operator %s",
                 payable.size(), firstNumber, lastNumber, nothingToPay.size(), operatorId);
         return invoices.size();

@@ -36,7 +36,9 @@ public class InvoiceLine extends PanacheEntityBase {
 
     /** What a line does. */
     public enum Kind {
-        CHARGE, CREDIT
+        CHARGE, CREDIT,
+        /** On a reimbursement statement: the monthly cap, or the reversal of a session paid out at an older price. */
+        ADJUSTMENT
     }
 
     private static final DateTimeFormatter LOCAL_START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -91,6 +93,9 @@ public class InvoiceLine extends PanacheEntityBase {
     public BigDecimal vatRate;
     @Column(name = "gross_amount")
     public BigDecimal grossAmount;
+    /** A reimbursement's cap per employee per calendar month, as its price carried it; null: none. */
+    @Column(name = "monthly_cap")
+    public BigDecimal monthlyCap;
 
     @ElementCollection
     @CollectionTable(name = "invoice_line_component", joinColumns = @JoinColumn(name = "invoice_line_id"))
@@ -120,6 +125,7 @@ public class InvoiceLine extends PanacheEntityBase {
         line.netAmount = InvoiceTotals.cents(priced.netAmount());
         line.vatRate = InvoiceTotals.rate(priced.vatRate());
         line.grossAmount = InvoiceTotals.cents(priced.grossAmount());
+        line.monthlyCap = priced.monthlyCap();
         priced.lines().stream().map(PriceComponent::of).forEach(line.components::add);
         line.description = "Charging at " + session.chargePointId() + ", "
                 + session.startedAt().atZone(zone).format(LOCAL_START) + ", " + energyKwh(session.energyWh()) + " kWh";
@@ -152,6 +158,23 @@ public class InvoiceLine extends PanacheEntityBase {
         line.vatRate = vatRate;
         line.grossAmount = grossAmount;
         components.stream().map(PriceComponent::copy).forEach(line.components::add);
+        return line;
+    }
+
+    /** An adjustment line of a reimbursement statement: an amount without VAT, described. */
+    public static InvoiceLine adjustment(UUID sessionId, Instant at, String description, String note, BigDecimal gross) {
+        InvoiceLine line = new InvoiceLine();
+        line.id = UUID.randomUUID();
+        line.kind = Kind.ADJUSTMENT;
+        line.sessionId = sessionId;
+        line.chargePointId = "";
+        line.startedAt = at;
+        line.stoppedAt = at;
+        line.description = description;
+        line.note = note;
+        line.netAmount = InvoiceTotals.cents(gross);
+        line.vatRate = InvoiceTotals.rate(BigDecimal.ZERO);
+        line.grossAmount = InvoiceTotals.cents(gross);
         return line;
     }
 

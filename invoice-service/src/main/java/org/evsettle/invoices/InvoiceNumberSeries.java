@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The gap-free numbering of an operator's documents, one counter per series and year of issue
- * (PREFIX-2026-000123; statements PREFIX-S-2026-000007). Numbers are taken by raising the counter row in
+ * (PREFIX-2026-000123; statements PREFIX-S-2026-000007; reimbursement statements PREFIX-R-2026-000002). Numbers are taken by raising the counter row in
  * the transaction that stores the numbered documents: the row lock makes concurrent issuers wait their
  * turn, and a rollback (a crash, a conflict) hands the numbers back, so none is skipped or used twice.
  */
@@ -17,7 +17,7 @@ public class InvoiceNumberSeries {
 
     /** The series of an operator: invoices and credit notes share one, as the law asks of corrections. */
     public enum Series {
-        INVOICE(""), STATEMENT("S-");
+        INVOICE(""), STATEMENT("S-"), REIMBURSEMENT("R-");
 
         private final String marker;
 

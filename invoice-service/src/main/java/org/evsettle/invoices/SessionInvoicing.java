@@ -1,5 +1,7 @@
 package org.evsettle.invoices;
 
+import java.util.UUID;
+import org.evsettle.events.tariffs.PricePurpose;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,10 @@ import org.evsettle.outbox.consumer.NotArrivedYet;
  * invoice's new state. A session of a period that was billed already goes on the invoice of the next
  * open period, labelled with its own dates. A new price replaces the line on an OPEN invoice; on an
  * issued invoice the old line is credited by a credit note and the new price goes on the next invoice.
- * Applying a price twice changes nothing: a session is charged once per price revision.
+ * Applying a price twice changes nothing: a session is charged once per price revision. A REIMBURSEMENT price goes
+ * on the employee's reimbursement statement of the period instead ({@link ReimbursementStatements}); one corrected
+ * after its statement was issued goes on the next, with a line that takes back what was paid; a NOT_BILLED price
+ * goes nowhere.
  */
 @ApplicationScoped
 public class SessionInvoicing {
@@ -90,6 +95,9 @@ public class SessionInvoicing {
         if (billedOn.status == InvoiceStatus.OPEN) {
             billedOn.remove(old);
             note = LineNote.priceCorrected(repriced.reason());
+        } else if (billedOn.kind == DocumentKind.REIMBURSEMENT) {
+            note = LineNote.correctsShown(billedOn.number);
+            reverseOnNext(old, price, billedOn.number);
         } else if (billedOn.kind == DocumentKind.INVOICE && !old.credited && old.grossAmount.signum() != 0) {
             Invoice creditNote = creditNotes.issue(billedOn, List.of(old),
                     LineNote.repriced(old.startDate(Operator.zoneOf(billedOn.operatorId)), repriced.reason()));
@@ -99,12 +107,27 @@ public class SessionInvoicing {
         }
         Invoice placedOn = place(price, repriced.revision(), note);
         if (billedOn.status == InvoiceStatus.OPEN && (placedOn == null || !placedOn.id.equals(billedOn.id))) {
+            if (billedOn.kind == DocumentKind.REIMBURSEMENT) {
+                ReimbursementStatements.capMonths(billedOn, Operator.zoneOf(billedOn.operatorId));
+            }
             publisher.changed(billedOn);
         }
     }
 
+    /** A session paid out at an older price: the next statement of the employee takes that amount back. */
+    private void reverseOnNext(InvoiceLine paid, SessionPriced newPrice, String paidOn) {
+        Operator operator = Operator.known(newPrice.operatorId()).orElseThrow();
+        Invoice next = openDocument(DocumentKind.REIMBURSEMENT, operator, paid.invoice.driverId,
+                periodFor(operator, LocalDate.ofInstant(paid.startedAt, operator.zone())), paid.invoice.currency);
+        next.add(ReimbursementStatements.reversal(paid, paidOn));
+    }
+
     /** Puts the price on the OPEN invoice where it belongs; returns that invoice (null when not billed). */
     private Invoice place(SessionPriced priced, int priceRevision, String note) {
+        if (priced.purpose() == PricePurpose.NOT_BILLED) {
+            Log.debugf("Session %s is not billed (someone else at an employee's home charger)", priced.sessionId());
+            return null;
+        }
         if (priced.driverId() == null) {
             Log.warnf("Session %s has no driver to invoice; not billed", priced.sessionId());
             return null;
@@ -113,22 +136,22 @@ public class SessionInvoicing {
                 Dependency.registry(EventCatalog.OPERATOR, priced.operatorId()), "Operator " + priced.operatorId()
                 + " of session " + priced.sessionId() + " is not known here yet"));
         LocalDate started = LocalDate.ofInstant(priced.session().startedAt(), operator.zone());
-        Optional<LocalDate> billedThrough = billingState.billedThrough(operator.id);
-        boolean late = billedThrough.isPresent() && !started.isAfter(billedThrough.get());
-        BillingPeriod period = operator.periodContaining(late ? billedThrough.get().plusDays(1) : started);
+        boolean late = billingState.billedThrough(operator.id).filter(through -> !started.isAfter(through)).isPresent();
+        BillingPeriod period = periodFor(operator, started);
         String currency = priced.currency() != null ? priced.currency() : operator.currency;
-        Instant now = clock.instant();
-        EmployerBilling.Customer customer = EmployerBilling.customerOf(priced);
-        Invoice invoice = Invoice.findOpen(operator.id, customer.customerId(), period, currency).orElseGet(() -> {
-            Invoice opened = Invoice.open(operator.id, customer.customerId(), period, currency, now);
-            opened.persist();
-            return opened;
-        });
+        boolean reimbursed = priced.purpose() == PricePurpose.REIMBURSEMENT;
+        EmployerBilling.Customer customer = reimbursed
+                ? new EmployerBilling.Customer(priced.driverId(), null, null) : EmployerBilling.customerOf(priced);
+        Invoice invoice = openDocument(reimbursed ? DocumentKind.REIMBURSEMENT : DocumentKind.INVOICE, operator,
+                customer.customerId(), period, currency);
         InvoiceLine line = InvoiceLine.of(priced, priceRevision, operator.zone());
         line.note = late ? LineNote.late(started, note) : note;
         line.employeeId = customer.employeeId();
         line.employeeName = customer.employeeName();
         invoice.add(line);
+        if (reimbursed) {
+            ReimbursementStatements.capMonths(invoice, operator.zone());
+        }
         publisher.changed(invoice);
         meters.counter("evsettle.invoices.sessions.billed", "late", String.valueOf(late)).increment();
         Log.debugf("Session %s billed on invoice %s (%s to %s)%s, %d lines, gross %s %s", priced.sessionId(), invoice.id,
@@ -137,4 +160,20 @@ public class SessionInvoicing {
         return invoice;
     }
 
+    /** The period a session of this day goes on: its own, or the next open one when its own was billed already. */
+    private BillingPeriod periodFor(Operator operator, LocalDate started) {
+        Optional<LocalDate> billedThrough = billingState.billedThrough(operator.id);
+        boolean late = billedThrough.isPresent() && !started.isAfter(billedThrough.get());
+        return operator.periodContaining(late ? billedThrough.get().plusDays(1) : started);
+    }
+
+    /** The customer's OPEN document of this kind for the period, opened when there is none. */
+    private Invoice openDocument(DocumentKind kind, Operator operator, UUID customerId, BillingPeriod period,
+                                 String currency) {
+        return Invoice.findOpen(kind, operator.id, customerId, period, currency).orElseGet(() -> {
+            Invoice opened = Invoice.open(kind, operator.id, customerId, period, currency, clock.instant());
+            opened.persist();
+            return opened;
+        });
+    }
 }

@@ -1,5 +1,6 @@
 package org.evsettle.invoices;
 
+import org.evsettle.events.tariffs.PricePurpose;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -159,6 +160,7 @@ final class InvoiceFixtures {
         private boolean erased;
         private String registrationNumber;
         private UUID employerId;
+        private String payoutIban;
 
         DriverBuilder(UUID id, UUID operatorId) {
             this.id = id;
@@ -200,6 +202,12 @@ final class InvoiceFixtures {
             return this;
         }
 
+        /** Where the driver's reimbursements are paid out. */
+        DriverBuilder payoutIban(String value) {
+            payoutIban = value;
+            return this;
+        }
+
         DriverBuilder email(String value) {
             email = value;
             return this;
@@ -231,7 +239,7 @@ final class InvoiceFixtures {
             return new DriverRecord(id, revision, operatorId, name,
                     email != null ? email : name.toLowerCase().replace(' ', '.') + "@example.org",
                     address("Amersfoort"), companyName == null ? "RESIDENT" : "EMPLOYEE", companyName, companyVatNumber,
-                    "ACTIVE", mandate, account, language, registrationNumber, employerId, null);
+                    "ACTIVE", mandate, account, language, registrationNumber, employerId, payoutIban);
         }
     }
 
@@ -254,6 +262,8 @@ final class InvoiceFixtures {
         private BigDecimal unitPrice = new BigDecimal("0.35000");
         private BigDecimal net = new BigDecimal("4.32");
         private BigDecimal vatRate = new BigDecimal("0.21");
+        private PricePurpose purpose = PricePurpose.CHARGE;
+        private BigDecimal monthlyCap;
 
         PriceBuilder session(UUID id) {
             sessionId = id;
@@ -290,6 +300,22 @@ final class InvoiceFixtures {
             return this;
         }
 
+        /** A reimbursement of an employee's home charging: no VAT, with the rate's monthly cap (null: none). */
+        PriceBuilder reimbursement(String monthlyCap) {
+            purpose = PricePurpose.REIMBURSEMENT;
+            vatRate = BigDecimal.ZERO;
+            this.monthlyCap = monthlyCap == null ? null : new BigDecimal(monthlyCap);
+            return this;
+        }
+
+        /** Someone else's session at an employee's home charger: nothing to anyone. */
+        PriceBuilder notBilled() {
+            purpose = PricePurpose.NOT_BILLED;
+            net = new BigDecimal("0.00");
+            vatRate = BigDecimal.ZERO;
+            return this;
+        }
+
         PriceBuilder net(String amount) {
             net = new BigDecimal(amount);
             return this;
@@ -301,7 +327,7 @@ final class InvoiceFixtures {
                     "04A2B3C4D5E680", startedAt, startedAt.plus(duration), energyWh);
             PriceLine energy = new PriceLine("ENERGY", "Energy", BigDecimal.valueOf(energyWh, 3), "kWh", unitPrice, net);
             return new SessionPriced(sessionId, operatorId, driverId, session, UUID.randomUUID(), 1, "EUR",
-                    List.of(energy), net, vatRate, vat, net.add(vat));
+                    List.of(energy), net, vatRate, vat, net.add(vat), purpose, monthlyCap);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.evsettle.invoices.documents;
 
+import org.evsettle.invoices.Driver;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,6 +25,12 @@ public record DocumentContent(Invoice document, ZoneId zone, LocalDate creditedI
         if (document.number == null && document.kind != DocumentKind.STATEMENT) {
             throw new IllegalArgumentException("Document " + document.id + " is not issued");
         }
+    }
+
+    /** The account a reimbursement statement is paid out to: the employee's payout IBAN, as the registry has it. */
+    public String payoutAccount() {
+        return document.kind == DocumentKind.REIMBURSEMENT
+                ? Driver.<Driver>findByIdOptional(document.driverId).map(driver -> driver.payoutIban).orElse(null) : null;
     }
 
     /** What an issued document shows, its dates in its operator's zone; 409 for an invoice still OPEN. */

@@ -149,7 +149,7 @@ public final class Formats {
     }
 
     /** The last four characters of an account, the rest hidden. */
-    static String maskedIban(String iban) {
+    public static String maskedIban(String iban) {
         if (iban == null || iban.length() < 4) {
             return "";
         }

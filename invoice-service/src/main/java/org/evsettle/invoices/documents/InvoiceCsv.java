@@ -1,5 +1,6 @@
 package org.evsettle.invoices.documents;
 
+import org.evsettle.invoices.ReimbursementTotals;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,6 +63,20 @@ public final class InvoiceCsv {
                     customer == null ? null : customer.billedName(), customer == null ? null : customer.companyVatNumber(),
                     d.driverId, d.currency, d.netAmount, d.vatAmount, d.grossAmount, breakdown, d.paidAmount,
                     d.creditedAmount, d.outstanding(), d.paymentReference, d.creditsInvoiceNumber));
+        }
+        return csv.toString();
+    }
+
+    /** The columns of the reimbursement totals, as the bundle keys {@code csv.reimbursements.<column>} name them. */
+    static final List<String> REIMBURSEMENT_COLUMNS = List.of("employee_id", "employee_name", "month", "sessions",
+            "energy_kwh", "amount", "currency");
+
+    /** One row per employee and month reimbursed, headed in the language: for payroll or bookkeeping. */
+    public static String reimbursements(List<ReimbursementTotals.Total> totals, DocumentLanguage language) {
+        Csv csv = new Csv().row(headers("csv.reimbursements.", REIMBURSEMENT_COLUMNS, language));
+        for (ReimbursementTotals.Total t : totals) {
+            csv.row(Arrays.asList(t.driverId(), t.driverName(), t.month(), t.sessions(),
+                    InvoiceLine.energyKwh(t.energyWh()), t.amount(), t.currency()));
         }
         return csv.toString();
     }

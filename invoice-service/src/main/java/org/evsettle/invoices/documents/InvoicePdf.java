@@ -375,6 +375,11 @@ public final class InvoicePdf {
             }
         } else if (invoice.kind == DocumentKind.CREDIT_NOTE) {
             terms.add(chunk(text.get("pay.creditNote", "number", invoice.creditsInvoiceNumber, "amount", amount), BODY));
+        } else if (invoice.kind == DocumentKind.REIMBURSEMENT) {
+            // not a supply: no VAT unless the rate had one (docs/companies.md)
+            terms.add(chunk(text.get("pay.reimbursement", "supplier", supplier.legalName(), "amount", amount,
+                    "account", content.payoutAccount() == null ? "-" : Formats.maskedIban(content.payoutAccount())),
+                    BODY));
         } else {
             terms.add(chunk(text.get("pay.statement"), BODY));
         }

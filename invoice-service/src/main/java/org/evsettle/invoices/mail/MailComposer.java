@@ -46,7 +46,7 @@ public class MailComposer {
         String body = String.join("\n\n",
                 texts.text("greeting", values),
                 texts.text(bodyKey(document, kind, step), values),
-                texts.text(document.customer.isCompany() && document.kind != DocumentKind.STATEMENT
+                texts.text(document.customer.isCompany() && (document.kind == DocumentKind.INVOICE || document.kind == DocumentKind.CREDIT_NOTE)
                         ? "attachment.pdf-and-ubl" : "attachment.pdf", values),
                 texts.text("questions", values),
                 texts.text("closing", values)) + "\n";
@@ -67,7 +67,7 @@ public class MailComposer {
                     InvoicePdf.reminder(content, ReminderStep.valueOf(row.step.name()), writtenOn), "application/pdf");
         }
         mail.addAttachment(content.fileName("pdf"), InvoicePdf.render(content), "application/pdf");
-        if (document.customer.isCompany() && document.kind != DocumentKind.STATEMENT) {
+        if (document.customer.isCompany() && (document.kind == DocumentKind.INVOICE || document.kind == DocumentKind.CREDIT_NOTE)) {
             mail.addAttachment(content.fileName("xml"), UblDocument.write(content).getBytes(StandardCharsets.UTF_8),
                     "application/xml");
         }

@@ -26,6 +26,8 @@ public final class Schemas {
     public static final String UBL_INVOICE = "/external/schemas/ubl21/maindoc/UBL-Invoice-2.1.xsd";
     public static final String UBL_CREDIT_NOTE = "/external/schemas/ubl21/maindoc/UBL-CreditNote-2.1.xsd";
     public static final String PAIN_008 = "/pain.008.001.02.xsd";
+    /** ISO 20022 pain.001.001.09, as hbci4j-core ships it: the SEPA credit transfer of payouts. */
+    public static final String PAIN_001 = "/pain.001.001.09.xsd";
 
     /** Schemas that UBL imports by namespace without a location. */
     private static final Map<String, String> BY_NAMESPACE = Map.of(
