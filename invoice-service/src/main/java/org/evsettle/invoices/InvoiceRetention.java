@@ -100,6 +100,10 @@ public class InvoiceRetention {
                  OR (entity_type = 'Payment' AND entity_id IN (SELECT id::text FROM payment WHERE invoice_id IN (?1)))""", documents);
         execute("DELETE FROM payment WHERE invoice_id IN (?1)", documents);
         execute("DELETE FROM direct_debit WHERE invoice_id IN (?1)", documents);
+        execute("DELETE FROM payout WHERE invoice_id IN (?1)", documents);
+        entityManager.createNativeQuery("""
+                DELETE FROM payout_batch b WHERE NOT EXISTS (SELECT 1 FROM payout p WHERE p.batch_id = b.id)""")
+                .executeUpdate();
         entityManager.createNativeQuery("""
                 DELETE FROM direct_debit_batch b WHERE NOT EXISTS (SELECT 1 FROM direct_debit d WHERE d.batch_id = b.id)""")
                 .executeUpdate();

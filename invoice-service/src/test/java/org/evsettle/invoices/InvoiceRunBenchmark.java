@@ -53,19 +53,22 @@ class InvoiceRunBenchmark {
         int sessions = Integer.getInteger("benchmark.sessions", 100_000);
         int pdfs = Integer.getInteger("benchmark.pdfs", 500);
         int threads = Integer.getInteger("benchmark.pdf-threads", Runtime.getRuntime().availableProcessors());
+        // INVOICE, or REIMBURSEMENT: employees' home charging on reimbursement statements (no VAT, a monthly cap)
+        DocumentKind kind = DocumentKind.valueOf(System.getProperty("benchmark.kind", "INVOICE"));
         UUID operatorId = UUID.randomUUID();
         BillingPeriod period = new BillingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
 
         long seedStart = System.nanoTime();
-        seed(operatorId, period, drivers, sessions);
+        seed(operatorId, period, drivers, sessions, kind);
         Duration seeding = Duration.ofNanos(System.nanoTime() - seedStart);
 
         long runStart = System.nanoTime();
         BillingRun run = runs.run(operatorId, period, BillingRun.Trigger.REQUEST, Instant.now());
         Duration billing = Duration.ofNanos(System.nanoTime() - runStart);
 
-        assertThat(run.invoicesIssued).isEqualTo(drivers);
-        assertGapFree(operatorId, drivers);
+        int issued = kind == DocumentKind.REIMBURSEMENT ? run.statementsIssued : run.invoicesIssued;
+        assertThat(issued).isEqualTo(drivers);
+        assertGapFree(operatorId, drivers, kind);
 
         List<UUID> sample = issuedIds(operatorId, Math.min(pdfs, drivers));
         // a first pass warms the renderer up (class loading, fonts); the second is measured
@@ -74,17 +77,20 @@ class InvoiceRunBenchmark {
         long bytes = render(sample, threads);
         Duration rendering = Duration.ofNanos(System.nanoTime() - pdfStart);
 
-        String report = String.format(Locale.ROOT, "BENCHMARK invoice run: %d drivers, %d sessions -> %d invoices in %.2f s"
+        String report = String.format(Locale.ROOT, "BENCHMARK " + kind + " run: %d drivers, %d sessions -> %d documents in %.2f s"
                         + " (%.0f invoices/s, %.0f sessions/s; seeding %.1f s), numbers %s..%s gap-free;"
                         + " PDF: %d rendered in %.2f s on %d threads = %.1f PDFs/s (%.1f kB each)",
-                drivers, sessions, run.invoicesIssued, seconds(billing), run.invoicesIssued / seconds(billing),
+                drivers, sessions, issued, seconds(billing), issued / seconds(billing),
                 sessions / seconds(billing), seconds(seeding), run.firstNumber, run.lastNumber, sample.size(),
                 seconds(rendering), threads, sample.size() / seconds(rendering), bytes / 1024.0 / sample.size());
         Log.info(report);
         System.out.println(report);
     }
 
-    private void seed(UUID operatorId, BillingPeriod period, int drivers, int sessions) throws SQLException {
+    private void seed(UUID operatorId, BillingPeriod period, int drivers, int sessions, DocumentKind kind)
+            throws SQLException {
+        boolean reimbursed = kind == DocumentKind.REIMBURSEMENT;
+        String vat = reimbursed ? "0" : "0.21";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             execute(connection, """
@@ -104,22 +110,24 @@ class InvoiceRunBenchmark {
                     INSERT INTO invoice (id, revision, operator_id, driver_id, status, period_start, period_end, currency,
                         line_count, net_amount, vat_amount, gross_amount, created_at, kind, paid_amount, credited_amount)
                     SELECT gen_random_uuid(), 0, ?::uuid, d.id, 'OPEN', ?::date, ?::date, 'EUR', 0, 0, 0, 0, now(),
-                        'INVOICE', 0, 0
+                        ?, 0, 0
                     FROM driver d WHERE d.operator_id = ?::uuid""", operatorId.toString(), period.start().toString(),
-                    period.end().toString(), operatorId.toString());
+                    period.end().toString(), kind.name(), operatorId.toString());
             execute(connection, """
                     WITH inv AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM invoice WHERE operator_id = ?::uuid)
                     INSERT INTO invoice_line (id, invoice_id, session_id, charge_point_id, transaction_id, site_name,
                         started_at, stopped_at, energy_wh, description, tariff_version, net_amount, vat_rate, gross_amount,
-                        kind, price_revision, credited)
+                        kind, price_revision, credited, monthly_cap)
                     SELECT gen_random_uuid(), inv.id, gen_random_uuid(), 'ZAP-' || lpad((k % 400)::text, 6, '0'), k,
                         'Parking ' || (k % 12),
                         ?::date + (k % 28) * interval '1 day' + (k % 24) * interval '1 hour',
                         ?::date + (k % 28) * interval '1 day' + (k % 24) * interval '1 hour' + interval '95 minutes',
-                        5000 + (k % 40000), 'Charging', 1, round((5000 + (k % 40000)) * 0.00035, 2), 0.21,
-                        round(round((5000 + (k % 40000)) * 0.00035, 2) * 1.21, 2), 'CHARGE', 0, false
+                        5000 + (k % 40000), 'Charging', 1, round((5000 + (k % 40000)) * 0.00035, 2), ?::numeric,
+                        round(round((5000 + (k % 40000)) * 0.00035, 2) * (1 + ?::numeric), 2), 'CHARGE', 0, false,
+                        CASE WHEN ? THEN 60.00 END
                     FROM generate_series(1, ?) k JOIN inv ON inv.n = ((k - 1) % ?) + 1""",
-                    operatorId.toString(), period.start().toString(), period.start().toString(), sessions, drivers);
+                    operatorId.toString(), period.start().toString(), period.start().toString(), vat, vat, reimbursed,
+                    sessions, drivers);
             execute(connection, """
                     INSERT INTO invoice_line_component (invoice_line_id, position, component, description, quantity, unit,
                         unit_price, amount)
@@ -127,27 +135,29 @@ class InvoiceRunBenchmark {
                     FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.operator_id = ?::uuid""",
                     operatorId.toString());
             execute(connection, """
-                    UPDATE invoice i SET line_count = t.lines, net_amount = t.net, vat_amount = round(t.net * 0.21, 2),
-                        gross_amount = t.net + round(t.net * 0.21, 2)
+                    UPDATE invoice i SET line_count = t.lines, net_amount = t.net,
+                        vat_amount = round(t.net * ?::numeric, 2), gross_amount = t.net + round(t.net * ?::numeric, 2)
                     FROM (SELECT l.invoice_id, count(*) AS lines, sum(l.net_amount) AS net FROM invoice_line l
                           JOIN invoice i2 ON i2.id = l.invoice_id WHERE i2.operator_id = ?::uuid GROUP BY l.invoice_id) t
-                    WHERE t.invoice_id = i.id""", operatorId.toString());
+                    WHERE t.invoice_id = i.id""", vat, vat, operatorId.toString());
             execute(connection, """
                     INSERT INTO invoice_vat_subtotal (invoice_id, position, rate, net_amount, vat_amount)
-                    SELECT id, 0, 0.21, net_amount, vat_amount FROM invoice WHERE operator_id = ?::uuid""",
-                    operatorId.toString());
+                    SELECT id, 0, ?::numeric, net_amount, vat_amount FROM invoice WHERE operator_id = ?::uuid""",
+                    vat, operatorId.toString());
             execute(connection, "ANALYZE invoice");
             execute(connection, "ANALYZE invoice_line");
         }
     }
 
-    private void assertGapFree(UUID operatorId, int expected) throws SQLException {
+    private void assertGapFree(UUID operatorId, int expected, DocumentKind kind) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT count(*), count(DISTINCT number),
-                            min(CAST(split_part(number, '-', 3) AS bigint)), max(CAST(split_part(number, '-', 3) AS bigint))
-                     FROM invoice WHERE operator_id = ?::uuid AND kind = 'INVOICE' AND status = 'ISSUED'""")) {
+                            min(CAST(reverse(split_part(reverse(number), '-', 1)) AS bigint)),
+                            max(CAST(reverse(split_part(reverse(number), '-', 1)) AS bigint))
+                     FROM invoice WHERE operator_id = ?::uuid AND kind = ? AND status = 'ISSUED'""")) {
             query.setString(1, operatorId.toString());
+            query.setString(2, kind.name());
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 assertThat(result.getLong(1)).as("issued").isEqualTo(expected);
