@@ -21,6 +21,8 @@ class OpenApiTest {
     private static final String CERTIFICATE = "/api/chargers/{chargePointId}/certificate";
     private static final String CERTIFICATES = "/api/chargers/{chargePointId}/certificates";
     private static final String CERTIFICATE_SERIAL = "/api/chargers/{chargePointId}/certificates/{serial}";
+    private static final String RESERVATIONS = "/api/chargers/{chargePointId}/reservations";
+    private static final String SITE_LOAD = "/api/sites/{siteId}/load";
 
     @Test
     void describesEveryEndpointByThePlatformsConventions() {
@@ -28,7 +30,7 @@ class OpenApiTest {
                 .extract().asString();
 
         assertThat(JsonPath.from(document).getMap("paths")).containsOnlyKeys(COMMANDS, CONNECTION, CONNECTIONS,
-                CERTIFICATE, CERTIFICATES, CERTIFICATE_SERIAL);
+                CERTIFICATE, CERTIFICATES, CERTIFICATE_SERIAL, RESERVATIONS, SITE_LOAD);
         assertThat(OpenApiConventions.violations(document)).isEmpty();
     }
 
