@@ -52,14 +52,15 @@ public class ChargerPresence {
     }
 
     /** This replica now holds the charger's socket. */
-    public void claimed(String chargePointId, String connectionId, Instant at) {
+    public void claimed(String chargePointId, String connectionId, String subprotocol, Instant at) {
         enqueue(new Change("""
-                INSERT INTO charger_presence (charge_point_id, replica_id, connection_id, connected_at, last_seen)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO charger_presence (charge_point_id, replica_id, connection_id, connected_at, last_seen,
+                    subprotocol)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (charge_point_id) DO UPDATE SET replica_id = excluded.replica_id,
                     connection_id = excluded.connection_id, connected_at = excluded.connected_at,
-                    last_seen = excluded.last_seen, disconnected_at = NULL""",
-                List.of(chargePointId, replica.id(), connectionId, ts(at), ts(at))));
+                    last_seen = excluded.last_seen, disconnected_at = NULL, subprotocol = excluded.subprotocol""",
+                List.of(chargePointId, replica.id(), connectionId, ts(at), ts(at), subprotocol)));
     }
 
     /** The socket closed; nothing changes if another connection claimed the charger since. */
@@ -110,13 +111,14 @@ public class ChargerPresence {
     public ConnectionSnapshot snapshot(String chargePointId) {
         Optional<ConnectionSnapshot> presence = query("""
                 SELECT p.disconnected_at IS NULL AND COALESCE(r.heartbeat_at > ?, false), p.connected_at, p.last_seen,
-                       p.vendor, p.model, p.firmware_version, p.registration_status, p.replica_id
+                       p.vendor, p.model, p.firmware_version, p.registration_status, p.replica_id,
+                       p.subprotocol
                 FROM charger_presence p LEFT JOIN gateway_replica r ON r.replica_id = p.replica_id
                 WHERE p.charge_point_id = ?""",
                 List.of(ts(clock.instant().minus(replica.deadAfter())), chargePointId),
                 row -> new ConnectionSnapshot(row.getBoolean(1), instant(row.getTimestamp(2)),
                         instant(row.getTimestamp(3)), row.getString(4), row.getString(5), row.getString(6),
-                        row.getString(7), row.getString(8), connectors(chargePointId)));
+                        row.getString(7), row.getString(8), row.getString(9), connectors(chargePointId)));
         return presence.orElseGet(() -> {
             List<ConnectorStatus> connectors = connectors(chargePointId);
             return connectors.isEmpty() ? ConnectionSnapshot.never() : ConnectionSnapshot.never().withConnectors(connectors);

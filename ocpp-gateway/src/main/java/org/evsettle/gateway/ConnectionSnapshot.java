@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the gateway knows of a charger's connection at one moment: whether a live replica holds its
  * socket, since when, when it was last heard, what its last BootNotification said and how it was
- * answered, and each connector's last status. Never connected: all empty.
+ * answered, the OCPP version (subprotocol) its connection speaks, and each connector's last status.
+ * Never connected: all empty.
  */
 public record ConnectionSnapshot(
         boolean connected,
@@ -17,15 +18,16 @@ public record ConnectionSnapshot(
         String firmwareVersion,
         String registrationStatus,
         String replicaId,
+        String subprotocol,
         List<ConnectorStatus> connectors) {
 
     public static ConnectionSnapshot never() {
-        return new ConnectionSnapshot(false, null, null, null, null, null, null, null, List.of());
+        return new ConnectionSnapshot(false, null, null, null, null, null, null, null, null, List.of());
     }
 
     public ConnectionSnapshot withConnectors(List<ConnectorStatus> statuses) {
         return new ConnectionSnapshot(connected, connectedSince, lastSeen, vendor, model, firmwareVersion,
-                registrationStatus, replicaId, statuses);
+                registrationStatus, replicaId, subprotocol, statuses);
     }
 
     /** The same, with a fresher last-seen that this replica knows of (the database lags by a few seconds). */
@@ -34,6 +36,6 @@ public record ConnectionSnapshot(
             return this;
         }
         return new ConnectionSnapshot(connected, connectedSince, at, vendor, model, firmwareVersion, registrationStatus,
-                replicaId, connectors);
+                replicaId, subprotocol, connectors);
     }
 }

@@ -48,6 +48,7 @@ class ConnectionApiTest {
                     .body("vendor", equalTo("Zaptec"))
                     .body("model", equalTo("Go2"))
                     .body("firmwareVersion", equalTo("3.2.1.0"))
+                    .body("subprotocol", equalTo("ocpp1.6"))
                     .body("connectors[0].connectorId", equalTo(1))
                     .body("connectors[0].status", equalTo("Charging"))
                     .body("connectors[0].errorCode", equalTo("NoError"))

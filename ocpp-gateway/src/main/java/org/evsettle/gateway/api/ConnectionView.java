@@ -24,6 +24,7 @@ public record ConnectionView(
         @Schema(example = "Go2") String model,
         @Schema(example = "3.2.1.0") String firmwareVersion,
         @Schema(enumeration = {"Accepted", "Pending", "Rejected"}) String registrationStatus,
+        @Schema(description = "The OCPP version its last connection speaks", example = "ocpp1.6") String subprotocol,
         List<ConnectorView> connectors,
         @Schema(description = "Per configuration key its profile sets at boot: wanted and reported value, and what "
                 + "became of it") List<ConfigurationKeyView> configuration) {
@@ -64,7 +65,7 @@ public record ConnectionView(
 
     static ConnectionView of(String chargePointId, ConnectionSnapshot snapshot, List<KeyOutcome> configuration) {
         return new ConnectionView(chargePointId, snapshot.connected(), snapshot.connectedSince(), snapshot.lastSeen(),
-                snapshot.vendor(), snapshot.model(), snapshot.firmwareVersion(), snapshot.registrationStatus(),
+                snapshot.vendor(), snapshot.model(), snapshot.firmwareVersion(), snapshot.registrationStatus(), snapshot.subprotocol(),
                 snapshot.connectors().stream().map(ConnectorView::of).toList(),
                 configuration.stream().map(ConfigurationKeyView::of).toList());
     }

@@ -20,6 +20,10 @@ public interface GatewaySettings {
     @WithDefault("15S")
     Duration publishTimeout();
 
+    /** Whether chargers offering OCPP 2.0.1 may speak it (their operator must allow it too); else they speak 1.6. */
+    @WithDefault("true")
+    boolean ocpp201Enabled();
+
     /** The BootNotification interval of an accepted charger: how often it sends a Heartbeat. */
     @WithDefault("300S")
     Duration heartbeatInterval();

@@ -89,7 +89,7 @@ public class CentralSystemEndpoint {
             connections.superseded(previous.id());
             previous.close(REPLACED).subscribe().with(done -> { }, failure -> { });
         });
-        presence.claimed(chargePointId, connection.id(), at);
+        presence.claimed(chargePointId, connection.id(), connection.subprotocol(), at);
         publisher.publishInBackground(EventIds.nameBased(chargePointId, connection.id(), "charger-connected"),
                 new ChargerConnected(chargePointId, connection.subprotocol(), remoteAddress, at), at);
     }

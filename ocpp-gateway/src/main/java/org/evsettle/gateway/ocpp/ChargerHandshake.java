@@ -8,7 +8,6 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerCredentials;
 import org.evsettle.gateway.HandshakeLimiter;
 import org.evsettle.gateway.RegistryProjection;
+import org.evsettle.gateway.config.GatewaySettings;
 
 /**
  * Admits a charger at the WebSocket handshake, before any OCPP frame: 400 for a chargePointId that
@@ -43,9 +43,11 @@ public class ChargerHandshake implements HttpUpgradeCheck {
     private final CallDispatcher dispatcher;
     private final MeterRegistry meters;
     private final ClientCertificateCheck certificates;
+    private final GatewaySettings settings;
 
     public ChargerHandshake(RegistryProjection registry, ChargerCredentials credentials, CallDispatcher dispatcher,
-                            MeterRegistry meters, ClientCertificateCheck certificates) {
+                            MeterRegistry meters, ClientCertificateCheck certificates, GatewaySettings settings) {
+        this.settings = settings;
         this.certificates = certificates;
         this.registry = registry;
         this.credentials = credentials;
@@ -66,11 +68,15 @@ public class ChargerHandshake implements HttpUpgradeCheck {
             Log.debugf("Refused a handshake with an invalid chargePointId: %s", printable(chargePointId));
             return refused("invalid-charge-point-id", CheckResult.rejectUpgrade(400));
         }
-        if (!offersSupportedSubprotocol(request.getHeader(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL))) {
-            Log.debugf("Refused %s: no supported OCPP subprotocol offered (%s)", chargePointId,
-                    request.getHeader(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL));
+        String offered = request.getHeader(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL);
+        Optional<String> subprotocol = SubprotocolChoice.choose(offered, dispatcher.subprotocols(),
+                settings.ocpp201Enabled() && operatorAllows201(chargePointId));
+        if (subprotocol.isEmpty()) {
+            Log.debugf("Refused %s: no supported OCPP subprotocol offered (%s)", chargePointId, printable(offered));
             return refused("no-subprotocol", CheckResult.rejectUpgrade(400));
         }
+        // the server takes the first of the client's list it speaks: leave only ours, so our preference wins
+        request.headers().set(HandshakeRequest.SEC_WEBSOCKET_PROTOCOL, subprotocol.get());
         if (!registry.isReady()) {
             return refused("registry-not-ready", CheckResult.rejectUpgrade(503, RETRY_LATER));
         }
@@ -137,10 +143,12 @@ public class ChargerHandshake implements HttpUpgradeCheck {
         return chargePointId != null && CHARGE_POINT_ID.matcher(chargePointId).matches();
     }
 
-    private boolean offersSupportedSubprotocol(String offered) {
-        return offered != null && Arrays.stream(offered.split(","))
-                .map(String::trim)
-                .anyMatch(dispatcher.subprotocols()::contains);
+    /** The charger's operator's ChargerSettings.ocpp201Allowed; an unknown charger (enrolling) follows the default. */
+    private boolean operatorAllows201(String chargePointId) {
+        return registry.charger(chargePointId)
+                .flatMap(charger -> registry.operator(charger.operatorId()))
+                .map(operator -> operator.chargerSettings().ocpp201Allowed())
+                .orElse(true);
     }
 
     private static String printable(String text) {

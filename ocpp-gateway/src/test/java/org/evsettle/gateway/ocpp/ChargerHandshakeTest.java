@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.websockets.next.HttpUpgradeCheck.CheckResult;
 import io.quarkus.websockets.next.HttpUpgradeCheck.HttpUpgradeContext;
 import io.quarkus.websockets.next.UserData;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import java.lang.reflect.Proxy;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ChargerCertificateAuthority;
@@ -38,8 +40,11 @@ class ChargerHandshakeTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ChargerHandshake handshake = new ChargerHandshake(registry,
             new ChargerCredentials(registry, TestSettings.defaults()),
-            new CallDispatcher(instances(new Ocpp16Only()), instances(), new PendingCalls(), Clock.systemUTC(), meters),
-            meters, withoutChargerCa(registry));
+            new CallDispatcher(instances(new Family("ocpp1.6"), new Family("ocpp2.0.1")), instances(), new PendingCalls(),
+                    Clock.systemUTC(), meters),
+            meters, withoutChargerCa(registry), TestSettings.defaults());
+    /** The subprotocols left in the request's header for the server's own negotiation. */
+    private final MultiMap requestHeaders = MultiMap.caseInsensitiveMultiMap();
 
     /** Security profile 3 off (no charger CA): the certificate check leaves every charger to Basic. */
     private static ClientCertificateCheck withoutChargerCa(RegistryProjection registry) {
@@ -62,7 +67,30 @@ class ChargerHandshakeTest {
     @Test
     void refusesAMissingSubprotocolBeforeAnythingElse() {
         assertThat(perform("ZAP-1", null, basic("ZAP-1:" + PASSWORD)).getHttpResponseCode()).isEqualTo(400);
-        assertThat(perform("ZAP-1", "ocpp2.0.1", null).getHttpResponseCode()).isEqualTo(400);
+        assertThat(perform("ZAP-1", "ocpp1.5", null).getHttpResponseCode()).isEqualTo(400);
+    }
+
+    @Test
+    void leavesOnly201InTheHeaderWhenOfferedInAnyOrder() {
+        RegistryRecords.feed(registry, RegistryRecords.aCharger(UUID.randomUUID(), "ZAP-1", PASSWORD));
+        registry.markReady();
+
+        assertThat(perform("ZAP-1", "ocpp1.6, ocpp2.0.1", basic("ZAP-1:" + PASSWORD)).isUpgradePermitted()).isTrue();
+
+        assertThat(requestHeaders.get("Sec-WebSocket-Protocol")).isEqualTo("ocpp2.0.1");
+    }
+
+    @Test
+    void leaves16InTheHeaderWhenTheChargersOperatorDoesNotAllow201() {
+        UUID operatorId = UUID.randomUUID();
+        RegistryRecords.feed(registry, RegistryRecords.withChargerSettings(
+                RegistryRecords.anOperator(operatorId, "Europe/Amsterdam"), new ChargerSettings(60, false, false, false)));
+        RegistryRecords.feed(registry, RegistryRecords.aCharger(operatorId, "ZAP-2", PASSWORD));
+        registry.markReady();
+
+        assertThat(perform("ZAP-2", "ocpp2.0.1, ocpp1.6", basic("ZAP-2:" + PASSWORD)).isUpgradePermitted()).isTrue();
+        assertThat(requestHeaders.get("Sec-WebSocket-Protocol")).isEqualTo("ocpp1.6");
+        assertThat(perform("ZAP-2", "ocpp2.0.1", basic("ZAP-2:" + PASSWORD)).getHttpResponseCode()).isEqualTo(400);
     }
 
     @Test
@@ -139,8 +167,13 @@ class ChargerHandshakeTest {
         if (authorization != null) {
             headers.put("Authorization", authorization);
         }
-        HttpServerRequest request = proxy(HttpServerRequest.class, (method, args) ->
-                "getHeader".equals(method) ? headers.get(args[0].toString()) : null);
+        requestHeaders.clear();
+        headers.forEach(requestHeaders::set);
+        HttpServerRequest request = proxy(HttpServerRequest.class, (method, args) -> switch (method) {
+            case "getHeader" -> headers.get(args[0].toString());
+            case "headers" -> requestHeaders;
+            default -> null;
+        });
         Map<String, Object> data = new HashMap<>();
         UserData userData = proxy(UserData.class, (method, args) -> switch (method) {
             case "put" -> data.put(((UserData.TypedKey<?>) args[0]).value(), args[1]);
@@ -176,11 +209,8 @@ class ChargerHandshakeTest {
         return proxy(Instance.class, (method, args) -> "iterator".equals(method) ? List.of(beans).iterator() : null);
     }
 
-    private static final class Ocpp16Only implements ActionFamily {
-        @Override
-        public String subprotocol() {
-            return "ocpp1.6";
-        }
+    /** A version the dispatcher speaks, with no actions: the handshake only asks for its subprotocol. */
+    private record Family(String subprotocol) implements ActionFamily {
 
         @Override
         public List<OcppAction<?, ?>> actions() {
