@@ -96,6 +96,8 @@ export interface OperatorForm {
   invoiceMail?: InvoiceMail | null;
   /** The user types whose drivers may be billed to an employer; null: EMPLOYEE. */
   employerBilledUserTypes?: string[] | null;
+  /** How chargers are configured at boot; null: the platform's defaults. */
+  chargerSettings?: ChargerSettings | null;
 }
 
 export interface Site {
