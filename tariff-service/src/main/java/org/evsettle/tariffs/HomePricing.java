@@ -2,6 +2,9 @@ package org.evsettle.tariffs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -35,12 +38,35 @@ final class HomePricing {
         if (!who.driverId().equals(home.ownerDriverId)) {
             return SessionPricing.Attempt.notBilled(nothing(who.operatorId()));
         }
-        return rate(operatorTariffs, who.driverId(), who.userType(), session)
-                .map(resolution -> SessionPricing.Attempt.priced(resolution,
-                        PricingEngine.price(session, resolution.version().terms())))
-                .orElseGet(() -> SessionPricing.Attempt.unpriced("no reimbursement rate applies to driver "
-                        + who.driverId() + " (user type " + Optional.ofNullable(who.userType()).orElse("(none)")
-                        + ") at " + session.startedAt(), true));
+        Optional<TariffResolver.Resolution> rate = rate(operatorTariffs, who.driverId(), who.userType(), session);
+        if (rate.isEmpty()) {
+            return SessionPricing.Attempt.unpriced("no reimbursement rate applies to driver " + who.driverId()
+                    + " (user type " + Optional.ofNullable(who.userType()).orElse("(none)") + ") at "
+                    + session.startedAt(), true);
+        }
+        return terms(rate.get().version(), who.driverId(), session.startedAt())
+                .map(terms -> SessionPricing.Attempt.priced(rate.get(), PricingEngine.price(session, terms)))
+                .orElseGet(() -> SessionPricing.Attempt.unpriced("driver " + who.driverId()
+                        + " has no energy contract in force on " + dayOf(rate.get().version(), session.startedAt())
+                        + ", which their reimbursement rate pays by: reimbursed once it is entered", true));
+    }
+
+    /**
+     * What a home session is priced with under a rate's version: a FIXED version's own terms; a CONTRACT version's
+     * are the prices of the employee's contract in force on the session's day (in the operator's zone), each at most
+     * the version's capPerKwh; none while the employee has no contract for that day.
+     */
+    static Optional<TariffTerms> terms(TariffVersion version, UUID driverId, Instant startedAt) {
+        if (!ReimbursementRates.Basis.CONTRACT.name().equals(version.basis)) {
+            return Optional.of(version.terms());
+        }
+        return EnergyContract.inForce(driverId, dayOf(version, startedAt))
+                .map(contract -> new TariffTerms(version.tariff.currency, version.vatRate,
+                        ZoneId.of(version.timeZone), contract.components(version.capPerKwh)));
+    }
+
+    private static LocalDate dayOf(TariffVersion version, Instant at) {
+        return at.atZone(ZoneId.of(version.timeZone)).toLocalDate();
     }
 
     /** The rate that reimburses this driver's session: their own, else their user type's; in force at its start. */

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,8 @@ import org.evsettle.tariffs.messaging.PricePublisher;
 /**
  * The rules of an operator's reimbursement rates for home charging (docs/money-and-time.md, "Reimbursements"). A
  * rate is for one employee (driverId) or for user types, kept as a {@link Tariff} of purpose REIMBURSEMENT so that
- * the same versions and pricing engine price it: FIXED, one price per kWh; CONTRACT, the employee's energy contract
- * price, by day and by night (the night from nightStart to nightEnd in the operator's zone), each capped at capPerKwh.
+ * the same versions and pricing engine price it: FIXED, one price per kWh; CONTRACT, the prices of the employee's
+ * {@link EnergyContract} in force on the session's day, each capped at capPerKwh.
  * A version takes effect at the start of its day in the operator's zone and never before today, unless it is a
  * correction with a reason: then it is audited as such and the sessions it covers that were priced already are
  * priced again (announced as repriced, which invoice-service settles on a statement, or a supplementary one).
@@ -39,8 +38,7 @@ import org.evsettle.tariffs.messaging.PricePublisher;
 public class ReimbursementRates {
 
     /** A version's terms as the company sets them. */
-    public record Terms(LocalDate effectiveFrom, Basis basis, BigDecimal pricePerKwh, BigDecimal dayPricePerKwh,
-                        BigDecimal nightPricePerKwh, LocalTime nightStart, LocalTime nightEnd, BigDecimal capPerKwh,
+    public record Terms(LocalDate effectiveFrom, Basis basis, BigDecimal pricePerKwh, BigDecimal capPerKwh,
                         BigDecimal monthlyCap, BigDecimal vatRate, boolean correction, String reason) {
     }
 
@@ -143,39 +141,16 @@ public class ReimbursementRates {
         return version;
     }
 
-    /** The energy components a version prices with: one FIXED price, or the contract's day and night prices. */
+    /** The energy components a version prices with: one FIXED price; a CONTRACT's are the contract's in force. */
     static List<TariffComponent> components(Terms terms) {
-        if (terms.basis() == Basis.FIXED) {
-            require(terms.pricePerKwh(), "pricePerKwh");
-            return List.of(energy(terms.pricePerKwh(), "Home charging", null));
+        if (terms.basis() == Basis.CONTRACT) {
+            return List.of();
         }
-        require(terms.dayPricePerKwh(), "dayPricePerKwh");
-        BigDecimal day = capped(terms.dayPricePerKwh(), terms.capPerKwh());
-        if (terms.nightPricePerKwh() == null) {
-            return List.of(energy(day, "Home charging", null));
+        if (terms.pricePerKwh() == null) {
+            throw DomainException.invalid("pricePerKwh", "is required for basis FIXED");
         }
-        LocalTime nightStart = Optional.ofNullable(terms.nightStart()).orElse(LocalTime.of(23, 0));
-        LocalTime nightEnd = Optional.ofNullable(terms.nightEnd()).orElse(LocalTime.of(7, 0));
-        BigDecimal night = capped(terms.nightPricePerKwh(), terms.capPerKwh());
-        return List.of(
-                energy(night, "Home charging, night", new Restrictions(nightStart, nightEnd, null, null, null, null,
-                        null, null, null)),
-                energy(day, "Home charging, day", new Restrictions(nightEnd, nightStart, null, null, null, null, null,
-                        null, null)));
-    }
-
-    private static TariffComponent energy(BigDecimal price, String label, Restrictions when) {
-        return new TariffComponent(ComponentType.ENERGY, price, label, null, null, null, when);
-    }
-
-    private static BigDecimal capped(BigDecimal price, BigDecimal cap) {
-        return cap == null ? price : price.min(cap);
-    }
-
-    private static void require(BigDecimal value, String field) {
-        if (value == null) {
-            throw DomainException.invalid(field, "is required for this basis");
-        }
+        return List.of(new TariffComponent(ComponentType.ENERGY, terms.pricePerKwh(), "Home charging", null, null,
+                null, null));
     }
 
     /**
@@ -198,7 +173,12 @@ public class ReimbursementRates {
             if (now.isEmpty()) {
                 continue;
             }
-            Price newPrice = PricingEngine.price(session, now.get().version().terms());
+            Optional<TariffTerms> priceTerms = HomePricing.terms(now.get().version(), price.driverId,
+                    price.startedAt);
+            if (priceTerms.isEmpty()) {
+                continue;
+            }
+            Price newPrice = PricingEngine.price(session, priceTerms.get());
             if (newPrice.grossAmount().compareTo(price.grossAmount) == 0 && now.get().tariff().id.equals(price.tariffId)
                     && now.get().version().version == price.tariffVersion) {
                 continue;

@@ -6,16 +6,21 @@ import static org.evsettle.tariffs.Sessions.aSession;
 import static org.evsettle.tariffs.TariffFixtures.aTariff;
 import static org.evsettle.tariffs.TariffFixtures.as;
 import static org.evsettle.tariffs.TariffFixtures.createTariff;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasToString;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Home charging reimbursed: an employee's own sessions at their HOME site priced with their reimbursement rate (FIXED,
- * or their contract by day and night, capped), nobody else's billed there, a session without a card held, a session
+ * or their energy contract in force by day, night and weekend, capped), nobody else's billed there, a session without a card held, a session
  * without a rate waiting for one, and a rate never changed retroactively except by an audited correction that
  * reprices what it covers.
  */
@@ -114,32 +119,81 @@ class ReimbursementTest {
     }
 
     @Test
-    void pricesTheContractByDayAndNightCappedPerKwhAndCarriesTheMonthlyCap() {
+    void reimbursesAMonthAtTheContractsInForceByDayNightAndWeekendCappedPerKwh() {
         Company company = aCompany();
-        createRate(company, rate(company.anna(), lastMonth(), r -> {
+        LocalDate first = lastMonth();
+        createRate(company, rate(company.anna(), first.minusMonths(1), r -> {
             r.put("basis", "CONTRACT");
-            r.put("dayPricePerKwh", "0.40");
-            r.put("nightPricePerKwh", "0.22");
             r.put("capPerKwh", "0.35");
             r.put("monthlyCap", "50.00");
         }));
-        LocalDate day = LocalDate.now(AMSTERDAM).minusDays(2);
-        SessionCompleted evening = homeSession(company, day.atTime(LocalTime.of(18, 0)), 10_000);
-        SessionCompleted night = homeSession(company, day.atTime(LocalTime.of(1, 0)), 10_000);
-        topics.publish("session-service", evening);
-        topics.publish("session-service", night);
+        String anna = TestTokens.driver(company.operatorId(), company.anna());
+        UUID vattenfall = addContract(anna, "/api/me/energy-contracts", contract("Vattenfall", first, first.plusDays(13),
+                "0.40", "0.22", true)).then().statusCode(201).body("nightStart", equalTo("23:00"))
+                .extract().jsonPath().getUUID("id");
+        addContract(anna, "/api/me/energy-contracts", contract("Eneco", first.plusDays(14), null, "0.30", null, false))
+                .then().statusCode(201);
+
+        LocalDate wednesday = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+        LocalDate saturday = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        SessionCompleted evening = homeSession(company, wednesday.atTime(18, 0), 10_000);
+        SessionCompleted night = homeSession(company, wednesday.atTime(1, 0), 10_000);
+        SessionCompleted weekend = homeSession(company, saturday.atTime(12, 0), 10_000);
+        SessionCompleted afterTheChange = homeSession(company, first.plusDays(20).atTime(18, 0), 10_000);
+        SessionCompleted beforeAnyContract = homeSession(company, first.minusDays(3).atTime(12, 0), 10_000);
+        for (SessionCompleted session : List.of(evening, night, weekend, afterTheChange, beforeAnyContract)) {
+            topics.publish("session-service", session);
+        }
 
         SessionPriced byDay = awaitPrice(evening);
         assertThat(byDay.lines()).singleElement().satisfies(line -> {
             assertThat(line.description()).isEqualTo("Home charging, day");
-            assertThat(line.unitPrice()).isEqualByComparingTo("0.35");
+            assertThat(line.unitPrice()).as("0.40 held to the cap").isEqualByComparingTo("0.35");
         });
         assertThat(byDay.grossAmount()).isEqualByComparingTo("3.50");
+        assertThat(byDay.vatAmount()).isEqualByComparingTo("0.00");
         assertThat(byDay.monthlyCap()).isEqualByComparingTo("50.00");
-        SessionPriced byNight = awaitPrice(night);
-        assertThat(byNight.lines()).singleElement().satisfies(line ->
-                assertThat(line.description()).isEqualTo("Home charging, night"));
-        assertThat(byNight.grossAmount()).isEqualByComparingTo("2.20");
+        assertThat(awaitPrice(night).lines()).singleElement().satisfies(line -> {
+            assertThat(line.description()).isEqualTo("Home charging, night");
+            assertThat(line.unitPrice()).isEqualByComparingTo("0.22");
+        });
+        assertThat(awaitPrice(weekend).lines()).as("weekends at the night price").singleElement()
+                .satisfies(line -> assertThat(line.description()).isEqualTo("Home charging, night"));
+        SessionPriced eneco = awaitPrice(afterTheChange);
+        assertThat(eneco.lines()).singleElement().satisfies(line -> {
+            assertThat(line.description()).isEqualTo("Home charging");
+            assertThat(line.unitPrice()).isEqualByComparingTo("0.30");
+        });
+        assertThat(eneco.grossAmount()).isEqualByComparingTo("3.00");
+
+        // a session before any contract waits for one, and is reimbursed once the company enters it
+        await().atMost(PRICED_WITHIN).untilAsserted(() -> assertThat(as(company.admin())
+                .get("/api/operators/{o}/unpriced-sessions", company.operatorId()).then().statusCode(200).extract()
+                .jsonPath().getList("items.findAll { it.sessionId == '" + beforeAnyContract.sessionId() + "' }.reason",
+                        String.class)).singleElement().asString().contains("no energy contract in force on "
+                        + first.minusDays(3)));
+        addContract(company.admin(), "/api/operators/" + company.operatorId() + "/drivers/" + company.anna()
+                + "/energy-contracts", contract("Greenchoice", first.minusMonths(1), first.minusDays(1), "0.28", null,
+                false)).then().statusCode(201);
+        assertThat(awaitPrice(beforeAnyContract).grossAmount()).isEqualByComparingTo("2.80");
+
+        // what was reimbursed stands: no overlap, no end before a reimbursed day
+        addContract(anna, "/api/me/energy-contracts", contract("Essent", first.plusDays(5), null, "0.25", null, false))
+                .then().statusCode(400).body("violations[0].field", equalTo("validFrom"))
+                .body("violations[0].message", containsString("Vattenfall"));
+        as(anna).body(Map.of("validTo", first.toString())).put("/api/energy-contracts/{c}", vattenfall).then()
+                .statusCode(409);
+        as(anna).delete("/api/energy-contracts/{c}", vattenfall).then().statusCode(409);
+        as(anna).get("/api/me/reimbursement-rate").then().statusCode(200).body("basis", equalTo("CONTRACT"))
+                .body("contract.supplier", equalTo("Eneco")).body("capPerKwh", hasToString("0.35"));
+        as(anna).get("/api/me/energy-contracts").then().statusCode(200)
+                .body("items.supplier", contains("Greenchoice", "Vattenfall", "Eneco"));
+        as(TestTokens.driver(company.operatorId(), UUID.randomUUID())).get("/api/energy-contracts/{c}", vattenfall)
+                .then().statusCode(404);
+        as(TestTokens.operatorAdmin(UUID.randomUUID())).get("/api/energy-contracts/{c}", vattenfall).then()
+                .statusCode(404);
+        as(company.admin()).get("/api/operators/{o}/audit-entries?entityType=EnergyContract", company.operatorId())
+                .then().statusCode(200).body("items.action", hasItem("CREATED"));
     }
 
     @Test
@@ -204,6 +258,22 @@ class ReimbursementTest {
         as(TestTokens.driver(company.operatorId(), UUID.randomUUID())).get("/api/me/reimbursement-rate").then()
                 .statusCode(404);
         as(company.admin()).get("/api/tariffs/{t}", rateId).then().statusCode(404);
+    }
+
+    private static Map<String, Object> contract(String supplier, LocalDate from, LocalDate to, String day,
+                                                String night, boolean weekendsAtNightPrice) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("supplier", supplier);
+        form.put("validFrom", from.toString());
+        form.put("validTo", to == null ? null : to.toString());
+        form.put("dayPricePerKwh", day);
+        form.put("nightPricePerKwh", night);
+        form.put("weekendsAtNightPrice", weekendsAtNightPrice);
+        return form;
+    }
+
+    private static io.restassured.response.Response addContract(String token, String path, Map<String, Object> form) {
+        return as(token).body(form).post(path);
     }
 
     private SessionCompleted homeSession(Company company, java.time.LocalDateTime localStart, long energyWh) {

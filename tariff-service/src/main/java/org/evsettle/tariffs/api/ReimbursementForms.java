@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.evsettle.tariffs.ReimbursementRates;
@@ -27,9 +26,6 @@ public final class ReimbursementForms {
             @NotNull @Schema(example = "2026-12-01") LocalDate effectiveFrom,
             @NotNull @Schema(example = "FIXED") ReimbursementRates.Basis basis,
             @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.30") BigDecimal pricePerKwh,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.32") BigDecimal dayPricePerKwh,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.24") BigDecimal nightPricePerKwh,
-            @Schema(example = "23:00") LocalTime nightStart, @Schema(example = "07:00") LocalTime nightEnd,
             @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.35") BigDecimal capPerKwh,
             @DecimalMin("0") @Digits(integer = 7, fraction = 2) @Schema(example = "60.00") BigDecimal monthlyCap,
             @DecimalMin("0") @DecimalMax("1") @Schema(example = "0") BigDecimal vatRate,
@@ -37,24 +33,21 @@ public final class ReimbursementForms {
             @Size(max = 500) @Schema(example = "the rate agreed with the works council") String reason) {
 
         ReimbursementRates.Terms terms() {
-            return new VersionForm(effectiveFrom, basis, pricePerKwh, dayPricePerKwh, nightPricePerKwh, nightStart,
-                    nightEnd, capPerKwh, monthlyCap, vatRate, correction, reason).terms();
+            return new VersionForm(effectiveFrom, basis, pricePerKwh, capPerKwh, monthlyCap, vatRate, correction,
+                    reason).terms();
         }
     }
 
     /**
      * A version: from effectiveFrom (a date in the operator's zone; not before today unless correction, with a
-     * reason); FIXED at pricePerKwh, or CONTRACT at the employee's contract prices by day (and by night from nightStart,
-     * default 23:00, to nightEnd, default 07:00), each at most capPerKwh; monthlyCap caps an employee's month; vatRate
+     * reason); FIXED at pricePerKwh, or CONTRACT at the prices of the employee's energy contract in force on the
+     * session's day, each at most capPerKwh; monthlyCap caps an employee's month; vatRate
      * 0 (left out) unless the company bills itself for a VAT-registered employee.
      */
     public record VersionForm(
             @NotNull @Schema(example = "2026-12-01") LocalDate effectiveFrom,
             @NotNull @Schema(example = "FIXED") ReimbursementRates.Basis basis,
             @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.30") BigDecimal pricePerKwh,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.32") BigDecimal dayPricePerKwh,
-            @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.24") BigDecimal nightPricePerKwh,
-            @Schema(example = "23:00") LocalTime nightStart, @Schema(example = "07:00") LocalTime nightEnd,
             @DecimalMin("0") @Digits(integer = 3, fraction = 5) @Schema(example = "0.35") BigDecimal capPerKwh,
             @DecimalMin("0") @Digits(integer = 7, fraction = 2) @Schema(example = "60.00") BigDecimal monthlyCap,
             @DecimalMin("0") @DecimalMax("1") @Schema(example = "0") BigDecimal vatRate,
@@ -62,8 +55,8 @@ public final class ReimbursementForms {
             @Size(max = 500) @Schema(example = "the rate agreed with the works council") String reason) {
 
         ReimbursementRates.Terms terms() {
-            return new ReimbursementRates.Terms(effectiveFrom, basis, pricePerKwh, dayPricePerKwh, nightPricePerKwh,
-                    nightStart, nightEnd, capPerKwh, monthlyCap, vatRate, Boolean.TRUE.equals(correction), reason);
+            return new ReimbursementRates.Terms(effectiveFrom, basis, pricePerKwh, capPerKwh, monthlyCap, vatRate,
+                    Boolean.TRUE.equals(correction), reason);
         }
     }
 }

@@ -24,6 +24,7 @@ import org.evsettle.kit.api.Page;
 import org.evsettle.kit.api.PageRequest;
 import org.evsettle.kit.security.Caller;
 import org.evsettle.kit.security.Roles;
+import org.evsettle.tariffs.EnergyContracts;
 import org.evsettle.tariffs.ReimbursementRates;
 import org.evsettle.tariffs.Tariff;
 import org.evsettle.tariffs.api.ReimbursementForms.RateForm;
@@ -46,10 +47,12 @@ public class ReimbursementResource {
 
     private final Caller caller;
     private final ReimbursementRates rates;
+    private final EnergyContracts contracts;
 
-    public ReimbursementResource(Caller caller, ReimbursementRates rates) {
+    public ReimbursementResource(Caller caller, ReimbursementRates rates, EnergyContracts contracts) {
         this.caller = caller;
         this.rates = rates;
+        this.contracts = contracts;
     }
 
     @POST
@@ -57,7 +60,7 @@ public class ReimbursementResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.OPERATOR_ADMIN})
     @Operation(summary = "Set a reimbursement rate",
             description = "For one employee (driverId) or for a user type (userType), with its first version:"
-                    + " FIXED at pricePerKwh, or CONTRACT at the employee's energy contract prices by day and night,"
+                    + " FIXED at pricePerKwh, or CONTRACT at the prices of the employee's energy contract in force,"
                     + " each at most capPerKwh; monthlyCap caps the employee's reimbursement per calendar month;"
                     + " vatRate 0 unless the company bills itself for a VAT-registered employee. effectiveFrom is a"
                     + " date in the operator's zone, not before today unless correction is true with a reason (audited;"
@@ -121,14 +124,16 @@ public class ReimbursementResource {
     @Path("/me/reimbursement-rate")
     @RolesAllowed(Roles.DRIVER)
     @Operation(summary = "The reimbursement rate in force for me today",
-            description = "The calling employee's own rate, else their user type's, with the version in force today.")
+            description = "The calling employee's own rate, else their user type's, with the version in force today"
+                    + " and, for a CONTRACT rate, the employee's energy contract in force today.")
     @APIResponseSchema(value = MyRateView.class, responseCode = "200", responseDescription = "The rate in force")
     @APIResponse(responseCode = "404", description = "No rate reimburses the caller today")
     public MyRateView mine() {
         UUID driverId = caller.requireDriverId();
         UUID operatorId = caller.requireOperatorId();
         return rates.inForceFor(driverId, operatorId)
-                .map(resolution -> MyRateView.of(resolution.tariff(), resolution.version()))
+                .map(resolution -> MyRateView.of(resolution.tariff(), resolution.version(),
+                        contracts.inForceToday(driverId, operatorId)))
                 .orElseThrow(() -> DomainException.notFound("Reimbursement rate of driver", driverId));
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.evsettle.tariffs.EnergyContract;
 import org.evsettle.tariffs.Tariff;
 import org.evsettle.tariffs.TariffComponent;
 import org.evsettle.tariffs.TariffVersion;
@@ -28,38 +29,31 @@ public final class ReimbursementViews {
     }
 
     /**
-     * A version: effectiveFrom as the operator's date; FIXED pricePerKwh, or the CONTRACT's day and night prices as
-     * held to capPerKwh; correction and its reason when it took effect before it was made.
+     * A version: effectiveFrom as the operator's date; FIXED pricePerKwh, or CONTRACT (the employee's contract prices,
+     * each at most capPerKwh); correction and its reason when it took effect before it was made.
      */
     public record VersionView(int version, LocalDate effectiveFrom, String basis, BigDecimal pricePerKwh,
-                              BigDecimal dayPricePerKwh, BigDecimal nightPricePerKwh, BigDecimal capPerKwh,
-                              BigDecimal monthlyCap, BigDecimal vatRate, Instant createdAt, boolean correction,
-                              String reason) {
+                              BigDecimal capPerKwh, BigDecimal monthlyCap, BigDecimal vatRate, Instant createdAt,
+                              boolean correction, String reason) {
         static VersionView of(TariffVersion v) {
-            boolean fixed = "FIXED".equals(v.basis);
-            Optional<BigDecimal> single = price(v, "Home charging");
             return new VersionView(v.version, v.effectiveFrom.atZone(ZoneId.of(v.timeZone)).toLocalDate(), v.basis,
-                    fixed ? single.orElse(null) : null,
-                    fixed ? null : price(v, "Home charging, day").or(() -> single).orElse(null),
-                    fixed ? null : price(v, "Home charging, night").orElse(null), v.capPerKwh, v.monthlyCap,
-                    v.vatRate, v.createdAt, v.reason != null, v.reason);
-        }
-
-        private static Optional<BigDecimal> price(TariffVersion v, String label) {
-            return v.components.stream().filter(c -> label.equals(c.label())).map(TariffComponent::unitPrice)
-                    .findFirst();
+                    v.components.stream().findFirst().map(TariffComponent::unitPrice).orElse(null), v.capPerKwh,
+                    v.monthlyCap, v.vatRate, v.createdAt, v.reason != null, v.reason);
         }
     }
 
-    /** The rate in force today for the calling employee: which rate and version, and its terms. */
+    /**
+     * The rate in force today for the calling employee: which rate and version, its terms, and for a CONTRACT rate the
+     * employee's contract in force today (null while there is none: home sessions wait for it).
+     */
     public record MyRateView(UUID rateId, int version, LocalDate effectiveFrom, String basis, BigDecimal pricePerKwh,
-                             BigDecimal dayPricePerKwh, BigDecimal nightPricePerKwh, BigDecimal capPerKwh,
-                             BigDecimal monthlyCap, String currency) {
-        static MyRateView of(Tariff rate, TariffVersion v) {
+                             BigDecimal capPerKwh, BigDecimal monthlyCap, String currency,
+                             EnergyContractView contract) {
+        static MyRateView of(Tariff rate, TariffVersion v, Optional<EnergyContract> contract) {
             VersionView view = VersionView.of(v);
             return new MyRateView(rate.id, v.version, view.effectiveFrom(), view.basis(), view.pricePerKwh(),
-                    view.dayPricePerKwh(), view.nightPricePerKwh(), view.capPerKwh(), view.monthlyCap(),
-                    rate.currency);
+                    view.capPerKwh(), view.monthlyCap(), rate.currency,
+                    "CONTRACT".equals(v.basis) ? contract.map(EnergyContractView::of).orElse(null) : null);
         }
     }
 }
