@@ -1,7 +1,6 @@
 package org.evsettle.tariffs;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -17,7 +16,6 @@ import java.util.function.Predicate;
 import org.evsettle.events.tariffs.PricePurpose;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.outbox.audit.AuditTrail;
-import org.evsettle.tariffs.WaitingSessions.TariffsChanged;
 
 /**
  * The rules of employees' energy contracts (docs/companies.md, "Energy contracts"), entered by the employee or by an
@@ -38,11 +36,11 @@ public class EnergyContracts {
     private static final LocalTime NIGHT_START = LocalTime.of(23, 0);
     private static final LocalTime NIGHT_END = LocalTime.of(7, 0);
 
-    private final Event<TariffsChanged> changes;
+    private final TariffChanges changes;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public EnergyContracts(Event<TariffsChanged> changes, AuditTrail audit, Clock clock) {
+    public EnergyContracts(TariffChanges changes, AuditTrail audit, Clock clock) {
         this.changes = changes;
         this.audit = audit;
         this.clock = clock;
@@ -76,7 +74,7 @@ public class EnergyContracts {
         contract.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         contract.persist();
         audit.record(operatorId, "EnergyContract", contract.id, "CREATED", null, contract.auditState());
-        changed(operatorId);
+        changes.changed(operatorId);
         return contract;
     }
 
@@ -96,7 +94,7 @@ public class EnergyContracts {
         refuseOverlap(contract.driverId, contract.id, contract.validFrom, validTo, "validTo");
         contract.validTo = validTo;
         audit.record(contract.operatorId, "EnergyContract", contract.id, "ENDED", before, contract.auditState());
-        changed(contract.operatorId);
+        changes.changed(contract.operatorId);
         return contract;
     }
 
@@ -154,10 +152,5 @@ public class EnergyContracts {
                     + " was reimbursed under this contract already: what was reimbursed stands, so the contract can"
                     + " end from that day on; the company corrects a wrong contract with a rate correction");
         });
-    }
-
-    private void changed(UUID operatorId) {
-        TariffChange.record(operatorId);
-        changes.fire(new TariffsChanged(operatorId));
     }
 }

@@ -2,7 +2,6 @@ package org.evsettle.tariffs;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -22,7 +21,6 @@ import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.events.tariffs.TariffEvent;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.outbox.audit.AuditTrail;
-import org.evsettle.tariffs.WaitingSessions.TariffsChanged;
 import org.evsettle.tariffs.messaging.PricePublisher;
 
 /**
@@ -47,12 +45,12 @@ public class ReimbursementRates {
         FIXED, CONTRACT
     }
 
-    private final Event<TariffsChanged> changes;
+    private final TariffChanges changes;
     private final AuditTrail audit;
     private final PricePublisher publisher;
     private final Clock clock;
 
-    public ReimbursementRates(Event<TariffsChanged> changes, AuditTrail audit, PricePublisher publisher, Clock clock) {
+    public ReimbursementRates(TariffChanges changes, AuditTrail audit, PricePublisher publisher, Clock clock) {
         this.changes = changes;
         this.audit = audit;
         this.publisher = publisher;
@@ -88,7 +86,7 @@ public class ReimbursementRates {
         rate.persist();
         audit.record(operatorId, "ReimbursementRate", rate.id, terms.correction() ? "CORRECTED" : "CREATED", null,
                 state(rate, version));
-        changed(operatorId);
+        changes.changed(operatorId);
         reprice(rate, version, terms);
         return rate;
     }
@@ -101,7 +99,7 @@ public class ReimbursementRates {
         TariffVersion version = addVersion(rate, terms);
         audit.record(rate.operatorId, "ReimbursementRate", rate.id, terms.correction() ? "CORRECTED" : "REVISED",
                 before, state(rate, version));
-        changed(rate.operatorId);
+        changes.changed(rate.operatorId);
         reprice(rate, version, terms);
         return rate;
     }
@@ -212,10 +210,5 @@ public class ReimbursementRates {
         state.put("vatRate", version.vatRate);
         state.put("reason", version.reason);
         return state;
-    }
-
-    private void changed(UUID operatorId) {
-        TariffChange.record(operatorId);
-        changes.fire(new TariffsChanged(operatorId));
     }
 }

@@ -1,7 +1,6 @@
 package org.evsettle.tariffs;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.outbox.audit.AuditTrail;
-import org.evsettle.tariffs.WaitingSessions.TariffsChanged;
 
 /**
  * The rules of making and versioning an operator's tariffs: where a tariff applies must be the
@@ -31,10 +29,10 @@ public class TariffBook {
                         List<TariffComponent> components, Instant effectiveFrom) {
     }
 
-    private final Event<TariffsChanged> changes;
+    private final TariffChanges changes;
     private final AuditTrail audit;
 
-    public TariffBook(Event<TariffsChanged> changes, AuditTrail audit) {
+    public TariffBook(TariffChanges changes, AuditTrail audit) {
         this.changes = changes;
         this.audit = audit;
     }
@@ -46,7 +44,7 @@ public class TariffBook {
                 Operator.currencyOf(operatorId));
         tariff.addVersion(terms.effectiveFrom(), terms.vatRate(), Operator.zoneOf(operatorId), terms.components());
         tariff.persist();
-        changed(operatorId);
+        changes.changed(operatorId);
         audit.record(operatorId, "Tariff", tariff.id, "CREATED", null, tariff.auditState());
         return tariff;
     }
@@ -79,7 +77,7 @@ public class TariffBook {
         tariff.name = terms.name();
         tariff.addVersion(terms.effectiveFrom(), terms.vatRate(), Operator.zoneOf(tariff.operatorId),
                 terms.components());
-        changed(tariff.operatorId);
+        changes.changed(tariff.operatorId);
         audit.record(tariff.operatorId, "Tariff", tariff.id, "REVISED", before, tariff.auditState());
         return tariff;
     }
@@ -96,11 +94,5 @@ public class TariffBook {
         if (terms.chargerId() != null && !Charger.ofOperator(terms.chargerId(), operatorId)) {
             throw DomainException.invalid("chargerId", "is not a charger of this operator");
         }
-    }
-
-    /** Notes the change in this transaction and wakes the pricing of waiting sessions once it commits. */
-    private void changed(UUID operatorId) {
-        TariffChange.record(operatorId);
-        changes.fire(new TariffsChanged(operatorId));
     }
 }
