@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,20 +24,22 @@ import java.util.function.Function;
 import org.evsettle.events.EventJson;
 
 /**
- * A charge point's OCPP 1.6J connection to a central system, asynchronous so that thousands share a
- * few threads: HTTP Basic and subprotocol ocpp1.6 at the handshake, CALLs answered by their
+ * A charge point's OCPP-J connection to a central system, asynchronous so that thousands share a
+ * few threads: HTTP Basic and the offered subprotocols (ocpp1.6 unless told otherwise) at the handshake, CALLs answered by their
  * CALLRESULT or CALLERROR, the central system's CALLs answered by handlers. The one OCPP client of
  * {@link ChargePointSimulator} and the load generator.
  */
 public final class ChargePointConnection {
 
     public static final String SUBPROTOCOL = "ocpp1.6";
+    public static final String SUBPROTOCOL_201 = "ocpp2.0.1";
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final int CALL = 2;
     private static final int CALL_RESULT = 3;
     private static final int CALL_ERROR = 4;
 
     private final String chargePointId;
+    private final String[] offeredSubprotocols;
     // unique across connections of one charger: the gateway derives event ids from the message id
     private final String messageIdPrefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + "-";
     private final AtomicLong messageIds = new AtomicLong();
@@ -49,7 +52,16 @@ public final class ChargePointConnection {
     private volatile WebSocket socket;
 
     public ChargePointConnection(String chargePointId) {
+        this(chargePointId, SUBPROTOCOL);
+    }
+
+    /** A connection that offers these subprotocols at the handshake, best first (the central system chooses). */
+    public ChargePointConnection(String chargePointId, String... offeredSubprotocols) {
+        if (offeredSubprotocols.length == 0) {
+            throw new IllegalArgumentException("A connection offers at least one subprotocol");
+        }
         this.chargePointId = chargePointId;
+        this.offeredSubprotocols = offeredSubprotocols.clone();
     }
 
     /**
@@ -59,7 +71,8 @@ public final class ChargePointConnection {
     public CompletableFuture<ChargePointConnection> open(HttpClient client, URI gateway, String password,
                                                          Duration connectTimeout) {
         URI uri = gateway.resolve("/ocpp/" + URLEncoder.encode(chargePointId, StandardCharsets.UTF_8).replace("+", "%20"));
-        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(connectTimeout).subprotocols(SUBPROTOCOL);
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(connectTimeout).subprotocols(offeredSubprotocols[0],
+                Arrays.copyOfRange(offeredSubprotocols, 1, offeredSubprotocols.length));
         if (password != null) {
             String credentials = chargePointId + ":" + password;
             builder.header("Authorization",
