@@ -18,17 +18,22 @@ import org.evsettle.events.kafka.EnvelopeSerializer;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
+import org.evsettle.events.registry.ChargerSettings;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.events.registry.OperatorRecord;
 
 /**
- * Registers the simulated fleet the way user-service would: an operator, its chargers (one shared
+ * Registers the simulated fleet the way user-service would: an operator (its charger settings allowing
+ * OCPP 2.0.1), its chargers (one shared
  * generated password, stored with the fast hash as user-service stores generated passwords) and a card per charger, published on the compacted registry topics. The
  * chargePointIds carry a run id, so that runs against one Kafka do not collide.
  */
 final class Provisioning {
 
     static final String SOURCE = "load-generator";
+    /** The defaults, with OCPP 2.0.1 allowed in so many words: the gateway gives it to the stations that offer it. */
+    static final ChargerSettings CHARGER_SETTINGS = new ChargerSettings(
+            ChargerSettings.DEFAULT.meterValueSampleInterval(), false, false, true);
 
     private final String runId = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     private final UUID operatorId = UUID.randomUUID();
@@ -64,7 +69,8 @@ final class Provisioning {
             sent.add(send(producer, new OperatorRecord(operatorId, 1, "Load " + runId,
                     new Address("Lindelaan 12", "3581 AB", "Utrecht", "NL"), "NL001234567B01", "12345678",
                     "NL91ABNA0417164300", "ABNANL2A", "load@evsettle.example", "Europe/Amsterdam", "EUR", "MONTHLY",
-                    14, 14, "L" + runId, false, List.of("RESIDENT"), null, null, false, List.of(), List.of(), null, null)));
+                    14, 14, "L" + runId, false, List.of("RESIDENT"), null, null, false, List.of(), List.of(), null, null,
+                    List.of(), false, CHARGER_SETTINGS)));
             UUID siteId = UUID.randomUUID();
             for (int i = 0; i < chargers; i++) {
                 sent.add(send(producer, new ChargerRecord(UUID.randomUUID(), 1, operatorId, siteId, chargePointId(i), 1,
