@@ -25,7 +25,7 @@ import org.evsettle.events.Topics;
  * gateway's memory. A benchmark, not a test: run it with {@code load-generator/run.sh}.
  *
  * <pre>
- * run.sh --scenario=smoke|fleet|throughput [--chargers=N] [--duration=5m] [--ramp-up=2m]
+ * run.sh --scenario=smoke|fleet|throughput|storm|mixed [--chargers=N] [--ocpp201-share=0.5] [--duration=5m] [--ramp-up=2m]
  *        [--meter-interval=60s] [--heartbeat-interval=300s] [--session-length=45m] [--idle=5m]
  *        [--gateway-heap=1g] [--clients=4] [--report=target/load-report.md]
  *        [--start-platform=false --gateway=ws://host:8081 --kafka=host:9092 --gateway-pid=PID]
@@ -85,7 +85,7 @@ public final class LoadGenerator {
         List<CompletableFuture<Void>> connecting = new ArrayList<>();
         for (int i = 0; i < scenario.chargers(); i++) {
             SimulatedCharger charger = new SimulatedCharger(fleet.chargePointId(i), fleet.password(), fleet.idTag(i),
-                    scenario, metrics, timer, ledger);
+                    scenario.offers201(i), scenario, metrics, timer, ledger);
             chargers.add(charger);
             connecting.add(charger.start(clients.get(i % clients.size()), gateway.websocket()));
             long due = started + pause * (i + 1);
@@ -195,7 +195,7 @@ public final class LoadGenerator {
         while (System.nanoTime() < deadline) {
             Metrics probe = new Metrics();
             SimulatedCharger charger = new SimulatedCharger(fleet.chargePointId(last), fleet.password(),
-                    fleet.idTag(last), scenario, probe, timer, new TransactionLedger());
+                    fleet.idTag(last), false, scenario, probe, timer, new TransactionLedger());
             charger.start(client, gateway.websocket()).join();
             charger.stop();
             if (probe.peakConnected() > 0) {

@@ -9,16 +9,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.evsettle.testkit.ChargePointConnection;
 
 /**
  * What the fleet measured: latency per OCPP action (from sending the CALL to reading its answer,
  * in microseconds, HdrHistogram), answers, CALLERRORs and timeouts per action, transaction messages
- * answered per second, and connections held. Thread-safe; recording is lock-free.
+ * answered per second, connections held, and the OCPP version each charger was given. Thread-safe; recording is lock-free.
  */
 public final class Metrics {
 
-    /** The messages billing is made of: answered only once Kafka has them. */
-    static final Set<String> TRANSACTION_MESSAGES = Set.of("StartTransaction", "MeterValues", "StopTransaction");
+    /** The messages billing is made of (1.6 and 2.0.1): answered only once Kafka has them. */
+    static final Set<String> TRANSACTION_MESSAGES = Set.of("StartTransaction", "MeterValues", "StopTransaction",
+            "TransactionEvent");
 
     private final Map<String, Recorder> latencies = new ConcurrentHashMap<>();
     private final Map<String, Histogram> rampUp = new ConcurrentHashMap<>();
@@ -37,12 +39,15 @@ public final class Metrics {
     private final AtomicLong measuringSince = new AtomicLong();
     private final LongAdder answeredSinceMeasuring = new LongAdder();
     private final LongAdder transactionSinceMeasuring = new LongAdder();
+    private final LongAdder speaking201 = new LongAdder();
+    private final LongAdder fellBackTo16 = new LongAdder();
+    private final LongAdder speaking16 = new LongAdder();
     private volatile boolean measuring;
 
-    void answered(String action, long nanos) {
-        latencies.computeIfAbsent(action, a -> new Recorder(3)).recordValue(Math.max(1, nanos / 1_000));
+    /** An answer to a CALL, its latency recorded as {@code metric} (the action, for 2.0.1 with its version). */
+    void answered(String metric, boolean transaction, long nanos) {
+        latencies.computeIfAbsent(metric, a -> new Recorder(3)).recordValue(Math.max(1, nanos / 1_000));
         answered.increment();
-        boolean transaction = TRANSACTION_MESSAGES.contains(action);
         if (transaction) {
             transactionAnswered.increment();
         }
@@ -52,6 +57,32 @@ public final class Metrics {
                 transactionSinceMeasuring.increment();
             }
         }
+    }
+
+    /** The version a charger speaks, chosen by the central system at its first connection. */
+    void negotiated(boolean offered201, String subprotocol) {
+        if (!offered201) {
+            speaking16.increment();
+        } else if (ChargePointConnection.SUBPROTOCOL_201.equals(subprotocol)) {
+            speaking201.increment();
+        } else {
+            fellBackTo16.increment();
+        }
+    }
+
+    /** Stations that offered 2.0.1 and speak it. */
+    long speaking201() {
+        return speaking201.sum();
+    }
+
+    /** Stations that offered 2.0.1 and 1.6 and were given 1.6: they behave as 1.6 chargers. */
+    long fellBackTo16() {
+        return fellBackTo16.sum();
+    }
+
+    /** Chargers that offered 1.6 only. */
+    long speaking16() {
+        return speaking16.sum();
     }
 
     void callError(String action) {
@@ -83,6 +114,12 @@ public final class Metrics {
     long resentCount(String action) {
         LongAdder count = resent.get(action);
         return count == null ? 0 : count.sum();
+    }
+
+    /** Messages sent again whose metric begins with {@code prefix} (every "TransactionEvent ..." of 2.0.1). */
+    long resentCountStartingWith(String prefix) {
+        return resent.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+                .mapToLong(entry -> entry.getValue().sum()).sum();
     }
 
     long reconnects() {

@@ -19,20 +19,24 @@ final class Report {
         text.append("## ").append(scenario.describe()).append("\n\n");
         text.append(String.format(Locale.ROOT, "- connections held at the end: %d of %d (peak %d, %d dropped)%n",
                 metrics.connectedAtEnd(), scenario.chargers(), metrics.peakConnected(), metrics.disconnectsAtEnd()));
+        text.append(String.format(Locale.ROOT, "- OCPP versions given at the handshake: %d stations offered 2.0.1 and"
+                        + " speak it; %d offered 2.0.1 and 1.6 and were given 1.6 (they behave as 1.6 chargers); %d 1.6"
+                        + " chargers%n", metrics.speaking201(), metrics.fellBackTo16(), metrics.speaking16()));
         text.append(String.format(Locale.ROOT, "- failed connect attempts (each retried after 10 to 30 s, as a charger"
                 + " does): %d %s%n", metrics.connectFailures(), metrics.connectFailureReasons()));
         text.append(String.format(Locale.ROOT, "- messages answered: %d in %.0f s; after ramp-up %.1f per second, of which"
-                        + " %.1f transaction messages (StartTransaction, MeterValues, StopTransaction, acked by Kafka)%n",
+                        + " %.1f transaction messages (StartTransaction, MeterValues, StopTransaction, TransactionEvent, acked by"
+                        + " Kafka)%n",
                 metrics.answeredTotal(), elapsedSeconds, rates[0], rates[1]));
         text.append(String.format(Locale.ROOT, "- gateway memory at the end: heap used %s MiB, resident %s MiB%n",
                 format(memory.heapUsedMiB()), format(memory.residentMiB())));
         text.append(String.format(Locale.ROOT, "- transaction messages answered: %d; found on ocpp.events: %d; missing: %d%s;"
                         + " found more than once (sent again after a lost answer): %d; sent again for want of an answer:"
-                        + " %d StartTransaction, %d MeterValues, %d StopTransaction%n",
+                        + " %d StartTransaction, %d MeterValues, %d StopTransaction, %d TransactionEvent%n",
                 ledger.answered(), ledger.found(), ledger.missing().size(),
                 ledger.missing().isEmpty() ? "" : " (first: " + ledger.missing().stream().limit(5).toList() + ")",
                 ledger.repeated(), metrics.resentCount("StartTransaction"), metrics.resentCount("MeterValues"),
-                metrics.resentCount("StopTransaction")));
+                metrics.resentCount("StopTransaction"), metrics.resentCountStartingWith("TransactionEvent")));
         storm.ifPresent(restart -> text.append(String.format(Locale.ROOT,
                 "- the restart: old process gone after %.1f s, the new one ready after %s, all %d chargers connected"
                         + " again after %s (from the restart's start); %d reconnects; failed connect attempts meanwhile %s;"
@@ -43,7 +47,8 @@ final class Report {
                         : String.format(Locale.ROOT, "%.1f s", restart.allBackSeconds()),
                 restart.reconnects(), restart.failedConnects(), restart.connectedEvery10s())));
         text.append("\n");
-        text.append("Latency from sending a CALL to reading its answer; CALLERROR and timed out count the whole run.\n\n");
+        text.append("Latency from sending a CALL to reading its answer; CALLERROR and timed out count the whole run;"
+                + " 2.0.1 actions are marked (2.0.1), TransactionEvent by eventType.\n\n");
         text.append("After the ramp-up, every charger connected (the measured phase):\n\n");
         table(text, metrics, metrics.histograms());
         if (!gatewayLatencies.isEmpty()) {

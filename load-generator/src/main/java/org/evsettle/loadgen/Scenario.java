@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,7 +17,9 @@ import java.util.OptionalLong;
  * a running gateway's certificate ({@code --trust-store}, PEM, PKCS#12 or JKS). With {@code --restart-after}
  * (the {@code storm} preset) the run kills the gateway it started ({@code --restart=kill}, or {@code stop}
  * for a graceful stop) that long after the ramp-up, starts it again, and measures how soon every charger is
- * back; a charger notices a dropped connection and reconnects within {@code --reconnect-within}.
+ * back; a charger notices a dropped connection and reconnects within {@code --reconnect-within}. With
+ * {@code --ocpp201-share} (the {@code mixed} preset: half) that fraction of the fleet are OCPP 2.0.1 stations,
+ * offering 2.0.1 before 1.6, spread evenly over the fleet.
  */
 public record Scenario(
         String name,
@@ -38,7 +41,8 @@ public record Scenario(
         String trustStorePassword,
         Duration reconnectWithin,
         Optional<Duration> restartAfter,
-        boolean restartByKill) {
+        boolean restartByKill,
+        double ocpp201Share) {
 
     /** The named presets, each adjustable with {@code --key=value} options. */
     public static Scenario parse(String[] args) {
@@ -65,11 +69,19 @@ public record Scenario(
             // charger reconnects within 30 s of noticing, as chargers do, and sends its unanswered messages again
             case "storm" -> Map.of("chargers", "10000", "duration", "5m", "ramp-up", "3m", "meter-interval", "60s",
                     "session-length", "45m", "idle", "5m", "restart-after", "1m");
-            default -> throw new IllegalArgumentException("Unknown scenario " + name + " (smoke, fleet, throughput, storm)");
+            // the fleet with half of it OCPP 2.0.1 stations (offering 2.0.1 and 1.6), half 1.6 chargers
+            case "mixed" -> Map.of("chargers", "10000", "duration", "10m", "ramp-up", "3m", "meter-interval", "60s",
+                    "session-length", "45m", "idle", "5m", "ocpp201-share", "0.5");
+            default -> throw new IllegalArgumentException("Unknown scenario " + name
+                    + " (smoke, fleet, throughput, storm, mixed)");
         };
         Map<String, String> merged = new HashMap<>(preset);
         merged.putAll(options);
         String pid = merged.get("gateway-pid");
+        double ocpp201Share = Double.parseDouble(merged.getOrDefault("ocpp201-share", "0"));
+        if (ocpp201Share < 0 || ocpp201Share > 1) {
+            throw new IllegalArgumentException("--ocpp201-share is a fraction from 0 to 1, not " + ocpp201Share);
+        }
         return new Scenario(name,
                 Integer.parseInt(merged.get("chargers")),
                 duration(merged.get("duration")),
@@ -89,7 +101,13 @@ public record Scenario(
                 merged.getOrDefault("trust-store-password", "changeit"),
                 duration(merged.getOrDefault("reconnect-within", "30s")),
                 Optional.ofNullable(merged.get("restart-after")).map(Scenario::duration),
-                !"stop".equals(merged.getOrDefault("restart", "kill")));
+                !"stop".equals(merged.getOrDefault("restart", "kill")),
+                ocpp201Share);
+    }
+
+    /** Whether the fleet's charger {@code index} is a 2.0.1 station: every 1/share-th, so spread evenly. */
+    public boolean offers201(int index) {
+        return Math.floor((index + 1) * ocpp201Share) > Math.floor(index * ocpp201Share);
     }
 
     /** 90s, 5m, 2h, 500ms. */
@@ -109,8 +127,10 @@ public record Scenario(
 
     public String describe() {
         return String.format("scenario %s: %d chargers, ramp-up %s, duration %s, heartbeat %s, meter values every %s,"
-                        + " sessions of %s with %s between%s%s", name, chargers, rampUp, duration, heartbeatInterval,
-                meterInterval, sessionLength, idleBetweenSessions, tls || trustStore.isPresent() ? ", over TLS" : "",
+                        + " sessions of %s with %s between%s%s%s", name, chargers, rampUp, duration, heartbeatInterval,
+                meterInterval, sessionLength, idleBetweenSessions,
+                ocpp201Share > 0 ? String.format(Locale.ROOT, ", %.0f%% of them OCPP 2.0.1 stations", 100 * ocpp201Share) : "",
+                tls || trustStore.isPresent() ? ", over TLS" : "",
                 restartAfter.map(after -> String.format(", the gateway %s %s after the ramp-up and started again",
                         restartByKill ? "killed (SIGKILL)" : "stopped (SIGTERM)", after)).orElse(""));
     }

@@ -5,13 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,35 +16,37 @@ import org.evsettle.testkit.ChargePointConnection;
 import org.evsettle.testkit.OcppCallError;
 
 /**
- * One charger as a Zaptec or any OCPP 1.6J charger lives: connect with HTTP Basic, BootNotification,
- * StatusNotification per connector, a Heartbeat every interval, and sessions one after another
- * (Authorize, StartTransaction, MeterValues every interval with a rising energy register,
- * StopTransaction). Like a real charger it sends one CALL at a time and waits for its answer, and when
- * the connection drops it reconnects after a pause (1 to {@code reconnect-within} s, then 10 to 30 s
- * between failed attempts) and sends again every transaction message that was not answered (its
- * queue), in order, before anything newer. It keeps what ChangeConfiguration sets and reports it to
- * GetConfiguration (a charger fresh from the factory: no key until the gateway sets it). Every answered transaction message goes into the
- * {@link TransactionLedger}. The OCPP itself is test-kit's {@link ChargePointConnection}; this is the
- * scenario and what it measures.
+ * One charger's life, the same whatever OCPP version it speaks: connect with HTTP Basic, boot, a Heartbeat
+ * every interval, and sessions one after another (authorize and start, a meter value every interval with a
+ * register rising at 11 kW, stop, idle). Like a real charger it sends one CALL at a time and waits for its
+ * answer, and when the connection drops it reconnects after a pause (1 to {@code reconnect-within} s, then
+ * 10 to 30 s between failed attempts) and sends again every transaction message that was not answered (its
+ * queue), in order, before anything newer. What it says is its {@link OcppDialect}: a 1.6 charger offers
+ * {@code ocpp1.6}; a 2.0.1 station offers {@code ocpp2.0.1} first and {@code ocpp1.6} second and speaks
+ * what the central system chose ({@link Ocpp201Dialect} or {@link Ocpp16Dialect}), counted in the
+ * {@link Metrics}; after that it offers only that version, so that its queue stays in the version it was
+ * made in. The OCPP-J itself is test-kit's {@link ChargePointConnection}; this is the scenario and what it
+ * measures.
  */
 final class SimulatedCharger {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Executor RESEND_PAUSE = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS);
-    private static final Map<String, String> ACCEPTED = Map.of("status", "Accepted");
+    private static final int POWER_W = 11_000;
 
     private final String chargePointId;
     private final String password;
     private final String idTag;
+    private final boolean offers201;
     private final Scenario scenario;
     private final Metrics metrics;
     private final ScheduledExecutorService timer;
     private final TransactionLedger ledger;
-    /** The keys the central system set with ChangeConfiguration, reported back by GetConfiguration. */
-    private final Map<String, String> configuration = new ConcurrentHashMap<>();
     private HttpClient client;
     private URI gateway;
+    /** What the charger speaks, chosen at its first connection (the one it boots on). */
+    private volatile OcppDialect dialect;
     /** Completes with the open connection; replaced by an incomplete one while the charger is offline. */
     private volatile CompletableFuture<ChargePointConnection> online = new CompletableFuture<>();
     private CompletableFuture<JsonNode> tail = CompletableFuture.completedFuture(null);
@@ -57,12 +54,14 @@ final class SimulatedCharger {
     private volatile boolean running = true;
     private long meterWh = 1_000_000 + ThreadLocalRandom.current().nextLong(50_000_000);
 
-    SimulatedCharger(String chargePointId, String password, String idTag, Scenario scenario, Metrics metrics,
-                     ScheduledExecutorService timer, TransactionLedger ledger) {
+    /** A charger; {@code offers201}: a station that offers OCPP 2.0.1 before 1.6. */
+    SimulatedCharger(String chargePointId, String password, String idTag, boolean offers201, Scenario scenario,
+                     Metrics metrics, ScheduledExecutorService timer, TransactionLedger ledger) {
         this.ledger = ledger;
         this.chargePointId = chargePointId;
         this.password = password;
         this.idTag = idTag;
+        this.offers201 = offers201;
         this.scenario = scenario;
         this.metrics = metrics;
         this.timer = timer;
@@ -80,15 +79,20 @@ final class SimulatedCharger {
     }
 
     private CompletableFuture<Void> connect(boolean first) {
-        ChargePointConnection attempt = new ChargePointConnection(chargePointId).callTimeout(CALL_TIMEOUT)
-                .onCall("GetConfiguration", payload -> Map.of("configurationKey", configurationKeys()))
-                .onCall("ChangeConfiguration", payload -> {
-                    configuration.put(payload.path("key").asText(), payload.path("value").asText());
-                    return ACCEPTED;
-                })
-                .onOtherCalls(payload -> ACCEPTED);
+        OcppDialect speaking = dialect;
+        ChargePointConnection attempt = new ChargePointConnection(chargePointId, offered(speaking))
+                .callTimeout(CALL_TIMEOUT);
+        if (speaking != null) {
+            speaking.answerCommands(attempt);
+        }
         return attempt.open(client, gateway, password, CONNECT_TIMEOUT)
                 .thenAccept(opened -> {
+                    if (dialect == null) {
+                        // the central system sends no command before the charger's BootNotification
+                        dialect = dialectFor(opened.subprotocol());
+                        dialect.answerCommands(opened);
+                        metrics.negotiated(offers201, dialect.subprotocol());
+                    }
                     connection = opened;
                     metrics.connected(!first);
                     opened.closed().thenRun(this::dropped);
@@ -107,6 +111,31 @@ final class SimulatedCharger {
                 });
     }
 
+    private String[] offered(OcppDialect speaking) {
+        if (speaking != null) {
+            return new String[] {speaking.subprotocol()};
+        }
+        return offers201 ? new String[] {ChargePointConnection.SUBPROTOCOL_201, ChargePointConnection.SUBPROTOCOL}
+                : new String[] {ChargePointConnection.SUBPROTOCOL};
+    }
+
+    private OcppDialect dialectFor(String subprotocol) {
+        OcppDialect.Calls calls = new OcppDialect.Calls() {
+            @Override
+            public CompletableFuture<JsonNode> call(String action, String metric, Object payload) {
+                return SimulatedCharger.this.call(action, metric, payload);
+            }
+
+            @Override
+            public boolean online() {
+                return online.isDone();
+            }
+        };
+        return ChargePointConnection.SUBPROTOCOL_201.equals(subprotocol)
+                ? new Ocpp201Dialect(chargePointId, idTag, calls, ledger)
+                : new Ocpp16Dialect(chargePointId, idTag, calls, ledger);
+    }
+
     /** The connection closed: offline until a new one is open, which is tried after a pause as chargers do. */
     private void dropped() {
         online = new CompletableFuture<>();
@@ -115,12 +144,6 @@ final class SimulatedCharger {
             long pause = 1_000 + ThreadLocalRandom.current().nextLong(Math.max(1, scenario.reconnectWithin().toMillis()));
             timer.schedule(() -> connect(false), pause, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private List<Map<String, Object>> configurationKeys() {
-        return configuration.entrySet().stream()
-                .map(key -> Map.<String, Object>of("key", key.getKey(), "readonly", false, "value", key.getValue()))
-                .toList();
     }
 
     private static String reason(Throwable failure) {
@@ -145,14 +168,11 @@ final class SimulatedCharger {
     }
 
     private void boot() {
-        call("BootNotification", Map.of("chargePointVendor", "Zaptec", "chargePointModel", "Go2",
-                "chargePointSerialNumber", chargePointId, "firmwareVersion", "3.2.1.0"));
-        call("StatusNotification", status(0, "Available"));
-        call("StatusNotification", status(1, "Available"));
+        dialect.boot();
         long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, scenario.heartbeatInterval().toMillis()));
         timer.scheduleAtFixedRate(() -> {
             if (running) {
-                call("Heartbeat", Map.of());
+                dialect.heartbeat();
             }
         }, jitter, scenario.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         later(randomUpTo(scenario.idleBetweenSessions()), this::session);
@@ -162,72 +182,43 @@ final class SimulatedCharger {
         if (!running) {
             return;
         }
-        call("Authorize", Map.of("idTag", idTag));
-        call("StatusNotification", status(1, "Preparing"));
-        long meterStart = meterWh;
-        Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        call("StartTransaction", Map.of("connectorId", 1, "idTag", idTag, "meterStart", meterStart,
-                "timestamp", startedAt.toString()))
-                .thenAccept(answer -> {
-                    if (answer == null || !answer.has("transactionId")) {
-                        later(scenario.idleBetweenSessions(), this::session);
-                        return;
-                    }
-                    int transactionId = answer.get("transactionId").asInt();
-                    ledger.started(chargePointId, transactionId);
-                    call("StatusNotification", status(1, "Charging"));
-                    long samples = Math.max(1, scenario.sessionLength().toMillis() / scenario.meterInterval().toMillis());
-                    later(scenario.meterInterval(), () -> sample(transactionId, samples));
-                });
+        dialect.start(meterWh).thenAccept(started -> {
+            if (!started) {
+                later(scenario.idleBetweenSessions(), this::session);
+                return;
+            }
+            long samples = Math.max(1, scenario.sessionLength().toMillis() / scenario.meterInterval().toMillis());
+            later(scenario.meterInterval(), () -> sample(samples));
+        });
     }
 
-    private void sample(int transactionId, long samplesLeft) {
+    private void sample(long samplesLeft) {
         if (!running) {
             return;
         }
         // 11 kW: the register rises by 11,000 Wh per hour of the meter interval
-        meterWh += Math.max(1, 11_000 * scenario.meterInterval().toMillis() / 3_600_000);
-        Instant sampledAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String register = Long.toString(meterWh);
-        call("MeterValues", Map.of("connectorId", 1, "transactionId", transactionId, "meterValue", List.of(Map.of(
-                "timestamp", sampledAt.toString(),
-                "sampledValue", List.of(
-                        Map.of("value", register, "measurand", "Energy.Active.Import.Register",
-                                "unit", "Wh", "context", "Sample.Periodic"),
-                        Map.of("value", "11000", "measurand", "Power.Active.Import", "unit", "W",
-                                "context", "Sample.Periodic"))))))
-                .thenAccept(answer -> {
-                    if (answer != null) {
-                        ledger.sampled(chargePointId, transactionId, sampledAt, register);
-                    }
-                });
+        meterWh += Math.max(1, POWER_W * scenario.meterInterval().toMillis() / 3_600_000);
+        dialect.sample(meterWh, POWER_W);
         if (samplesLeft > 1) {
-            later(scenario.meterInterval(), () -> sample(transactionId, samplesLeft - 1));
+            later(scenario.meterInterval(), () -> sample(samplesLeft - 1));
             return;
         }
-        call("StopTransaction", Map.of("transactionId", transactionId, "meterStop", meterWh, "idTag", idTag,
-                "timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "reason", "EVDisconnected"))
-                .thenAccept(answer -> {
-                    if (answer != null) {
-                        ledger.stopped(chargePointId, transactionId);
-                    }
-                });
-        call("StatusNotification", status(1, "Available"));
+        dialect.stop(meterWh);
         later(scenario.idleBetweenSessions(), this::session);
     }
 
     /** Queues a CALL behind the previous one (one outstanding CALL per charger, as OCPP-J requires). */
-    private synchronized CompletableFuture<JsonNode> call(String action, Object payload) {
-        tail = tail.handle((previous, failure) -> null).thenCompose(ignored -> send(action, payload));
+    private synchronized CompletableFuture<JsonNode> call(String action, String metric, Object payload) {
+        tail = tail.handle((previous, failure) -> null).thenCompose(ignored -> send(action, metric, payload));
         return tail;
     }
 
     /**
      * Sends one CALL and measures it; completes with the CALLRESULT payload, or null for anything else.
      * A transaction message without an answer (the connection dropped, or no answer in time) is sent
-     * again once the charger is online, for as long as the run lasts; a CALLERROR is an answer.
+     * again, the same payload, once the charger is online, for as long as the run lasts; a CALLERROR is an answer.
      */
-    private CompletableFuture<JsonNode> send(String action, Object payload) {
+    private CompletableFuture<JsonNode> send(String action, String metric, Object payload) {
         boolean transaction = Metrics.TRANSACTION_MESSAGES.contains(action);
         ChargePointConnection current = connection;
         if (!running || (!transaction && (current == null || !current.isOpen()))) {
@@ -240,22 +231,22 @@ final class SimulatedCharger {
             long sentAt = System.nanoTime();
             return open.call(action, payload).handle((answer, failure) -> {
                 if (failure == null) {
-                    metrics.answered(action, System.nanoTime() - sentAt);
+                    metrics.answered(metric, transaction, System.nanoTime() - sentAt);
                     return CompletableFuture.completedFuture(answer);
                 }
                 Throwable cause = unwrap(failure);
                 if (cause instanceof OcppCallError) {
-                    metrics.callError(action);
+                    metrics.callError(metric);
                     return CompletableFuture.completedFuture((JsonNode) null);
                 }
                 if (cause instanceof TimeoutException) {
-                    metrics.timedOut(action);
+                    metrics.timedOut(metric);
                 }
                 if (transaction && running) {
                     // once the connection is back (a pause first, so that a closing socket is not hammered)
-                    metrics.resent(action);
+                    metrics.resent(metric);
                     return CompletableFuture.supplyAsync(() -> null, RESEND_PAUSE)
-                            .thenCompose(ignored -> send(action, payload));
+                            .thenCompose(ignored -> send(action, metric, payload));
                 }
                 return CompletableFuture.completedFuture((JsonNode) null);
             }).thenCompose(next -> next);
@@ -270,10 +261,5 @@ final class SimulatedCharger {
 
     private static Duration randomUpTo(Duration limit) {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(1, limit.toMillis())));
-    }
-
-    private static Map<String, Object> status(int connectorId, String status) {
-        return Map.of("connectorId", connectorId, "errorCode", "NoError", "status", status,
-                "timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 }

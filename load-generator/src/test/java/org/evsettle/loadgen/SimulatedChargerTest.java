@@ -34,7 +34,8 @@ class SimulatedChargerTest {
     void start() throws IOException {
         centralSystem = new FakeCentralSystem();
         timer = Executors.newScheduledThreadPool(1);
-        charger = new SimulatedCharger("LOAD-T-00001", "generated-password", "04AB0000000001", scenario, metrics, timer, ledger);
+        charger = new SimulatedCharger("LOAD-T-00001", "generated-password", "04AB0000000001", false, scenario, metrics,
+                timer, ledger);
     }
 
     @AfterEach
