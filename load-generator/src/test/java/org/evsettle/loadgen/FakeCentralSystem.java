@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +33,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A central system on a plain server socket with just enough WebSocket (RFC 6455) for OCPP-J, so that
  * the load generator's chargers are tested without a gateway: it records handshakes and frames,
- * answers CALLs (after a delay, if asked) and sends CALLs of its own.
+ * answers CALLs (after a delay, if asked) and sends CALLs of its own. It speaks OCPP 2.0.1 and 1.6 and
+ * chooses, as the gateway does, the first of the versions it speaks (2.0.1 before 1.6 unless told
+ * otherwise) that the charger offered; it answers each connection's CALLs in that connection's version.
  */
 final class FakeCentralSystem implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    static final String OCPP16 = "ocpp1.6";
+    static final String OCPP201 = "ocpp2.0.1";
 
     /** What a charger sent at its handshake: the path and the headers, names in lower case. */
     record Handshake(String path, Map<String, String> headers) {
+
+        /** The subprotocols the charger offered, in its order. */
+        List<String> offered() {
+            return Arrays.stream(headers.getOrDefault("sec-websocket-protocol", "").split(",")).map(String::trim)
+                    .filter(offer -> !offer.isEmpty()).toList();
+        }
     }
 
     private final ServerSocket server;
@@ -55,6 +66,7 @@ final class FakeCentralSystem implements AutoCloseable {
     private final Set<String> dropOnce = ConcurrentHashMap.newKeySet();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger mostOutstanding = new AtomicInteger();
+    private volatile List<String> speaks = List.of(OCPP201, OCPP16);
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile int refuseWith;
 
@@ -65,6 +77,12 @@ final class FakeCentralSystem implements AutoCloseable {
 
     URI uri() {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** The versions it speaks from now on, best first (it chooses the first a charger offers). */
+    FakeCentralSystem speaks(String... subprotocols) {
+        this.speaks = List.of(subprotocols);
+        return this;
     }
 
     FakeCentralSystem answerAfter(Duration delay) {
@@ -158,10 +176,12 @@ final class FakeCentralSystem implements AutoCloseable {
             }
             String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
                     .digest((handshake.headers().get("sec-websocket-key") + WEBSOCKET_GUID).getBytes(StandardCharsets.ISO_8859_1)));
+            List<String> offered = handshake.offered();
+            String subprotocol = speaks.stream().filter(offered::contains).findFirst().orElse(OCPP16);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n")
+                    + "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Protocol: " + subprotocol + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
-            Connection connection = new Connection(socket, out);
+            Connection connection = new Connection(socket, out, subprotocol);
             connections.add(connection);
             try {
                 connection.read(in);
@@ -191,7 +211,7 @@ final class FakeCentralSystem implements AutoCloseable {
         return new Handshake(lines[0].split(" ")[1], headers);
     }
 
-    private String answerTo(JsonNode call) {
+    private String answerTo(JsonNode call, String subprotocol) {
         String messageId = call.get(1).asText();
         String action = call.get(2).asText();
         String errorCode = callErrors.get(action);
@@ -199,7 +219,7 @@ final class FakeCentralSystem implements AutoCloseable {
             return JSON.createArrayNode().add(4).add(messageId).add(errorCode).add("failed on purpose")
                     .add(JSON.createObjectNode()).toString();
         }
-        Map<String, Object> result = switch (action) {
+        Map<String, Object> result = OCPP201.equals(subprotocol) ? answer201(action) : switch (action) {
             case "BootNotification" -> Map.of("status", "Accepted", "currentTime", "2026-01-05T10:00:00Z", "interval", 300);
             case "Authorize" -> Map.of("idTagInfo", Map.of("status", "Accepted"));
             case "StartTransaction" -> Map.of("transactionId", 7, "idTagInfo", Map.of("status", "Accepted"));
@@ -209,14 +229,26 @@ final class FakeCentralSystem implements AutoCloseable {
         return JSON.createArrayNode().add(3).add(messageId).add(JSON.valueToTree(result)).toString();
     }
 
+    private static Map<String, Object> answer201(String action) {
+        return switch (action) {
+            case "BootNotification" -> Map.of("status", "Accepted", "currentTime", "2026-01-05T10:00:00Z", "interval", 300);
+            case "Authorize" -> Map.of("idTokenInfo", Map.of("status", "Accepted"));
+            case "TransactionEvent" -> Map.of("idTokenInfo", Map.of("status", "Accepted"));
+            case "Heartbeat" -> Map.of("currentTime", "2026-01-05T10:00:00Z");
+            default -> Map.of();
+        };
+    }
+
     /** One charger's open WebSocket. */
     private final class Connection {
         private final Socket socket;
         private final OutputStream out;
+        private final String subprotocol;
 
-        Connection(Socket socket, OutputStream out) {
+        Connection(Socket socket, OutputStream out, String subprotocol) {
             this.socket = socket;
             this.out = out;
+            this.subprotocol = subprotocol;
         }
 
         void read(DataInputStream in) throws IOException {
@@ -269,7 +301,7 @@ final class FakeCentralSystem implements AutoCloseable {
             mostOutstanding.accumulateAndGet(outstanding.incrementAndGet(), Math::max);
             Runnable answer = () -> {
                 outstanding.decrementAndGet();
-                send(0x1, answerTo(frame).getBytes(StandardCharsets.UTF_8));
+                send(0x1, answerTo(frame, subprotocol).getBytes(StandardCharsets.UTF_8));
             };
             if (answerDelay.isZero()) {
                 answer.run();

@@ -1,0 +1,32 @@
+package org.evsettle.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** How the ledger finds a 2.0.1 TransactionEvent on the gateway's events, without Kafka. */
+class TransactionLedgerTest {
+
+    private final TransactionLedger ledger = new TransactionLedger();
+
+    @Test
+    void findsATransactionEventByTheStationsTransactionIdAndSeqNoOnTheGatewaysEvent() {
+        ledger.transactionEvent("LOAD-T-00002", "Updated", "3f0c-tx", 3);
+
+        // a MeterValuesSampled the gateway made of that TransactionEvent: its own int transactionId, and the station's
+        String event = "{\"chargePointId\":\"LOAD-T-00002\",\"connectorId\":1,\"transactionId\":41,"
+                + "\"meterValue\":[],\"stationTransaction\":{\"stationTransactionId\":\"3f0c-tx\",\"seqNo\":3}}";
+
+        assertThat(ledger.answered()).containsExactly(TransactionLedger.stationTransactionKey("LOAD-T-00002", "Updated",
+                event.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void findsNoTransactionEventOnAnEventMadeOfA16Message() {
+        String event = "{\"chargePointId\":\"LOAD-T-00001\",\"transactionId\":7,\"connectorId\":1,\"meterStartWh\":100}";
+
+        assertThat(TransactionLedger.stationTransactionKey("LOAD-T-00001", "Started",
+                event.getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+}
