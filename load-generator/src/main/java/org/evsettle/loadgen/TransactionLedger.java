@@ -127,15 +127,22 @@ final class TransactionLedger {
      * came from a TransactionEvent), none for any other record.
      */
     private static List<String> keys(Object event, byte[] json, String chargePointPrefix) {
-        String key = key(event, chargePointPrefix);
-        if (key == null) {
+        String eventType = event instanceof TransactionStarted ? "Started" : event instanceof MeterValuesSampled
+                ? "Updated" : event instanceof TransactionStopped ? "Ended" : null;
+        if (eventType == null || !((OcppEvent) event).chargePointId().startsWith(chargePointPrefix)) {
             return List.of();
         }
-        String eventType = event instanceof TransactionStarted ? "Started"
-                : event instanceof TransactionStopped ? "Ended" : "Updated";
-        String chargePointId = ((OcppEvent) event).chargePointId();
-        String stationKey = stationTransactionKey(chargePointId, eventType, json);
-        return stationKey == null ? List.of(key) : List.of(key, stationKey);
+        List<String> keys = new ArrayList<>(2);
+        String key = key(event, chargePointPrefix);
+        if (key != null) {
+            keys.add(key);
+        }
+        // independent of the 1.6 key: it needs neither the gateway's transactionId nor a meter value
+        String stationKey = stationTransactionKey(((OcppEvent) event).chargePointId(), eventType, json);
+        if (stationKey != null) {
+            keys.add(stationKey);
+        }
+        return keys;
     }
 
     /** Where the gateway puts a 2.0.1 TransactionEvent's own identity on its events (a nullable field). */
