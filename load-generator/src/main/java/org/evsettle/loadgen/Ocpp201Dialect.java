@@ -35,7 +35,7 @@ final class Ocpp201Dialect implements OcppDialect {
     private final TransactionLedger ledger;
     /** Set variables by "component/variable" (instances and EVSEs left out: the station has one of each). */
     private final Map<String, String> variables = new ConcurrentHashMap<>();
-    /** The station's next seqNo; only the charger's timer thread makes TransactionEvents, one at a time. */
+    /** The station's next seqNo; its TransactionEvents are made one at a time, each scheduled after the one before. */
     private int seqNo;
     private volatile String transactionId;
 
