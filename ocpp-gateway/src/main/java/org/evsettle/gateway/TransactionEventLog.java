@@ -95,7 +95,8 @@ public class TransactionEventLog {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     long register = row.getLong(3);
-                    events.add(new Received(row.getLong(1), row.getString(2), row.wasNull() ? null : register,
+                    Long energyRegisterWh = row.wasNull() ? null : register;
+                    events.add(new Received(row.getLong(1), row.getString(2), energyRegisterWh,
                             row.getObject(4, OffsetDateTime.class).toInstant()));
                 }
             }

@@ -129,9 +129,10 @@ class Ocpp201TransactionTest {
         try (ChargingStationSimulator station = GatewayFixtures.connectStation(gateway(), site)) {
             Transaction transaction = station.newTransaction(2, "AB12CD34");
             station.offline();
-            QueuedEvent lost = station.event(transaction, "Started", "Authorized", 20_000L, "Transaction.Begin",
+            QueuedEvent lostStart = station.event(transaction, "Started", "Authorized", 20_000L, "Transaction.Begin",
                     startedAt, null);
-            station.updated(transaction, 25_000, startedAt.plusSeconds(900));
+            QueuedEvent lostUpdate = station.event(transaction, "Updated", "MeterValuePeriodic", 25_000L,
+                    "Sample.Periodic", startedAt.plusSeconds(900), null);
             Map<String, Object> ended = station.event(transaction, "Ended", "EVCommunicationLost", null, null,
                     startedAt.plusSeconds(3600), "EVDisconnected").payload();
             // the Started and Updated never leave the station; only the Ended does, carrying its Transaction.Begin
@@ -139,8 +140,8 @@ class Ocpp201TransactionTest {
             ended.put("meterValue", List.of(station.meterValue(20_000, "Transaction.Begin", startedAt),
                     station.meterValue(31_000, "Transaction.End", startedAt.plusSeconds(3600))));
             ended.put("evse", Map.of("id", 2, "connectorId", 1));
-            station.online().clear();
-            assertThat(lost.seqNo()).isZero();
+            station.lose(lostStart).lose(lostUpdate);
+            assertThat(station.online()).hasSize(1);
         }
 
         List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
@@ -152,6 +153,8 @@ class Ocpp201TransactionTest {
         assertThat(stop.transactionId()).isEqualTo(start.transactionId());
         assertThat(stop.meterStopWh()).isEqualTo(31_000);
         assertThat(stop.station().offline()).isTrue();
+        assertThat(stop.station().missingSeqNos()).containsExactly(0, 1);
+        assertThat(dataOf(events, MeterValuesSampled.class)).isEmpty();
     }
 
     @Test
@@ -202,6 +205,68 @@ class Ocpp201TransactionTest {
                         TransactionStarted s ? s.station().stationTransactionId() : null)));
         TransactionStarted first = (TransactionStarted) starts.get(0).data();
         assertThat(first.meterStartWh()).as("from the Updated, that arrived first").isEqualTo(52_000);
+    }
+
+    @Test
+    void appliesTheMultiplierAndKeepsTheSignedMeterValue() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        Instant startedAt = GatewayFixtures.hoursAgo(6);
+        Map<String, Object> signature = Map.of("signedMeterData", "AQIDBAU=", "signingMethod", "ECDSA-secp256r1-SHA256",
+                "encodingMethod", "OCMF", "publicKey", "BAUGBwg=");
+
+        try (ChargingStationSimulator station = GatewayFixtures.connectStation(gateway(), site)) {
+            Transaction transaction = station.newTransaction(1, "AB12CD34");
+            station.started(transaction, 3_000_000, startedAt);
+            Map<String, Object> updated = station.event(transaction, "Updated", "MeterValuePeriodic", null, null,
+                    startedAt.plusSeconds(600), null).payload();
+            // 3.0025 kWh scaled by 10^3: 3002.5 kWh, that is 3 002 500 Wh; power 7.4 kW is 7400 W
+            updated.put("meterValue", List.of(Map.of("timestamp", startedAt.plusSeconds(600).toString(),
+                    "sampledValue", List.of(
+                            Map.of("value", 3.0025, "measurand", "Energy.Active.Import.Register",
+                                    "unitOfMeasure", Map.of("unit", "kWh", "multiplier", 3),
+                                    "signedMeterValue", signature),
+                            Map.of("value", 7.4, "measurand", "Power.Active.Import",
+                                    "unitOfMeasure", Map.of("unit", "kW"))))));
+            station.online();
+            station.ended(transaction, 3_004_000, startedAt.plusSeconds(1200));
+        }
+
+        List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
+        assertThat(dataOf(events, MeterValuesSampled.class)).singleElement().satisfies(sampled -> {
+            var energy = sampled.meterValue().get(0).sampledValue().get(0);
+            assertThat(energy.value()).isEqualTo("3002500");
+            assertThat(energy.unit()).isEqualTo("Wh");
+            assertThat(energy.context()).isEqualTo("Sample.Periodic");
+            assertThat(energy.signedMeterValue().signedMeterData()).isEqualTo("AQIDBAU=");
+            assertThat(energy.signedMeterValue().encodingMethod()).isEqualTo("OCMF");
+            var power = sampled.meterValue().get(0).sampledValue().get(1);
+            assertThat(power.value()).isEqualTo("7400");
+            assertThat(power.unit()).isEqualTo("W");
+        });
+    }
+
+    @Test
+    void waitsWithTheStartOfAStartedWithoutARegisterRatherThanStartAt0Wh() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        Instant startedAt = GatewayFixtures.hoursAgo(7);
+        Transaction transaction;
+
+        try (ChargingStationSimulator station = GatewayFixtures.connectStation(gateway(), site)) {
+            transaction = station.newTransaction(1, null);
+            assertThat(station.deliver(station.event(transaction, "Started", "CablePluggedIn", null, null, startedAt,
+                    null)).has("idTokenInfo")).isFalse();
+            station.updated(transaction, 880_000, startedAt.plusSeconds(600));
+            station.ended(transaction, 884_000, startedAt.plusSeconds(1200));
+        }
+
+        List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
+        assertThat(dataOf(events, TransactionStarted.class)).singleElement().satisfies(started -> {
+            assertThat(started.meterStartWh()).as("the first register seen").isEqualTo(880_000);
+            assertThat(started.timestamp()).as("the Started's time").isEqualTo(startedAt);
+            assertThat(started.idTag()).isNull();
+        });
+        assertThat(dataOf(events, TransactionStopped.class)).singleElement()
+                .satisfies(stopped -> assertThat(stopped.meterStopWh()).isEqualTo(884_000));
     }
 
     private URI gateway() {

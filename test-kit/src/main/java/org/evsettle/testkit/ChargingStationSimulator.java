@@ -252,6 +252,12 @@ public final class ChargingStationSimulator implements AutoCloseable {
         return answer;
     }
 
+    /** Drops a queued TransactionEvent unsent, as a station whose offline queue overflowed or that lost power. */
+    public synchronized ChargingStationSimulator lose(QueuedEvent event) {
+        queue.remove(event);
+        return this;
+    }
+
     /** The TransactionEvents not answered yet, oldest first. */
     public synchronized List<QueuedEvent> queued() {
         return List.copyOf(queue);
