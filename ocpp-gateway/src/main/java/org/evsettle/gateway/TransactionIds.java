@@ -143,6 +143,22 @@ public class TransactionIds {
         }
     }
 
+    /** The card a 2.0.1 transaction was issued with (its Started's idToken), if it had one. */
+    public Optional<String> idTag(String chargePointId, int transactionId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT id_tag FROM issued_transaction
+                     WHERE transaction_id = ? AND charge_point_id = ? AND id_tag <> ''""")) {
+            select.setInt(1, transactionId);
+            select.setString(2, chargePointId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up transaction " + transactionId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Records that the TransactionStarted of a 2.0.1 transaction was acknowledged, so that its later events do not announce it again. */
     public void startAnnounced(int transactionId, Instant at) {
         try (Connection connection = dataSource.getConnection();

@@ -246,15 +246,17 @@ class Ocpp201TransactionTest {
     }
 
     @Test
-    void waitsWithTheStartOfAStartedWithoutARegisterRatherThanStartAt0Wh() {
+    void waitsWithTheStartOfAStartedWithoutARegisterRatherThanStartAt0WhAndKeepsItsCard() {
         GatewayFixtures.Site site = fixtures.aSite();
+        String uid = "04A2B3" + randomTag();
+        CardRecord card = fixtures.aCard(site.operatorId(), uid, c -> c);
         Instant startedAt = GatewayFixtures.hoursAgo(7);
-        Transaction transaction;
 
         try (ChargingStationSimulator station = GatewayFixtures.connectStation(gateway(), site)) {
-            transaction = station.newTransaction(1, null);
-            assertThat(station.deliver(station.event(transaction, "Started", "CablePluggedIn", null, null, startedAt,
-                    null)).has("idTokenInfo")).isFalse();
+            org.awaitility.Awaitility.await().until(() -> "Accepted".equals(station.authorize(uid).get("status").asText()));
+            Transaction transaction = station.newTransaction(1, uid);
+            assertThat(station.deliver(station.event(transaction, "Started", "Authorized", null, null, startedAt,
+                    null)).at("/idTokenInfo/status").asText()).isEqualTo("Accepted");
             station.updated(transaction, 880_000, startedAt.plusSeconds(600));
             station.ended(transaction, 884_000, startedAt.plusSeconds(1200));
         }
@@ -263,7 +265,9 @@ class Ocpp201TransactionTest {
         assertThat(dataOf(events, TransactionStarted.class)).singleElement().satisfies(started -> {
             assertThat(started.meterStartWh()).as("the first register seen").isEqualTo(880_000);
             assertThat(started.timestamp()).as("the Started's time").isEqualTo(startedAt);
-            assertThat(started.idTag()).isNull();
+            assertThat(started.idTag()).as("the Started's card").isEqualTo(uid);
+            assertThat(started.authorization().status()).isEqualTo("Accepted");
+            assertThat(started.authorization().driverId()).isEqualTo(card.driverId());
         });
         assertThat(dataOf(events, TransactionStopped.class)).singleElement()
                 .satisfies(stopped -> assertThat(stopped.meterStopWh()).isEqualTo(884_000));

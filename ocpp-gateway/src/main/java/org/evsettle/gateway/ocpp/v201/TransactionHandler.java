@@ -93,7 +93,8 @@ public class TransactionHandler implements ActionFamily {
     /** One TransactionEvent as the gateway understood it, before anything was published. */
     private record Step(TransactionEventRequest request, StationTransactionId id, int evseId, boolean published,
                         TransactionEventLog.History history, List<MeterValue> meterValues, Optional<Long> lastRegister,
-                        Optional<MeterReadings.Reading> firstRegister, String idTag, CardAuthorization authorization) {
+                        Optional<MeterReadings.Reading> firstRegister, String idTag, CardAuthorization authorization,
+                        Start start) {
 
         boolean isEnded() {
             return ENDED.equals(request.eventType());
@@ -111,6 +112,10 @@ public class TransactionHandler implements ActionFamily {
             boolean knowsStart = meterStart().isPresent() || isEnded();
             return knowsStart && (!id.startAnnounced() || STARTED.equals(request.eventType()));
         }
+    }
+
+    /** Who started the transaction, for its TransactionStarted: this event's card, else the one it was issued with. */
+    private record Start(String idTag, CardAuthorization authorization) {
     }
 
     Uni<TransactionEventResponse> transactionEvent(IncomingCall<TransactionEventRequest> call) {
@@ -136,8 +141,13 @@ public class TransactionHandler implements ActionFamily {
                             : id.issuedNow() || STARTED.equals(event.eventType())
                                     ? checkedAtStart(chargePointId, evseId, event, idTag, verdict, id.transactionId())
                                     : verdict;
+                    // a Started announced later (it had no register) keeps its card: the driver is billed
+                    Start start = idTag != null || id.startAnnounced() ? new Start(idTag, authorization)
+                            : transactionIds.idTag(chargePointId, id.transactionId())
+                                    .map(issuedWith -> new Start(issuedWith, authorizer.authorize(charger, issuedWith)))
+                                    .orElse(new Start(null, authorization));
                     return new Step(event, id, evseId, published, eventLog.history(id.transactionId()), meterValues,
-                            MeterReadings.lastRegisterWh(meterValues), firstRegister, idTag, authorization);
+                            MeterReadings.lastRegisterWh(meterValues), firstRegister, idTag, authorization, start);
                 })
                 .chain(step -> step.published() ? Uni.createFrom().item(step) : publish(call, step, charger))
                 .map(step -> new TransactionEventResponse(
@@ -168,10 +178,10 @@ public class TransactionHandler implements ActionFamily {
             Instant startedAt = STARTED.equals(event.eventType()) ? event.timestamp()
                     : earliestOf(step.history().earliest(), step.firstRegister().map(MeterReadings.Reading::at),
                             MeterReadings.earliest(step.meterValues(), event.timestamp()));
-            CardAuthorization authorization = step.authorization() != null ? step.authorization()
+            CardAuthorization authorization = step.start().authorization() != null ? step.start().authorization()
                     : CardAuthorization.invalid();
             started = publisher.publish(EventIds.nameBased(chargePointId, "transaction-started", stationTransactionId),
-                            new TransactionStarted(chargePointId, transactionId, step.evseId(), step.idTag(),
+                            new TransactionStarted(chargePointId, transactionId, step.evseId(), step.start().idTag(),
                                     step.meterStart().orElseGet(() -> step.lastRegister().orElse(0L)), startedAt,
                                     event.reservationId(), authorization.toEvent(charger),
                                     call.receivedAt(), station(step, List.of())),
