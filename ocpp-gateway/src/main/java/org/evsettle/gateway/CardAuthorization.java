@@ -2,6 +2,8 @@ package org.evsettle.gateway;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.evsettle.events.ocpp.ChargeAuthorization;
+import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.CardRecord;
 
 /**
@@ -14,6 +16,20 @@ public record CardAuthorization(AuthorizationStatus status, Optional<CardRecord>
 
     public static CardAuthorization invalid() {
         return new CardAuthorization(AuthorizationStatus.INVALID, Optional.empty(), null, null);
+    }
+
+    /**
+     * The ids behind a start, for TransactionStarted. The operator is the card's, who bills its driver
+     * (a partner's card at this charger), and the charger's when no card matched; site and charger are
+     * always the charger's.
+     */
+    public ChargeAuthorization toEvent(Optional<ChargerRecord> charger) {
+        return new ChargeAuthorization(status.ocpp(),
+                card.map(CardRecord::operatorId).or(() -> charger.map(ChargerRecord::operatorId)).orElse(null),
+                charger.map(ChargerRecord::siteId).orElse(null),
+                charger.map(ChargerRecord::id).orElse(null),
+                card.map(CardRecord::id).orElse(null),
+                card.map(CardRecord::driverId).orElse(null));
     }
 
     public boolean isAccepted() {

@@ -20,7 +20,8 @@ import org.evsettle.gateway.config.GatewaySettings;
  * replicas, and within a signed 32-bit integer as OCPP requires. A StartTransaction is identified by
  * its charger, connector, idTag, meterStart and timestamp, so a charger that retries it (the answer
  * got lost) receives the same transactionId again. It also knows which cards are in an open
- * transaction, for ConcurrentTx. Blocking JDBC: call it from a worker thread.
+ * transaction, for ConcurrentTx. An OCPP 2.0.1 station names its transactions itself (a string): each
+ * gets one int transactionId too, mapped both ways. Blocking JDBC: call it from a worker thread.
  */
 @ApplicationScoped
 public class TransactionIds {
@@ -50,7 +51,8 @@ public class TransactionIds {
             }
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT transaction_id FROM issued_transaction
-                    WHERE charge_point_id = ? AND connector_id = ? AND id_tag = ? AND meter_start = ? AND started_at = ?""")) {
+                    WHERE charge_point_id = ? AND connector_id = ? AND id_tag = ? AND meter_start = ? AND started_at = ?
+                      AND station_transaction_id IS NULL""")) {
                 bind(select, chargePointId, connectorId, idTag, meterStart, startedAt);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
@@ -61,6 +63,113 @@ public class TransactionIds {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot issue a transactionId for " + chargePointId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The gateway's transactionId of an OCPP 2.0.1 station's transaction (named by the station's own
+     * string transactionId), issued by whichever of its events arrives first and found by every later
+     * one: a transaction whose Started was lost still gets one id. evseId is kept as its connector,
+     * idToken (null before the driver identified) for ConcurrentTx.
+     */
+    public StationTransactionId issueForStation(String chargePointId, String stationTransactionId, int evseId,
+                                                String idToken, long meterStart, Instant startedAt) {
+        String idTag = idToken != null ? idToken : "";
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO issued_transaction (charge_point_id, connector_id, id_tag, meter_start, started_at,
+                        id_tag_normalized, station_transaction_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (charge_point_id, station_transaction_id) WHERE station_transaction_id IS NOT NULL
+                    DO NOTHING
+                    RETURNING transaction_id""")) {
+                bind(insert, chargePointId, evseId, idTag, meterStart, startedAt);
+                insert.setString(6, IdTags.normalize(idTag));
+                insert.setString(7, stationTransactionId);
+                try (ResultSet row = insert.executeQuery()) {
+                    if (row.next()) {
+                        return new StationTransactionId(row.getInt(1), true, false);
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT transaction_id, started_announced_at IS NOT NULL FROM issued_transaction
+                    WHERE charge_point_id = ? AND station_transaction_id = ?""")) {
+                select.setString(1, chargePointId);
+                select.setString(2, stationTransactionId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("Transaction " + stationTransactionId + " of " + chargePointId
+                                + " neither inserted nor found");
+                    }
+                    return new StationTransactionId(row.getInt(1), false, row.getBoolean(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot issue a transactionId for " + stationTransactionId + " of "
+                    + chargePointId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The gateway's transactionId of a 2.0.1 station's transaction, if one of its events arrived. */
+    public OptionalInt transactionId(String chargePointId, String stationTransactionId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT transaction_id FROM issued_transaction
+                     WHERE charge_point_id = ? AND station_transaction_id = ?""")) {
+            select.setString(1, chargePointId);
+            select.setString(2, stationTransactionId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? OptionalInt.of(row.getInt(1)) : OptionalInt.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up transaction " + stationTransactionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The station's own transactionId of a transaction the gateway numbered; empty for a 1.6 one or an id it never issued to this charger. */
+    public Optional<String> stationTransactionId(String chargePointId, int transactionId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT station_transaction_id FROM issued_transaction
+                     WHERE transaction_id = ? AND charge_point_id = ? AND station_transaction_id IS NOT NULL""")) {
+            select.setInt(1, transactionId);
+            select.setString(2, chargePointId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up transaction " + transactionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The card a 2.0.1 transaction was issued with (its Started's idToken), if it had one. */
+    public Optional<String> idTag(String chargePointId, int transactionId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT id_tag FROM issued_transaction
+                     WHERE transaction_id = ? AND charge_point_id = ? AND id_tag <> ''""")) {
+            select.setInt(1, transactionId);
+            select.setString(2, chargePointId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up transaction " + transactionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records that the TransactionStarted of a 2.0.1 transaction was acknowledged, so that its later events do not announce it again. */
+    public void startAnnounced(int transactionId, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("""
+                     UPDATE issued_transaction SET started_announced_at = ?
+                     WHERE transaction_id = ? AND started_announced_at IS NULL""")) {
+            update.setObject(1, at.atOffset(ZoneOffset.UTC));
+            update.setInt(2, transactionId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the start of " + transactionId + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +229,8 @@ public class TransactionIds {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO issued_transaction (charge_point_id, connector_id, id_tag, meter_start, started_at, id_tag_normalized)
                 VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (charge_point_id, connector_id, id_tag, meter_start, started_at) DO NOTHING
+                ON CONFLICT (charge_point_id, connector_id, id_tag, meter_start, started_at)
+                    WHERE station_transaction_id IS NULL DO NOTHING
                 RETURNING transaction_id""")) {
             bind(insert, chargePointId, connectorId, idTag, meterStart, startedAt);
             insert.setString(6, IdTags.normalize(idTag));

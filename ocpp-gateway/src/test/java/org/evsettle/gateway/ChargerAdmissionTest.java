@@ -75,17 +75,21 @@ class ChargerAdmissionTest {
     }
 
     @Test
-    void refusesAClientThatOffersNoOcpp16Subprotocol() {
+    void refusesAClientThatOffersNoSupportedSubprotocolAndPrefers201() {
         GatewayFixtures.Site site = fixtures.aSite();
         GatewayFixtures.connect(gateway(), site).close();
 
         assertThatThrownBy(() -> RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD))
                 .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD, "ocpp2.0.1"))
+        assertThatThrownBy(() -> RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD, "ocpp2.1"))
                 .isInstanceOfSatisfying(HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(400));
+        try (RawSocket only201 = RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD,
+                "ocpp2.0.1")) {
+            assertThat(only201.subprotocol()).isEqualTo("ocpp2.0.1");
+        }
         try (RawSocket both = RawSocket.connect(gateway(), site.chargePointId(), GatewayFixtures.PASSWORD,
-                "ocpp2.0.1", "ocpp1.6")) {
-            assertThat(both.subprotocol()).isEqualTo("ocpp1.6");
+                "ocpp1.6", "ocpp2.0.1")) {
+            assertThat(both.subprotocol()).as("2.0.1 wins whatever the client's order").isEqualTo("ocpp2.0.1");
         }
     }
 

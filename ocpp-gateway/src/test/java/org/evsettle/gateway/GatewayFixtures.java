@@ -18,6 +18,7 @@ import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.testkit.ChargePointSimulator;
+import org.evsettle.testkit.ChargingStationSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.ManagementPort;
 import org.evsettle.testkit.TopicProbe;
@@ -87,6 +88,18 @@ final class GatewayFixtures {
         await().atMost(Duration.ofSeconds(30)).ignoreException(ChargePointSimulator.HandshakeRefused.class)
                 .until(() -> {
                     connected.set(ChargePointSimulator.connect(gateway, chargePointId, password));
+                    return true;
+                });
+        return connected.get();
+    }
+
+    /** Connects an OCPP 2.0.1 station offering these subprotocols as soon as the gateway admits it. */
+    static ChargingStationSimulator connectStation(URI gateway, Site site, String... subprotocols) {
+        AtomicReference<ChargingStationSimulator> connected = new AtomicReference<>();
+        String[] offered = subprotocols.length == 0 ? new String[] {ChargingStationSimulator.SUBPROTOCOL} : subprotocols;
+        await().atMost(Duration.ofSeconds(30)).ignoreException(ChargePointSimulator.HandshakeRefused.class)
+                .until(() -> {
+                    connected.set(ChargingStationSimulator.connect(gateway, site.chargePointId(), PASSWORD, offered));
                     return true;
                 });
         return connected.get();

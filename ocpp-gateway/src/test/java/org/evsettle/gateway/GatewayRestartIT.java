@@ -23,6 +23,7 @@ import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.testkit.ChargePointSimulator;
+import org.evsettle.testkit.ChargingStationSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.OcppCallError;
 import org.evsettle.testkit.ProjectRoot;
@@ -101,6 +102,71 @@ class GatewayRestartIT {
         });
         assertThat(dataOf(events, MeterValuesSampled.class)).hasSize(2)
                 .allSatisfy(sampled -> assertThat(sampled.transactionId()).isEqualTo(transactionId));
+    }
+
+    @Test
+    void carriesA201TransactionAcrossACrashOfTheGateway() throws Exception {
+        GatewayFixtures.Site site = fixtures.aSite();
+        Instant startedAt = GatewayFixtures.hoursAgo(1);
+        ChargingStationSimulator.Transaction transaction;
+        ChargingStationSimulator.QueuedEvent unanswered;
+
+        ChargingStationSimulator before = connectStation(site);
+        try {
+            before.boot();
+            transaction = before.newTransaction(1, "AB12CD34");
+            before.started(transaction, 70_000, startedAt);
+            before.updated(transaction, 70_200, startedAt.plusSeconds(60));
+            unanswered = before.event(transaction, "Updated", "MeterValuePeriodic", 70_400L, "Sample.Periodic",
+                    startedAt.plusSeconds(120), null);
+            gateway.kill();
+            assertThat(before.closed().get(30, TimeUnit.SECONDS)).as("the station notices the crash").isNotNull();
+        } finally {
+            before.close();
+        }
+
+        gateway.start();
+        gateway.awaitReady();
+        try (ChargingStationSimulator after = connectStation(site)) {
+            after.boot();
+            // the station sends again what was never answered, with its seqNo, then the rest of the transaction
+            after.call(unanswered.messageId(), "TransactionEvent", unanswered.payload());
+            after.call(unanswered.messageId(), "TransactionEvent", unanswered.payload());
+            after.call("TransactionEvent", Map.of("eventType", "Ended", "timestamp", startedAt.plusSeconds(180).toString(),
+                    "triggerReason", "EVCommunicationLost", "seqNo", 3,
+                    "transactionInfo", Map.of("transactionId", transaction.id(), "stoppedReason", "EVDisconnected"),
+                    "meterValue", List.of(after.meterValue(70_600, "Transaction.End", startedAt.plusSeconds(180)))));
+        }
+
+        List<Envelope<?>> events = fixtures.ocppEvents(site.chargePointId());
+        assertThat(dataOf(events, TransactionStarted.class)).singleElement()
+                .satisfies(started -> assertThat(started.meterStartWh()).isEqualTo(70_000));
+        int transactionId = dataOf(events, TransactionStarted.class).get(0).transactionId();
+        assertThat(dataOf(events, MeterValuesSampled.class)).hasSize(2)
+                .allSatisfy(sampled -> assertThat(sampled.transactionId()).isEqualTo(transactionId));
+        assertThat(dataOf(events, TransactionStopped.class)).singleElement().satisfies(stopped -> {
+            assertThat(stopped.transactionId()).as("the issued id survived the crash").isEqualTo(transactionId);
+            assertThat(stopped.meterStopWh()).isEqualTo(70_600);
+            assertThat(stopped.station().missingSeqNos()).isEmpty();
+        });
+    }
+
+    private static ChargingStationSimulator connectStation(GatewayFixtures.Site site) {
+        URI uri = URI.create("ws://localhost:" + gateway.port() + "/");
+        AtomicReference<ChargingStationSimulator> connected = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            ChargingStationSimulator station = ChargingStationSimulator.connect(uri, site.chargePointId(),
+                    GatewayFixtures.PASSWORD);
+            try {
+                station.heartbeat();
+            } catch (OcppCallError | IllegalStateException e) {
+                station.close();
+                throw e;
+            }
+            connected.set(station);
+            return true;
+        });
+        return connected.get();
     }
 
     private static Set<java.util.UUID> idsOf(List<Envelope<?>> events, Class<?> type) {

@@ -17,6 +17,7 @@ import org.evsettle.gateway.Admission;
 import org.evsettle.gateway.ocpp.FrameCodec.MalformedFrame;
 import org.evsettle.gateway.ocpp.OcppFrame.Call;
 import org.evsettle.gateway.ocpp.OcppFrame.CallResult;
+import org.evsettle.gateway.ocpp.v201.Ocpp201;
 
 /**
  * The OCPP pipeline for one text frame: decode, validate, dispatch to the action's handler, encode
@@ -72,14 +73,16 @@ public class CallDispatcher {
                 Log.debugf("Dropped a malformed answer from %s: %s", chargePointId, e.getMessage());
                 return discarded("malformed-answer");
             }
-            if (e.isUnknownType()) {
+            boolean ocpp201 = Ocpp201.SUBPROTOCOL.equals(subprotocol);
+            if (e.isUnknownType() && !ocpp201) {
                 // OCPP-J 1.6 section 4.1.3: a message type that is not in the list is ignored
                 Log.debugf("Ignored a frame of unknown message type from %s: %s", chargePointId, abbreviated(text));
                 return discarded("unknown-message-type");
             }
             Log.debugf("Malformed frame from %s: %s", chargePointId, e.getMessage());
-            meters.counter(DISCARDED, "reason", "malformed").increment();
-            return Uni.createFrom().item(FrameCodec.encode(FrameCodec.errorFor(e.messageId(), e)));
+            meters.counter(DISCARDED, "reason", e.isUnknownType() ? "unknown-message-type" : "malformed").increment();
+            OcppError error = ocpp201 ? asOcpp201FrameError(e) : e;
+            return Uni.createFrom().item(FrameCodec.encode(FrameCodec.errorFor(e.messageId(), error, subprotocol)));
         }
         if (frame instanceof Call call) {
             return answer(subprotocol, new CallContext(chargePointId, call.messageId(), receivedAt, admission), call);
@@ -106,7 +109,8 @@ public class CallDispatcher {
                     return answer;
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    String answer = FrameCodec.encode(FrameCodec.errorFor(call.messageId(), asOcppError(context, call, failure)));
+                    String answer = FrameCodec.encode(FrameCodec.errorFor(call.messageId(),
+                            asOcppError(context, call, failure), subprotocol));
                     timer(subprotocol, call.action(), "error").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     return answer;
                 });
@@ -141,6 +145,18 @@ public class CallDispatcher {
             validator.validate(call.action(), call.payload());
         }
         return action.handle(context, call.payload());
+    }
+
+    /**
+     * OCPP-J 2.0.1 (part 4, section 4.3) answers an unknown message type with MessageTypeNotSupported
+     * where 1.6 ignores it, and a frame that is not a valid RPC message with RpcFrameworkError where
+     * 1.6 says FormationViolation (2.0.1 keeps FormatViolation for a payload at fault).
+     */
+    private static OcppError asOcpp201FrameError(MalformedFrame e) {
+        if (e.isUnknownType()) {
+            return new OcppError(ErrorCode.MessageTypeNotSupported, e.getMessage());
+        }
+        return e.code() == ErrorCode.FormationViolation ? new OcppError(ErrorCode.RpcFrameworkError, e.getMessage()) : e;
     }
 
     private static String abbreviated(String text) {

@@ -85,13 +85,18 @@ public final class FrameCodec {
         return array.toString();
     }
 
-    /** The CALLERROR that answers a CALL (or an unreadable frame) with the given error. */
+    /** The CALLERROR that answers a CALL (or an unreadable frame) with the given error, as OCPP-J 1.6 spells it. */
     public static CallError errorFor(String messageId, OcppError error) {
+        return errorFor(messageId, error, null);
+    }
+
+    /** The CALLERROR that answers a CALL (or an unreadable frame), its code spelled as the subprotocol spells it. */
+    public static CallError errorFor(String messageId, OcppError error, String subprotocol) {
         ObjectNode details = JSON.createObjectNode();
         if (error.field() != null) {
             details.put("field", error.field());
         }
-        return new CallError(messageId != null ? messageId : UNKNOWN_MESSAGE_ID, error.code().name(),
+        return new CallError(messageId != null ? messageId : UNKNOWN_MESSAGE_ID, error.code().spelledFor(subprotocol),
                 error.getMessage() != null ? error.getMessage() : "", details);
     }
 

@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,18 +17,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A JSON schema as the OCPP JSON schemas write them (draft-04: type, properties, required,
- * additionalProperties, maxLength, enum, format date-time and uri, items, minItems, multipleOf),
- * compiled once and checked in one walk. A violation becomes the OCPP-J CALLERROR code that names
- * it: a missing required property or too few items OccurenceConstraintViolation, a wrong JSON type
- * TypeConstraintViolation, a value out of bounds PropertyConstraintViolation, a property the PDU
- * does not define FormationViolation. An explicit null counts as absent. A keyword outside this set
- * is refused when the schema is loaded, so that nothing is silently left unchecked.
+ * A JSON schema as the OCPP JSON schemas write them (1.6: draft-04; 2.0.1: draft-06 with
+ * {@code definitions} and {@code $ref}: type, properties, required, additionalProperties,
+ * maxLength, enum, format date-time and uri, items, minItems, maxItems, minimum, maximum,
+ * multipleOf), compiled once, references resolved at compile time, and checked in one walk. A
+ * violation becomes the OCPP-J CALLERROR code that names it: a missing required property or too few
+ * or too many items OccurenceConstraintViolation, a wrong JSON type TypeConstraintViolation, a value
+ * out of bounds PropertyConstraintViolation, a property the PDU does not define FormationViolation
+ * (each spelled per subprotocol when encoded, see {@link ErrorCode}). An explicit null counts as
+ * absent. Annotations (description, comment, javaType, default) are ignored; any other keyword
+ * outside this set is refused when the schema is loaded, so that nothing is silently left unchecked.
  */
 public final class JsonSchema {
 
-    private static final Set<String> KEYWORDS = Set.of("$schema", "id", "title", "description", "type", "properties",
-            "required", "additionalProperties", "maxLength", "enum", "format", "items", "minItems", "multipleOf");
+    private static final Set<String> KEYWORDS = Set.of("$schema", "id", "$id", "title", "description", "comment",
+            "javaType", "default", "definitions", "$ref", "type", "properties", "required", "additionalProperties",
+            "maxLength", "enum", "format", "items", "additionalItems", "minItems", "maxItems", "minimum", "maximum",
+            "multipleOf");
+    private static final String DEFINITIONS = "#/definitions/";
 
     private final String type;
     private final Map<String, JsonSchema> properties;
@@ -37,9 +45,12 @@ public final class JsonSchema {
     private final String format;
     private final JsonSchema items;
     private final Integer minItems;
+    private final Integer maxItems;
+    private final BigDecimal minimum;
+    private final BigDecimal maximum;
     private final BigDecimal multipleOf;
 
-    private JsonSchema(JsonNode schema, String where) {
+    private JsonSchema(JsonNode schema, String where, Definitions definitions) {
         for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
             String keyword = names.next();
             if (!KEYWORDS.contains(keyword)) {
@@ -49,7 +60,7 @@ public final class JsonSchema {
         this.type = schema.path("type").asText(null);
         Map<String, JsonSchema> props = new LinkedHashMap<>();
         schema.path("properties").fields().forEachRemaining(p -> props.put(p.getKey(),
-                new JsonSchema(p.getValue(), join(where, p.getKey()))));
+                definitions.compile(p.getValue(), join(where, p.getKey()))));
         this.properties = Map.copyOf(props);
         List<String> names = new ArrayList<>();
         schema.path("required").forEach(name -> names.add(name.asText()));
@@ -60,14 +71,59 @@ public final class JsonSchema {
         schema.path("enum").forEach(value -> values.add(value.asText()));
         this.allowed = schema.has("enum") ? values : null;
         this.format = schema.path("format").asText(null);
-        this.items = schema.has("items") ? new JsonSchema(schema.get("items"), where + "[]") : null;
+        if (schema.has("items") && !schema.get("items").isObject()) {
+            // additionalItems only matters beside a tuple of items, which no OCPP schema uses
+            throw new IllegalArgumentException("Unsupported tuple items at " + where);
+        }
+        this.items = schema.has("items") ? definitions.compile(schema.get("items"), where + "[]") : null;
         this.minItems = schema.has("minItems") ? schema.get("minItems").asInt() : null;
+        this.maxItems = schema.has("maxItems") ? schema.get("maxItems").asInt() : null;
+        this.minimum = schema.has("minimum") ? schema.get("minimum").decimalValue() : null;
+        this.maximum = schema.has("maximum") ? schema.get("maximum").decimalValue() : null;
         this.multipleOf = schema.has("multipleOf") ? schema.get("multipleOf").decimalValue() : null;
     }
 
-    /** Compiles a schema document. */
+    /** Compiles a schema document, resolving its {@code $ref}s to its own {@code #/definitions/...}. */
     public static JsonSchema of(JsonNode schema) {
-        return new JsonSchema(schema, "");
+        return new Definitions(schema.path("definitions")).compile(schema, "");
+    }
+
+    /**
+     * The definitions of one document, each compiled once however often it is referenced. A
+     * definition that refers to itself (no OCPP schema does) is refused rather than looped on.
+     */
+    private static final class Definitions {
+
+        private final JsonNode definitions;
+        private final Map<String, JsonSchema> compiled = new HashMap<>();
+        private final Set<String> compiling = new HashSet<>();
+
+        Definitions(JsonNode definitions) {
+            this.definitions = definitions;
+        }
+
+        JsonSchema compile(JsonNode schema, String where) {
+            if (!schema.has("$ref")) {
+                return new JsonSchema(schema, where, this);
+            }
+            // draft-06: the keywords beside a $ref are ignored
+            String ref = schema.get("$ref").asText();
+            if (!ref.startsWith(DEFINITIONS) || !definitions.has(ref.substring(DEFINITIONS.length()))) {
+                throw new IllegalArgumentException("Unresolvable $ref " + ref + " at " + where);
+            }
+            String name = ref.substring(DEFINITIONS.length());
+            JsonSchema known = compiled.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (!compiling.add(name)) {
+                throw new IllegalArgumentException("Recursive $ref " + ref + " at " + where);
+            }
+            JsonSchema definition = new JsonSchema(definitions.get(name), where, this);
+            compiling.remove(name);
+            compiled.put(name, definition);
+            return definition;
+        }
     }
 
     /** Checks a whole payload; throws {@link OcppError} naming the first property at fault (a path such as {@code meterValue[0].timestamp}). */
@@ -88,9 +144,20 @@ public final class JsonSchema {
             checkArray(path, node);
         } else if (node.isTextual()) {
             checkText(path, node.textValue());
-        } else if (node.isNumber() && multipleOf != null
-                && node.decimalValue().remainder(multipleOf).compareTo(BigDecimal.ZERO) != 0) {
+        } else if (node.isNumber()) {
+            checkNumber(path, node.decimalValue());
+        }
+    }
+
+    private void checkNumber(String path, BigDecimal number) {
+        if (multipleOf != null && number.remainder(multipleOf).compareTo(BigDecimal.ZERO) != 0) {
             throw violation(path, "is not a multiple of " + multipleOf.toPlainString());
+        }
+        if (minimum != null && number.compareTo(minimum) < 0) {
+            throw violation(path, "is below " + minimum.toPlainString());
+        }
+        if (maximum != null && number.compareTo(maximum) > 0) {
+            throw violation(path, "is above " + maximum.toPlainString());
         }
     }
 
@@ -121,6 +188,10 @@ public final class JsonSchema {
         if (minItems != null && node.size() < minItems) {
             throw new OcppError(ErrorCode.OccurenceConstraintViolation,
                     path + " needs at least " + minItems + " element(s)", path);
+        }
+        if (maxItems != null && node.size() > maxItems) {
+            throw new OcppError(ErrorCode.OccurenceConstraintViolation,
+                    path + " has more than " + maxItems + " element(s)", path);
         }
         if (items != null) {
             for (int i = 0; i < node.size(); i++) {

@@ -2,21 +2,15 @@ package org.evsettle.gateway.ocpp.v16;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.evsettle.events.EventIds;
-import org.evsettle.events.ocpp.ChargerBooted;
-import org.evsettle.events.ocpp.ChargerEnrolled;
 import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.gateway.Admission;
+import org.evsettle.gateway.ChargerBoot;
 import org.evsettle.gateway.ChargerPresence;
 import org.evsettle.gateway.ChargerRegistration;
 import org.evsettle.gateway.ConnectorStatus;
 import org.evsettle.gateway.PasswordIssuer;
-import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.configuration.ChargerConfigurator;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
@@ -31,8 +25,8 @@ import org.evsettle.gateway.ocpp.v16.CoreMessages.StatusNotificationResponse;
 
 /**
  * The charger's life: BootNotification (Accepted, Pending or Rejected by {@link ChargerRegistration},
- * with the clock it should set), Heartbeat (the time) and StatusNotification (per connector). Boot
- * and status are published as {@code ChargerBooted} and {@code ChargerStatusChanged} before they are
+ * with the clock it should set, as {@link ChargerBoot} decides for every OCPP version), Heartbeat
+ * (the time) and StatusNotification (per connector). Boot and status are published as {@code ChargerBooted} and {@code ChargerStatusChanged} before they are
  * answered; an unknown charger admitted with its operator's enrollment key is also published as
  * {@code ChargerEnrolled}, so that the registry records it as awaiting approval. A charger still on its
  * operator's enrollment key is then given a password of its own ({@link PasswordIssuer}); an accepted one
@@ -41,26 +35,19 @@ import org.evsettle.gateway.ocpp.v16.CoreMessages.StatusNotificationResponse;
 @ApplicationScoped
 public class CoreHandler implements ActionFamily {
 
-    private final ChargerRegistration registration;
+    private final ChargerBoot chargerBoot;
     private final ChargerPresence presence;
     private final PasswordIssuer passwords;
     private final ChargerConfigurator configurator;
     private final OcppEventPublisher publisher;
-    private final Clock clock;
-    private final Duration heartbeatInterval;
-    private final Duration pendingInterval;
 
-    public CoreHandler(ChargerRegistration registration, ChargerPresence presence, PasswordIssuer passwords,
-                       ChargerConfigurator configurator, OcppEventPublisher publisher, Clock clock,
-                       GatewaySettings settings) {
-        this.registration = registration;
+    public CoreHandler(ChargerBoot chargerBoot, ChargerPresence presence, PasswordIssuer passwords,
+                       ChargerConfigurator configurator, OcppEventPublisher publisher) {
+        this.chargerBoot = chargerBoot;
         this.presence = presence;
         this.passwords = passwords;
         this.configurator = configurator;
         this.publisher = publisher;
-        this.clock = clock;
-        this.heartbeatInterval = settings.heartbeatInterval();
-        this.pendingInterval = settings.pendingBootInterval();
     }
 
     @Override
@@ -79,25 +66,11 @@ public class CoreHandler implements ActionFamily {
     Uni<BootNotificationResponse> bootNotification(IncomingCall<BootNotificationRequest> call) {
         BootNotificationRequest boot = call.request();
         Admission admission = call.admission();
-        ChargerRegistration.Status status = registration.of(admission);
         String serialNumber = boot.chargePointSerialNumber() != null
                 ? boot.chargePointSerialNumber() : boot.chargeBoxSerialNumber();
-        ChargerBooted booted = new ChargerBooted(call.chargePointId(), boot.chargePointVendor(),
-                boot.chargePointModel(), serialNumber, boot.firmwareVersion(), status.ocpp(), call.receivedAt());
-        Uni<Void> enrolled = !registration.isEnrolling(admission) ? Uni.createFrom().voidItem()
-                : publisher.publish(
-                        EventIds.nameBased(call.chargePointId(), admission.enrollmentOperatorId(), "charger-enrolled",
-                                boot.chargePointVendor(), boot.chargePointModel(), serialNumber, boot.firmwareVersion()),
-                        new ChargerEnrolled(call.chargePointId(), admission.enrollmentOperatorId(),
-                                boot.chargePointVendor(), boot.chargePointModel(), serialNumber, boot.firmwareVersion(),
-                                admission.presentedPasswordHash(), call.receivedAt()),
-                        call.receivedAt());
-        return enrolled
-                .chain(() -> publisher.publish(EventIds.nameBased(call.chargePointId(), call.messageId(),
-                        "charger-booted"), booted, call.receivedAt()))
-                .invoke(() -> presence.booted(call.chargePointId(), boot.chargePointVendor(), boot.chargePointModel(),
-                        boot.firmwareVersion(), status.ocpp()))
-                .invoke(() -> {
+        return chargerBoot.booted(call.context(), new ChargerBoot.Identity(boot.chargePointVendor(),
+                        boot.chargePointModel(), serialNumber, boot.firmwareVersion(), null))
+                .invoke(status -> {
                     if (status != ChargerRegistration.Status.REJECTED) {
                         passwords.booted(admission);
                     }
@@ -106,13 +79,12 @@ public class CoreHandler implements ActionFamily {
                                 boot.firmwareVersion());
                     }
                 })
-                .map(sent -> new BootNotificationResponse(status.ocpp(), now(),
-                        (int) (status == ChargerRegistration.Status.ACCEPTED ? heartbeatInterval : pendingInterval)
-                                .toSeconds()));
+                .map(status -> new BootNotificationResponse(status.ocpp(), chargerBoot.now(),
+                        chargerBoot.intervalSeconds(status)));
     }
 
     Uni<HeartbeatResponse> heartbeat(IncomingCall<HeartbeatRequest> call) {
-        return Uni.createFrom().item(new HeartbeatResponse(now()));
+        return Uni.createFrom().item(new HeartbeatResponse(chargerBoot.now()));
     }
 
     Uni<StatusNotificationResponse> statusNotification(IncomingCall<StatusNotificationRequest> call) {
@@ -126,10 +98,5 @@ public class CoreHandler implements ActionFamily {
                         status.timestamp() != null ? status.timestamp() : call.receivedAt()), status.info(),
                         call.receivedAt()))
                 .map(sent -> new StatusNotificationResponse());
-    }
-
-    /** The charger sets its clock from this: whole milliseconds, UTC. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -3,21 +3,15 @@ package org.evsettle.gateway.ocpp.v16;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.evsettle.events.EventIds;
-import org.evsettle.events.ocpp.ChargeAuthorization;
 import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.TransactionStarted;
 import org.evsettle.events.ocpp.TransactionStopped;
-import org.evsettle.events.registry.CardRecord;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.IdTags;
 import org.evsettle.gateway.CardAuthorization;
@@ -32,6 +26,7 @@ import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
 import org.evsettle.gateway.ocpp.OcppAction;
+import org.evsettle.gateway.ocpp.PayloadHash;
 import org.evsettle.gateway.ocpp.v16.TransactionMessages.MeterValue;
 import org.evsettle.gateway.ocpp.v16.TransactionMessages.MeterValuesRequest;
 import org.evsettle.gateway.ocpp.v16.TransactionMessages.MeterValuesResponse;
@@ -112,7 +107,7 @@ public class TransactionHandler implements ActionFamily {
                                 EventIds.nameBased(chargePointId, "transaction-started", issued.transactionId()),
                                 new TransactionStarted(chargePointId, issued.transactionId(), start.connectorId(),
                                         IdTags.normalize(start.idTag()), start.meterStart(), start.timestamp(),
-                                        start.reservationId(), chargeAuthorization(issued.authorization(), charger),
+                                        start.reservationId(), issued.authorization().toEvent(charger),
                                         call.receivedAt()),
                                 call.receivedAt())
                         .map(sent -> new StartTransactionResponse(IdTagInfo.of(issued.authorization()),
@@ -127,7 +122,7 @@ public class TransactionHandler implements ActionFamily {
     Uni<MeterValuesResponse> meterValues(IncomingCall<MeterValuesRequest> call) {
         MeterValuesRequest values = call.request();
         UUID eventId = EventIds.nameBased(call.chargePointId(), "meter-values-sampled", values.connectorId(),
-                values.transactionId(), values.meterValue().get(0).timestamp(), sha256(call.payload().toString()));
+                values.transactionId(), values.meterValue().get(0).timestamp(), PayloadHash.sha256(call.payload().toString()));
         MeterValuesSampled sampled = new MeterValuesSampled(call.chargePointId(), values.connectorId(),
                 values.transactionId(), toEvent(values.meterValue()), call.receivedAt());
         return publisher.publish(eventId, sampled, call.receivedAt()).map(sent -> new MeterValuesResponse());
@@ -154,21 +149,6 @@ public class TransactionHandler implements ActionFamily {
                 .invoke(answered -> loadBalancer.transactionChanged(chargePointId));
     }
 
-    /**
-     * The ids behind a start. The operator is the card's, who bills its driver (a partner's card at
-     * this charger), and the charger's when no card matched; site and charger are always the charger's.
-     */
-    private static ChargeAuthorization chargeAuthorization(CardAuthorization authorization,
-                                                           Optional<ChargerRecord> charger) {
-        Optional<CardRecord> card = authorization.card();
-        return new ChargeAuthorization(authorization.status().ocpp(),
-                card.map(CardRecord::operatorId).or(() -> charger.map(ChargerRecord::operatorId)).orElse(null),
-                charger.map(ChargerRecord::siteId).orElse(null),
-                charger.map(ChargerRecord::id).orElse(null),
-                card.map(CardRecord::id).orElse(null),
-                card.map(CardRecord::driverId).orElse(null));
-    }
-
     private static List<org.evsettle.events.ocpp.MeterValue> toEvent(List<MeterValue> meterValues) {
         if (meterValues == null) {
             return null;
@@ -187,14 +167,5 @@ public class TransactionHandler implements ActionFamily {
     /** Blocking work (JDBC) off the event loop. */
     private static <T> Uni<T> onWorker(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }
