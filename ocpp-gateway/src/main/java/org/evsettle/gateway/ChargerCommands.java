@@ -274,6 +274,13 @@ public class ChargerCommands {
         executed.add(command.commandId());
         String subprotocol = connections.socket(command.chargePointId()).map(socket -> socket.subprotocol())
                 .orElse(null);
+        if (subprotocol == null) {
+            // gone since it was looked up: without a connection there is no version to judge the command by
+            ChargerCommandAnswered gone = answered(command,
+                    CallOutcome.notConnected(command.chargePointId() + " is not connected"));
+            publish(gone);
+            return Uni.createFrom().item(gone);
+        }
         // a translation may look up the station's transactionId or draw a remoteStartId: off the event loop
         return Uni.createFrom().item(() -> route(command, subprotocol))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
