@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargerCommandAnswered;
 import org.evsettle.events.ocpp.ChargerCommandRequested;
@@ -33,6 +35,9 @@ import org.evsettle.gateway.ocpp.OcppError;
 import org.evsettle.gateway.ocpp.OcppJson;
 import org.evsettle.gateway.ocpp.v16.Ocpp16Command;
 import org.evsettle.gateway.ocpp.v16.Ocpp16Schemas;
+import org.evsettle.gateway.ocpp.v201.Ocpp201Commands;
+import org.evsettle.gateway.ocpp.v201.Ocpp201Schemas;
+import org.evsettle.gateway.ocpp.v201.RemoteStartIds;
 import org.evsettle.kit.api.DomainException;
 import org.evsettle.kit.api.Problem;
 
@@ -45,7 +50,9 @@ import org.evsettle.kit.api.Problem;
  * {@code ChargerCommandAnswered}. Every outcome is published on {@code ocpp.events} and counted
  * ({@code ocpp_commands_total} by action and outcome). Whatever its source, a command goes to the charger
  * only as {@link CommandScope} allows: for the charger's operator in the registry, with that operator's
- * cards; a record from the topic that breaks it is answered REFUSED, logged, and never sent.
+ * cards; a record from the topic that breaks it is answered REFUSED, logged, and never sent. A command is a
+ * 1.6 or a 2.0.1 one; the replica holding the socket routes it by the version the connection speaks
+ * ({@link Ocpp201Commands}): translated for a 2.0.1 station where OCPP has an equivalent, else REFUSED unsent.
  */
 @ApplicationScoped
 public class ChargerCommands {
@@ -55,6 +62,9 @@ public class ChargerCommands {
     private static final int REMEMBERED_COMMANDS = 10_000;
     /** The longest an API caller may wait for a command's outcome. */
     public static final int LONGEST_WAIT_SECONDS = 300;
+    /** Every command the gateway sends, of OCPP 1.6 and of 2.0.1, in name order. */
+    public static final Set<String> ACTIONS = Collections.unmodifiableSet(new TreeSet<>(
+            Stream.concat(Ocpp16Schemas.COMMANDS.stream(), Ocpp201Schemas.COMMANDS.stream()).toList()));
 
     private final ChargerConnections connections;
     private final ChargerPresence presence;
@@ -64,6 +74,8 @@ public class ChargerCommands {
     private final CommandPublisher commands;
     private final CommandScope scope;
     private final Reservations reservations;
+    private final TransactionIds transactionIds;
+    private final RemoteStartIds remoteStartIds;
     private final Clock clock;
     private final Duration defaultTimeout;
     private final MeterRegistry meters;
@@ -79,7 +91,8 @@ public class ChargerCommands {
 
     public ChargerCommands(ChargerConnections connections, ChargerPresence presence, GatewayReplica replica,
                            CallSender sender, OcppEventPublisher events, CommandPublisher commands, CommandScope scope,
-                           Reservations reservations, Clock clock, GatewaySettings settings, MeterRegistry meters) {
+                           Reservations reservations, TransactionIds transactionIds, RemoteStartIds remoteStartIds,
+                           Clock clock, GatewaySettings settings, MeterRegistry meters) {
         this.connections = connections;
         this.presence = presence;
         this.replica = replica;
@@ -88,6 +101,8 @@ public class ChargerCommands {
         this.commands = commands;
         this.scope = scope;
         this.reservations = reservations;
+        this.transactionIds = transactionIds;
+        this.remoteStartIds = remoteStartIds;
         this.clock = clock;
         this.defaultTimeout = settings.commandTimeout();
         this.meters = meters;
@@ -104,48 +119,76 @@ public class ChargerCommands {
         }
     }
 
-    /**
-     * A command as an API caller asks for it, checked before anything is sent: the payload (none for
-     * ClearCache and GetLocalListVersion) must fit the action's OCPP 1.6 schema, else a 400 names the
-     * field; an idTag that is no card of the charger's operator (operatorId) is a 422 naming the field;
-     * the caller waits {@code command-timeout} unless it names a wait of its own.
-     */
+    /** A 1.6 command the gateway sends itself (load limits, certificates); a 2.0.1 station gets it translated. */
     public Command command(String chargePointId, UUID operatorId, Ocpp16Command action, JsonNode payload,
+                           String requestedBy, Optional<Duration> wait) {
+        return command(chargePointId, operatorId, action.name(), payload, requestedBy, wait);
+    }
+
+    /**
+     * A command as an API caller asks for it (action as {@link #action} names it), checked before anything is
+     * sent: the payload (none for ClearCache and GetLocalListVersion) must fit the action's OCPP 1.6 or 2.0.1
+     * schema, else a 400 names the field; an idTag or idToken that is no card of the charger's operator
+     * (operatorId) is a 422 naming the field; the caller waits {@code command-timeout} unless it names a wait of
+     * its own. Whether the charger's version takes it is decided where the socket is.
+     */
+    public Command command(String chargePointId, UUID operatorId, String action, JsonNode payload,
                            String requestedBy, Optional<Duration> wait) {
         JsonNode body = payload == null || payload.isNull() ? emptyPayload() : payload;
         try {
-            validate(action.name(), body);
+            validate(action, body);
         } catch (OcppError refused) {
-            throw DomainException.invalid(refused.field() != null ? refused.field() : "body", describe(refused));
+            throw DomainException.invalid(refused.field() != null ? refused.field() : "body", describe(action, refused));
         }
-        scope.refusal(chargePointId, operatorId, action.name(), body).ifPresent(refusal -> {
+        scope.refusal(chargePointId, operatorId, action, body).ifPresent(refusal -> {
             if (refusal.field() == null) {
                 throw DomainException.notFound("Charger", chargePointId);
             }
-            throw DomainException.unprocessable(action.name() + " may only name cards of the charger's operator",
+            throw DomainException.unprocessable(action + " may only name cards of the charger's operator",
                     List.of(new Problem.Violation(refusal.field(), refusal.reason())));
         });
-        return new Command(UUID.randomUUID(), chargePointId, operatorId, action.name(), (ObjectNode) body, requestedBy,
+        return new Command(UUID.randomUUID(), chargePointId, operatorId, action, (ObjectNode) body, requestedBy,
                 clock.instant(), wait.orElse(defaultTimeout));
     }
 
+    /** The command of this name, in any case, as OCPP spells it; a 400 naming every command for any other. */
+    public static String action(String name) {
+        String wanted = name == null ? "" : name.trim();
+        return ACTIONS.stream().filter(action -> action.equalsIgnoreCase(wanted)).findFirst()
+                .orElseThrow(() -> DomainException.invalid("action", "must be one of " + String.join(", ", ACTIONS)));
+    }
+
     /** The rule a field breaks, without repeating the field's name, with the OCPP error code it maps to. */
-    private static String describe(OcppError refused) {
+    private static String describe(String action, OcppError refused) {
         String message = refused.getMessage();
         if (refused.field() != null && message.startsWith(refused.field() + " ")) {
             message = message.substring(refused.field().length() + 1);
         }
-        return message + " (" + (refused.code() == ErrorCode.FormationViolation ? "not in the OCPP 1.6 schema"
+        String version = Ocpp16Schemas.COMMANDS.contains(action) ? "OCPP 1.6" : "OCPP 2.0.1";
+        return message + " (" + (refused.code() == ErrorCode.FormationViolation ? "not in the " + version + " schema"
                 : refused.code().name()) + ")";
     }
 
     /**
-     * Checks an action and its payload against the OCPP 1.6 schemas; throws {@link OcppError} naming
-     * the field at fault (NotSupported for an action the gateway does not send).
+     * Checks an action and its payload against the OCPP 1.6 and 2.0.1 schemas: it must fit the schema of a
+     * version that has the action; throws {@link OcppError} naming the field at fault (the 1.6 schema's
+     * complaint where both versions have the action; NotSupported for an action the gateway does not send).
      */
     public static void validate(String action, JsonNode payload) {
-        if (!Ocpp16Schemas.COMMANDS.contains(action)) {
+        boolean in16 = Ocpp16Schemas.COMMANDS.contains(action);
+        boolean in201 = Ocpp201Schemas.COMMANDS.contains(action);
+        if (!in16 && !in201) {
             throw new OcppError(ErrorCode.NotSupported, action + " is not a command the gateway sends", "action");
+        }
+        if (in201) {
+            try {
+                Ocpp201Schemas.request(action).orElseThrow().validate(payload);
+                return;
+            } catch (OcppError broken) {
+                if (!in16) {
+                    throw broken;
+                }
+            }
         }
         Ocpp16Schemas.request(action).orElseThrow().validate(payload);
     }
@@ -229,21 +272,65 @@ public class ChargerCommands {
 
     private Uni<ChargerCommandAnswered> executeHere(Command command) {
         executed.add(command.commandId());
-        Log.debugf("Sending %s %s to %s", command.action(), command.commandId(), command.chargePointId());
-        return sender.send(command.chargePointId(), command.commandId().toString(), command.action(), command.payload(),
-                        command.deadline())
-                .call(outcome -> kept(command, outcome))
+        String subprotocol = connections.socket(command.chargePointId()).map(socket -> socket.subprotocol())
+                .orElse(null);
+        if (subprotocol == null) {
+            // gone since it was looked up: without a connection there is no version to judge the command by
+            ChargerCommandAnswered gone = answered(command,
+                    CallOutcome.notConnected(command.chargePointId() + " is not connected"));
+            publish(gone);
+            return Uni.createFrom().item(gone);
+        }
+        // a translation may look up the station's transactionId or draw a remoteStartId: off the event loop
+        return Uni.createFrom().item(() -> route(command, subprotocol))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(route -> {
+                    if (route instanceof Ocpp201Commands.Refused refused) {
+                        Log.debugf("Refused %s %s for %s (%s): %s", command.action(), command.commandId(),
+                                command.chargePointId(), subprotocol, refused.reason());
+                        return Uni.createFrom().item(CallOutcome.refused(refused.reason()));
+                    }
+                    Ocpp201Commands.Send send = (Ocpp201Commands.Send) route;
+                    Log.debugf("Sending %s %s to %s as %s", command.action(), command.commandId(),
+                            command.chargePointId(), send.action());
+                    return sender.send(command.chargePointId(), command.commandId().toString(), send.action(),
+                                    send.payload(), command.deadline())
+                            .call(outcome -> kept(command, send, outcome));
+                })
                 .map(outcome -> answered(command, outcome))
                 .invoke(this::publish);
     }
 
+    /** The command as the connection's version takes it (blocking look-ups). */
+    Ocpp201Commands.Route route(Command command, String subprotocol) {
+        return Ocpp201Commands.route(subprotocol, command.action(), command.payload(),
+                lookups(command.chargePointId()));
+    }
+
+    private Ocpp201Commands.StationLookups lookups(String chargePointId) {
+        return new Ocpp201Commands.StationLookups() {
+            @Override
+            public Optional<String> stationTransactionId(int transactionId) {
+                return transactionIds.stationTransactionId(chargePointId, transactionId);
+            }
+
+            @Override
+            public int nextRemoteStartId() {
+                return remoteStartIds.next();
+            }
+        };
+    }
+
     /** What an answer decided that the gateway keeps (a reservation) before the answer is told to anyone. */
-    private Uni<Void> kept(Command command, CallOutcome outcome) {
-        if (!Reservations.COMMANDS.contains(command.action())) {
+    private Uni<Void> kept(Command command, Ocpp201Commands.Send sent, CallOutcome outcome) {
+        if (!Reservations.COMMANDS.contains(sent.action())) {
             return Uni.createFrom().voidItem();
         }
+        // kept in its 1.6 form whichever version went out: the same reservation either way
+        JsonNode reservation = sent.action().equals("ReserveNow") ? Ocpp201Commands.reservationOf(command.payload())
+                : command.payload();
         return Uni.createFrom().item(() -> {
-                    reservations.answered(command.chargePointId(), command.action(), command.payload(), outcome,
+                    reservations.answered(command.chargePointId(), sent.action(), reservation, outcome,
                             command.requestedBy(), clock.instant());
                     return (Void) null;
                 })
@@ -280,7 +367,7 @@ public class ChargerCommands {
 
     private void publish(ChargerCommandAnswered answer) {
         // a command from the topic may name any action: only the ones the gateway sends become tag values
-        String action = Ocpp16Schemas.COMMANDS.contains(answer.action()) ? answer.action() : "other";
+        String action = ACTIONS.contains(answer.action()) ? answer.action() : "other";
         outcomes.computeIfAbsent(action + ' ' + answer.outcome(), key -> Counter.builder("ocpp.commands")
                 .description("Commands for chargers by how they ended (on this replica)")
                 .tags("action", action, "outcome", answer.outcome())

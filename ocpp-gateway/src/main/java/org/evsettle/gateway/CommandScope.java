@@ -15,7 +15,8 @@ import org.evsettle.events.registry.ChargerRecord;
  * without idTagInfo removes an idTag from the charger's list and grants nothing, so it may name any).
  * A partner's card charges here when its driver presents it (CardAuthorizer), but the host cannot
  * replay it: a host that could start or cache a partner's idTag could charge on a stranger's contract. A refusal never says
- * whether an idTag is another operator's card or nobody's.
+ * whether an idTag is another operator's card or nobody's. OCPP 2.0.1 commands are held to the same rule: the idToken
+ * (and groupIdToken) of RequestStartTransaction and ReserveNow, and each SendLocalList entry with idTokenInfo.
  */
 @ApplicationScoped
 public class CommandScope {
@@ -43,20 +44,38 @@ public class CommandScope {
             return Optional.of(new Refusal(null, "the command is not sent for the operator of " + chargePointId));
         }
         return switch (action) {
-            case "RemoteStartTransaction", "ReserveNow" -> ownCard(chargerOperator, payload.path("idTag").asText(null))
+            case "RemoteStartTransaction" -> ownCard(chargerOperator, payload.path("idTag").asText(null))
                     ? Optional.empty() : Optional.of(notOwn("idTag"));
+            case "ReserveNow" -> payload.has("idToken") ? tokens(chargerOperator, payload)
+                    : ownCard(chargerOperator, payload.path("idTag").asText(null))
+                    ? Optional.empty() : Optional.of(notOwn("idTag"));
+            case "RequestStartTransaction" -> tokens(chargerOperator, payload);
             case "SendLocalList" -> localList(chargerOperator, payload.path("localAuthorizationList"));
             default -> Optional.empty();
         };
     }
 
+    /** A 2.0.1 command's idToken, and its groupIdToken when it names one. */
+    private Optional<Refusal> tokens(UUID chargerOperator, JsonNode payload) {
+        if (!ownCard(chargerOperator, payload.path("idToken").path("idToken").asText(null))) {
+            return Optional.of(notOwn("idToken.idToken"));
+        }
+        if (payload.has("groupIdToken")
+                && !ownCard(chargerOperator, payload.path("groupIdToken").path("idToken").asText(null))) {
+            return Optional.of(notOwn("groupIdToken.idToken"));
+        }
+        return Optional.empty();
+    }
+
     private Optional<Refusal> localList(UUID chargerOperator, JsonNode entries) {
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
-            String idTag = entry.path("idTag").asText(null);
-            boolean grants = entry.hasNonNull("idTagInfo");
+            // 1.6 entries name an idTag (granted with idTagInfo), 2.0.1 ones an idToken (granted with idTokenInfo)
+            boolean v201 = entry.has("idToken");
+            String idTag = v201 ? entry.path("idToken").path("idToken").asText(null) : entry.path("idTag").asText(null);
+            boolean grants = entry.hasNonNull(v201 ? "idTokenInfo" : "idTagInfo");
             if (grants && !ownCard(chargerOperator, idTag)) {
-                return Optional.of(notOwn("localAuthorizationList[" + i + "].idTag"));
+                return Optional.of(notOwn("localAuthorizationList[" + i + "]." + (v201 ? "idToken.idToken" : "idTag")));
             }
         }
         return Optional.empty();

@@ -14,6 +14,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import org.evsettle.gateway.AdmissionReview;
 import org.evsettle.gateway.ChargerConnections;
 import org.evsettle.gateway.ChargerPresence;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
+import org.evsettle.gateway.ocpp.v201.Ocpp201;
+import org.evsettle.gateway.ocpp.v201.StationReconnects;
 
 /**
  * The OCPP-J endpoint chargers connect to, {@code ws://host:8081/ocpp/{chargePointId}} (admitted by
@@ -56,6 +59,9 @@ public class CentralSystemEndpoint {
     private final Counter opened;
     private final Counter errors;
     private final MeterRegistry meters;
+    // a field, not a constructor parameter: the 2.0.1 station side changes this constructor too
+    @Inject
+    StationReconnects stationReconnects;
 
     public CentralSystemEndpoint(ChargerConnections connections, ChargerPresence presence, CallDispatcher dispatcher,
                                  PendingCalls pendingCalls, OcppEventPublisher publisher, Clock clock,
@@ -92,6 +98,9 @@ public class CentralSystemEndpoint {
         presence.claimed(chargePointId, connection.id(), connection.subprotocol(), at);
         publisher.publishInBackground(EventIds.nameBased(chargePointId, connection.id(), "charger-connected"),
                 new ChargerConnected(chargePointId, connection.subprotocol(), remoteAddress, at), at);
+        if (Ocpp201.SUBPROTOCOL.equals(connection.subprotocol())) {
+            stationReconnects.connected(chargePointId);
+        }
     }
 
     @OnTextMessage
