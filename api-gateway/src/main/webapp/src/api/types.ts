@@ -289,6 +289,10 @@ export interface ChargingSession {
   cost?: Cost | null;
   correctionRevision: number;
   anomalies: Anomaly[];
+  /** An OCPP 2.0.1 station's own transactionId; null for a 1.6 charger's session. */
+  stationTransactionId?: string | null;
+  /** The seqNos of the station's TransactionEvents that never arrived: samples between them are missing. */
+  missingEventSeqNos?: number[];
 }
 
 /** One reading of a session's energy register, as the charger reported it. */

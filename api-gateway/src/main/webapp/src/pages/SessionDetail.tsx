@@ -206,6 +206,11 @@ export default function SessionDetail() {
             <SessionStatusBadge status={s.status} />
             {s.heldReason && <Text size="sm">{s.heldReason}</Text>}
           </Group>
+          {(s.missingEventSeqNos?.length ?? 0) > 0 && (
+            <Alert color="yellow" title={t('session.missingEvents', { n: s.missingEventSeqNos!.length })} data-testid="missing-events">
+              {t('session.missingEventsDetail', { seqNos: s.missingEventSeqNos!.join(', ') })}
+            </Alert>
+          )}
           <Card withBorder>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               <Fact label={t('sessions.started')} value={formatDateTime(s.startedAt, lang, zone)} />
@@ -218,6 +223,7 @@ export default function SessionDetail() {
               <Fact label={t('sessions.card')} value={s.idTag ?? '—'} />
               <Fact label={t('drivers.userType')} value={te('userType', s.userType)} />
               <Fact label={t('session.stopReason')} value={s.stopReason ?? '—'} />
+              {s.stationTransactionId && <Fact label={t('session.stationTransaction')} value={s.stationTransactionId} />}
               <Fact label={t('sessions.cost')} value={s.cost ? formatMoney(s.cost.grossAmount, lang, s.cost.currency) : t('sessions.unpriced')} />
             </SimpleGrid>
           </Card>

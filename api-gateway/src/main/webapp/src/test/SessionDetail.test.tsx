@@ -64,4 +64,22 @@ describe('the session page', () => {
     expect(await within(curve).findByTestId('problem', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByTestId('meter-curve-chart')).not.toBeInTheDocument();
   });
+
+  it('says which messages of a charging station never arrived, and that the energy stands', async () => {
+    session({ stationTransactionId: 'c1a5e-77', missingEventSeqNos: [2, 3] });
+    renderUi(<App />, 'en', '/sessions/s-1');
+
+    const missing = await screen.findByTestId('missing-events', {}, { timeout: 15000 });
+    expect(missing).toHaveTextContent('2 messages of the charging station never arrived');
+    expect(missing).toHaveTextContent('numbers 2, 3 never reached EV Settle');
+    expect(screen.getByText('c1a5e-77')).toBeInTheDocument();
+  });
+
+  it('shows no such notice for a session whose messages all arrived', async () => {
+    session({ missingEventSeqNos: [] });
+    renderUi(<App />, 'en', '/sessions/s-1');
+
+    await screen.findByTestId('meter-curve-chart', {}, { timeout: 15000 });
+    expect(screen.queryByTestId('missing-events')).not.toBeInTheDocument();
+  });
 });

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.evsettle.events.ocpp.ChargeAuthorization;
 import org.evsettle.events.ocpp.TransactionStarted;
+import org.evsettle.events.ocpp.StationTransaction;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.registry.IdTags;
 import org.evsettle.events.sessions.EnergyReading;
@@ -94,6 +95,12 @@ public class ChargingSession extends PanacheEntityBase {
     public String stopIdTag;
     @Column(name = "known_transaction")
     public Boolean knownTransaction;
+    /** An OCPP 2.0.1 station's own transactionId; null for a 1.6 charger's session. */
+    @Column(name = "station_transaction_id")
+    public String stationTransactionId;
+    /** The seqNos of the station's TransactionEvents that never arrived (samples lost between them); null when none. */
+    @Column(name = "missing_seq_nos")
+    public Integer[] missingSeqNos;
     @Column(name = "connected_seconds")
     public Long connectedSeconds;
     @Column(name = "charging_seconds")
@@ -218,6 +225,7 @@ public class ChargingSession extends PanacheEntityBase {
         startedAt = micros(started.timestamp());
         startReceivedAt = micros(started.receivedAt());
         meterStartWh = started.meterStartWh();
+        takeStation(started.station());
         if (!hasStop()) {
             status = SessionStatus.ACTIVE;
         }
@@ -234,8 +242,19 @@ public class ChargingSession extends PanacheEntityBase {
         stopReason = stopped.reason();
         stopIdTag = stopped.idTag() == null ? null : IdTags.normalize(stopped.idTag());
         knownTransaction = stopped.knownTransaction();
+        takeStation(stopped.station());
+        if (stopped.station() != null && stopped.station().missingSeqNos() != null
+                && !stopped.station().missingSeqNos().isEmpty()) {
+            missingSeqNos = stopped.station().missingSeqNos().toArray(Integer[]::new);
+        }
         if (!hasStart()) {
             status = SessionStatus.AWAITING_START;
+        }
+    }
+
+    private void takeStation(StationTransaction station) {
+        if (station != null && station.stationTransactionId() != null) {
+            stationTransactionId = station.stationTransactionId();
         }
     }
 

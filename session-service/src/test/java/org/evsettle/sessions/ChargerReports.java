@@ -12,6 +12,7 @@ import org.evsettle.events.ocpp.MeterValue;
 import org.evsettle.events.ocpp.MeterValuesSampled;
 import org.evsettle.events.ocpp.SampledValue;
 import org.evsettle.events.ocpp.TransactionStarted;
+import org.evsettle.events.ocpp.StationTransaction;
 import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.sessions.SessionIds;
 
@@ -91,6 +92,33 @@ final class ChargerReports {
                 at, "EVDisconnected", List.of(transactionData), true, at.plusSeconds(1));
         return Envelope.of(EventIds.nameBased(chargePointId, "transaction-stopped", transactionId), GATEWAY, stopped,
                 at.plusSeconds(1));
+    }
+
+    /**
+     * An OCPP 2.0.1 station's transaction as the gateway publishes it: Started with seqNo 0, Ended with
+     * the seqNo given and the seqNos the gateway never received.
+     */
+    Envelope<TransactionStarted> stationStarted(String stationTransactionId, long meterStartWh, Instant at) {
+        TransactionStarted started = new TransactionStarted(chargePointId, transactionId, 1, "04A2B3C4", meterStartWh,
+                at, null, authorization, at.plusSeconds(1),
+                station(stationTransactionId, 0, "Started", "Authorized", List.of()));
+        return Envelope.of(EventIds.nameBased(chargePointId, "transaction-started", transactionId), GATEWAY, started,
+                at.plusSeconds(1));
+    }
+
+    Envelope<TransactionStopped> stationEnded(String stationTransactionId, int seqNo, List<Integer> missingSeqNos,
+                                              long meterStopWh, Instant at) {
+        TransactionStopped stopped = new TransactionStopped(chargePointId, transactionId, 1, null, meterStopWh, at,
+                "Local", List.of(), true, at.plusSeconds(1),
+                station(stationTransactionId, seqNo, "Ended", "StopAuthorized", missingSeqNos));
+        return Envelope.of(EventIds.nameBased(chargePointId, "transaction-stopped", transactionId), GATEWAY, stopped,
+                at.plusSeconds(1));
+    }
+
+    private static StationTransaction station(String stationTransactionId, int seqNo, String eventType,
+                                              String triggerReason, List<Integer> missingSeqNos) {
+        return new StationTransaction(stationTransactionId, seqNo, eventType, triggerReason, false, 1, 1, "Charging",
+                missingSeqNos);
     }
 
     /** A StatusNotification of the transaction's connector at the charger's time. */

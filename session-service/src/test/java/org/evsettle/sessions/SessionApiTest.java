@@ -80,6 +80,27 @@ class SessionApiTest {
     }
 
     @Test
+    void showsAStationsTransactionIdAndTheEventsThatNeverArrivedOnItsSession() {
+        UUID operatorId = UUID.randomUUID();
+        ChargerReports tx = aTransaction(accepted(operatorId, UUID.randomUUID()));
+        topics.publish(tx.stationStarted("c1a5e-77", 1_000_000, T0));
+        topics.publish(tx.stationEnded("c1a5e-77", 6, List.of(2, 3), 1_011_000, T0.plusSeconds(3600)));
+        // the samples between lost events are missing, the energy from start and stop stands: billed as usual
+        awaitStatus(tx.sessionId(), SessionStatus.COMPLETED);
+
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/sessions/{id}", tx.sessionId())
+                .then().statusCode(200)
+                .body("energyWh", equalTo(11_000))
+                .body("stationTransactionId", equalTo("c1a5e-77"))
+                .body("missingEventSeqNos", contains(2, 3));
+        ChargerReports chargers = completedSession(operatorId, UUID.randomUUID());
+        given().auth().oauth2(TestTokens.operatorAdmin(operatorId)).get("/api/sessions/{id}", chargers.sessionId())
+                .then().statusCode(200)
+                .body("stationTransactionId", nullValue())
+                .body("missingEventSeqNos", empty());
+    }
+
+    @Test
     void showsADriverOnlyTheirOwnSessions() {
         UUID operatorId = UUID.randomUUID();
         UUID anna = UUID.randomUUID();

@@ -71,7 +71,14 @@ public record SessionView(
         SessionSource source,
         @Schema(description = "The session's id at Zaptec for an imported session; null for a charger's",
                 example = "0b7e7c55-5c36-4b1a-a3c8-52e6b0c7d9f1")
-        String externalId) {
+        String externalId,
+        @Schema(description = "An OCPP 2.0.1 station's own transactionId; null for an OCPP 1.6 charger's session",
+                example = "6f1e0c1a-3b4d-4e8f-9a2b-7c5d1e0f3a42")
+        String stationTransactionId,
+        @Schema(description = "The seqNos of the station's TransactionEvents that never reached the platform: the"
+                + " meter samples between them are missing (the energy comes from the start and stop registers and"
+                + " stands); empty when all arrived", example = "[3, 4]")
+        List<Integer> missingEventSeqNos) {
 
     /** The price of the session: net, VAT and gross in the operator's currency, under a tariff version. */
     public record Cost(String currency, BigDecimal netAmount, BigDecimal vatRate, BigDecimal vatAmount,
@@ -125,6 +132,7 @@ public record SessionView(
                 s.energyWh == null ? null : BigDecimal.valueOf(s.energyWh, 3), s.stopReason, s.stopSource,
                 s.connectedSeconds, s.chargingSeconds, s.idleSeconds, Cost.of(price), s.correctionRevision,
                 anomalies.stream().sorted((a, b) -> a.rule.compareTo(b.rule)).map(AnomalyView::of).toList(),
-                s.source, s.externalId);
+                s.source, s.externalId, s.stationTransactionId,
+                s.missingSeqNos == null ? List.of() : List.of(s.missingSeqNos));
     }
 }
