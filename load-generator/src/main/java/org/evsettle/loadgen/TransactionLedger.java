@@ -146,7 +146,7 @@ final class TransactionLedger {
     }
 
     /** Where the gateway puts a 2.0.1 TransactionEvent's own identity on its events (a nullable field). */
-    static final String STATION_TRANSACTION = "stationTransaction";
+    static final String STATION_TRANSACTION = "station";
     static final String STATION_TRANSACTION_ID = "stationTransactionId";
     static final String SEQ_NO = "seqNo";
 

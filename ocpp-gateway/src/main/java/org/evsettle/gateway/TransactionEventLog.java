@@ -46,13 +46,21 @@ public class TransactionEventLog {
             return events.stream().map(Received::occurredAt).min(Instant::compareTo);
         }
 
-        /** The seqNos from 0 up to this one that did not arrive, this one counted as arrived. */
+        /**
+         * The seqNos before this one (the Ended's) that did not arrive, counted from the transaction's first.
+         * Edition 2 of OCPP 2.0.1 has a station start seqNo at 0 for every transaction; edition 1 let it count
+         * on across transactions, so the first is the Started's seqNo when the Started arrived, else 0, unless
+         * that would make the gap implausibly long ({@link #LONGEST_GAP}: a counter that never restarts), when
+         * the lowest that arrived is the first. At most LONGEST_GAP seqNos are listed.
+         */
         public List<Integer> missingUpTo(long seqNo) {
             TreeSet<Long> arrived = new TreeSet<>();
             events.forEach(e -> arrived.add(e.seqNo()));
             arrived.add(seqNo);
+            long first = events.stream().filter(e -> STARTED.equals(e.eventType())).mapToLong(Received::seqNo)
+                    .findFirst().orElse(arrived.first() <= LONGEST_GAP ? 0 : arrived.first());
             List<Integer> missing = new ArrayList<>();
-            for (long expected = 0; expected < seqNo; expected++) {
+            for (long expected = first; expected < seqNo && missing.size() < LONGEST_GAP; expected++) {
                 if (!arrived.contains(expected)) {
                     missing.add((int) expected);
                 }
@@ -60,6 +68,11 @@ public class TransactionEventLog {
             return missing;
         }
     }
+
+    /** TransactionEvent's eventType of the first event of a transaction. */
+    static final String STARTED = "Started";
+    /** The longest run of seqNos taken as lost events of one transaction rather than of earlier ones. */
+    static final int LONGEST_GAP = 1000;
 
     private final AgroalDataSource dataSource;
 

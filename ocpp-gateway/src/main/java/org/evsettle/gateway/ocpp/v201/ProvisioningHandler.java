@@ -11,8 +11,10 @@ import org.evsettle.events.EventIds;
 import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.gateway.ChargerBoot;
 import org.evsettle.gateway.ChargerPresence;
+import org.evsettle.gateway.ChargerRegistration;
 import org.evsettle.gateway.ConnectorStatus;
 import org.evsettle.gateway.StationVariables;
+import org.evsettle.gateway.configuration.StationConfigurator;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -31,8 +33,9 @@ import org.evsettle.gateway.ocpp.v201.ProvisioningMessages.VariableAttribute;
 
 /**
  * A 2.0.1 station's life: BootNotification (decided and published by {@link ChargerBoot} exactly as
- * for 1.6, its reason carried on ChargerBooted; the 1.6 password and billing configuration flows,
- * made of ChangeConfiguration, are not run for it), Heartbeat, StatusNotification per EVSE and
+ * for 1.6, its reason carried on ChargerBooted; an accepted station is then configured for billing with
+ * its device model variables by {@link StationConfigurator}; the 1.6 password flow, made of
+ * ChangeConfiguration, is not run for it), Heartbeat, StatusNotification per EVSE and
  * connector (published with the EVSE as connectorId, see the README's mapping) and NotifyReport,
  * whose variables are kept per station ({@link StationVariables}) and counted.
  */
@@ -45,14 +48,16 @@ public class ProvisioningHandler implements ActionFamily {
     private final ChargerBoot chargerBoot;
     private final ChargerPresence presence;
     private final StationVariables variables;
+    private final StationConfigurator configurator;
     private final OcppEventPublisher publisher;
     private final MeterRegistry meters;
 
     public ProvisioningHandler(ChargerBoot chargerBoot, ChargerPresence presence, StationVariables variables,
-                               OcppEventPublisher publisher, MeterRegistry meters) {
+                               StationConfigurator configurator, OcppEventPublisher publisher, MeterRegistry meters) {
         this.chargerBoot = chargerBoot;
         this.presence = presence;
         this.variables = variables;
+        this.configurator = configurator;
         this.publisher = publisher;
         this.meters = meters;
     }
@@ -75,6 +80,12 @@ public class ProvisioningHandler implements ActionFamily {
         ChargingStation station = call.request().chargingStation();
         return chargerBoot.booted(call.context(), new ChargerBoot.Identity(station.vendorName(), station.model(),
                         station.serialNumber(), station.firmwareVersion(), call.request().reason()))
+                .invoke(status -> {
+                    if (status == ChargerRegistration.Status.ACCEPTED) {
+                        configurator.configureStation(call.chargePointId(), station.vendorName(), station.model(),
+                                station.firmwareVersion());
+                    }
+                })
                 .map(status -> new BootNotificationResponse(chargerBoot.now(), chargerBoot.intervalSeconds(status),
                         status.ocpp()));
     }

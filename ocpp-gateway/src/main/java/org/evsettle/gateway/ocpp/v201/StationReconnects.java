@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.ocpp.CallOutcome;
 import org.evsettle.gateway.ocpp.CallSender;
@@ -45,7 +45,9 @@ public class StationReconnects {
     private final Clock clock;
     private final Duration timeout;
     private final MeterRegistry meters;
-    private final Set<String> checking = ConcurrentHashMap.newKeySet();
+    /** Per station, which of its connections the check under way belongs to: a newer connection's check replaces it. */
+    private final Map<String, Long> connections = new ConcurrentHashMap<>();
+    private final AtomicLong connectionCount = new AtomicLong();
 
     public StationReconnects(AgroalDataSource dataSource, CallSender sender, Clock clock, GatewaySettings settings,
                              MeterRegistry meters) {
@@ -90,29 +92,38 @@ public class StationReconnects {
     }
 
     /**
-     * The station connected (called on its connection's opening, and may be called at its boot too; a check under
-     * way for it is not started twice). Returns at once; the questions go out in the background.
+     * The station connected (called on its connection's opening). Returns at once; the questions go out in the
+     * background, after a pause that lets its BootNotification go first. A check of an earlier connection that is
+     * still under way stops: this one asks about what is open then.
      */
     public void connected(String chargePointId) {
-        if (!checking.add(chargePointId)) {
-            return;
-        }
-        Uni.createFrom().item(() -> open(chargePointId))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().delayIt().by(FIRST_ASK)
+        long connection = connectionCount.incrementAndGet();
+        connections.put(chargePointId, connection);
+        Uni.createFrom().voidItem().onItem().delayIt().by(FIRST_ASK)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(ignored -> current(chargePointId, connection) ? open(chargePointId) : Map.<Integer, String>of())
                 .chain(open -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (Map.Entry<Integer, String> transaction : open.entrySet()) {
-                        all = all.chain(() -> check(chargePointId, transaction.getKey(), transaction.getValue(), 1));
+                        all = all.chain(() -> check(chargePointId, connection, transaction.getKey(),
+                                transaction.getValue(), 1));
                     }
                     return all;
                 })
-                .onTermination().invoke(() -> checking.remove(chargePointId))
+                .onTermination().invoke(() -> connections.remove(chargePointId, connection))
                 .subscribe().with(done -> { }, failure -> Log.warnf("Could not check the open transactions of %s: %s",
                         chargePointId, failure.toString()));
     }
 
-    private Uni<Void> check(String chargePointId, int transactionId, String stationTransactionId, int ask) {
+    private boolean current(String chargePointId, long connection) {
+        return Long.valueOf(connection).equals(connections.get(chargePointId));
+    }
+
+    private Uni<Void> check(String chargePointId, long connection, int transactionId, String stationTransactionId,
+                            int ask) {
+        if (!current(chargePointId, connection)) {
+            return Uni.createFrom().voidItem(); // the station connected again: that connection's check asks
+        }
         return Uni.createFrom().item(() -> stillOpen(transactionId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(open -> {
@@ -131,8 +142,8 @@ public class StationReconnects {
                                     Log.debugf("%s: transaction %s (%d) %s, asking again in %s", chargePointId,
                                             stationTransactionId, transactionId, status, ASK_AGAIN);
                                     return Uni.createFrom().voidItem().onItem().delayIt().by(ASK_AGAIN)
-                                            .chain(() -> check(chargePointId, transactionId, stationTransactionId,
-                                                    ask + 1));
+                                            .chain(() -> check(chargePointId, connection, transactionId,
+                                                    stationTransactionId, ask + 1));
                                 }
                                 settled(chargePointId, transactionId, stationTransactionId, status, ask);
                                 return Uni.createFrom().voidItem();

@@ -25,6 +25,7 @@ import org.evsettle.gateway.StationTransactionId;
 import org.evsettle.gateway.TransactionEventLog;
 import org.evsettle.gateway.TransactionIds;
 import org.evsettle.gateway.config.GatewaySettings;
+import org.evsettle.gateway.loadbalancing.SiteLoadBalancer;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -61,18 +62,20 @@ public class TransactionHandler implements ActionFamily {
     private final TransactionIds transactionIds;
     private final TransactionEventLog eventLog;
     private final Reservations reservations;
+    private final SiteLoadBalancer loadBalancer;
     private final OcppEventPublisher publisher;
     private final Clock clock;
     private final boolean oneTransactionPerCard;
 
     public TransactionHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                              TransactionEventLog eventLog, Reservations reservations, OcppEventPublisher publisher,
-                              Clock clock, GatewaySettings settings) {
+                              TransactionEventLog eventLog, Reservations reservations, SiteLoadBalancer loadBalancer,
+                              OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
         this.eventLog = eventLog;
         this.reservations = reservations;
+        this.loadBalancer = loadBalancer;
         this.publisher = publisher;
         this.clock = clock;
         this.oneTransactionPerCard = settings.oneTransactionPerCard();
@@ -150,6 +153,11 @@ public class TransactionHandler implements ActionFamily {
                             MeterReadings.lastRegisterWh(meterValues), firstRegister, idTag, authorization, start);
                 })
                 .chain(step -> step.published() ? Uni.createFrom().item(step) : publish(call, step, charger))
+                .invoke(step -> {
+                    if (!step.published() && (STARTED.equals(event.eventType()) || step.isEnded())) {
+                        loadBalancer.transactionChanged(chargePointId);
+                    }
+                })
                 .map(step -> new TransactionEventResponse(
                         step.authorization() == null ? null : IdTokens.infoOf(step.authorization())));
     }
