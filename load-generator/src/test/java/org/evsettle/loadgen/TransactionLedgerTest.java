@@ -3,6 +3,11 @@ package org.evsettle.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.evsettle.events.EventJson;
+import org.evsettle.events.ocpp.MeterValuesSampled;
+import org.evsettle.events.ocpp.StationTransaction;
 import org.junit.jupiter.api.Test;
 
 /** How the ledger finds a 2.0.1 TransactionEvent on the gateway's events, without Kafka. */
@@ -11,15 +16,15 @@ class TransactionLedgerTest {
     private final TransactionLedger ledger = new TransactionLedger();
 
     @Test
-    void findsATransactionEventByTheStationsTransactionIdAndSeqNoOnTheGatewaysEvent() {
+    void findsATransactionEventByTheStationsTransactionIdAndSeqNoOnTheGatewaysEvent() throws Exception {
         ledger.transactionEvent("LOAD-T-00002", "Updated", "3f0c-tx", 3);
 
         // a MeterValuesSampled the gateway made of that TransactionEvent: its own int transactionId, and the station's
-        String event = "{\"chargePointId\":\"LOAD-T-00002\",\"connectorId\":1,\"transactionId\":41,"
-                + "\"meterValue\":[],\"stationTransaction\":{\"stationTransactionId\":\"3f0c-tx\",\"seqNo\":3}}";
+        MeterValuesSampled sampled = new MeterValuesSampled("LOAD-T-00002", 1, 41, List.of(), Instant.now(),
+                new StationTransaction("3f0c-tx", 3, "Updated", "MeterValuePeriodic", false, 1, 1, "Charging", null));
 
         assertThat(ledger.answered()).containsExactly(TransactionLedger.stationTransactionKey("LOAD-T-00002", "Updated",
-                event.getBytes(StandardCharsets.UTF_8)));
+                EventJson.mapper().writeValueAsBytes(sampled)));
     }
 
     @Test
