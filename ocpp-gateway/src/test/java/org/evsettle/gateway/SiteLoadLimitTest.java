@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,13 +26,15 @@ import org.evsettle.events.registry.LoadLimit;
 import org.evsettle.events.registry.SiteKind;
 import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.testkit.ChargePointSimulator;
+import org.evsettle.testkit.ChargingStationSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
  * A VvE garage: five chargers on one 32 A feeder. Every session start, stop and limit change shares the limit out
- * again as TxProfiles, and the profiles in force never add up to more than the limit, at any moment.
+ * again as TxProfiles, and the profiles in force never add up to more than the limit, at any moment; an OCPP
+ * 2.0.1 station in the garage shares it too, its profile in 2.0.1's form.
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
@@ -126,6 +129,65 @@ class SiteLoadLimitTest {
         }
         given().auth().oauth2(TestTokens.operatorAdmin(UUID.randomUUID())).get("/api/sites/{s}/load", siteId)
                 .then().statusCode(404);
+    }
+
+    @Test
+    void sharesAGaragesLimitWithAnOcpp201StationAsA201ChargingProfileOnItsOwnTransaction() {
+        UUID operatorId = UUID.randomUUID();
+        UUID siteId = UUID.randomUUID();
+        fixtures.topics.publish("user-service", RegistryRecords.anOperator(operatorId, "Europe/Amsterdam"));
+        fixtures.topics.publish("user-service", garage(siteId, operatorId, 1, "30"));
+        ChargerRecord charger = atSite(RegistryRecords.aCharger(operatorId,
+                "VVE16-" + UUID.randomUUID().toString().substring(0, 8), GatewayFixtures.PASSWORD), siteId);
+        ChargerRecord stationRecord = atSite(RegistryRecords.aCharger(operatorId,
+                "VVE201-" + UUID.randomUUID().toString().substring(0, 8), GatewayFixtures.PASSWORD), siteId);
+        fixtures.topics.publish("user-service", charger);
+        fixtures.topics.publish("user-service", stationRecord);
+        List<JsonNode> stationProfiles = new CopyOnWriteArrayList<>();
+        String admin = TestTokens.operatorAdmin(operatorId);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (ChargePointSimulator wallbox = GatewayFixtures.connectOnceAdmitted(gateway(), charger.chargePointId(),
+                GatewayFixtures.PASSWORD);
+             ChargingStationSimulator station = GatewayFixtures.connectStation(gateway(),
+                     new GatewayFixtures.Site(operatorId, stationRecord))) {
+            assertThat(station.subprotocol()).isEqualTo(ChargingStationSimulator.SUBPROTOCOL);
+            wallbox.onCall("SetChargingProfile", payload -> {
+                inForce.put(charger.chargePointId(),
+                        payload.at("/csChargingProfiles/chargingSchedule/chargingSchedulePeriod/0/limit").decimalValue());
+                sums.add(sum());
+                return Map.of("status", "Accepted");
+            });
+            station.onCall("SetChargingProfile", payload -> {
+                stationProfiles.add(payload);
+                inForce.put(stationRecord.chargePointId(),
+                        payload.at("/chargingProfile/chargingSchedule/0/chargingSchedulePeriod/0/limit").decimalValue());
+                sums.add(sum());
+                return Map.of("status", "Accepted");
+            });
+
+            wallbox.call("StartTransaction", GatewayFixtures.startTransaction("0A0B1C" + OcppPipelineTest.randomTag(),
+                    1_000, now));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shares(admin, siteId))
+                    .singleElement().satisfies(limit -> assertThat(limit).isEqualByComparingTo("30")));
+
+            // the 2.0.1 station's Started reshares the garage: each gets half, the station in its own version
+            ChargingStationSimulator.Transaction transaction = station.newTransaction(1, "0A0B2C" + OcppPipelineTest.randomTag());
+            station.started(transaction, 2_000, now.plusSeconds(5));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shares(admin, siteId))
+                    .hasSize(2).allSatisfy(limit -> assertThat(limit).isEqualByComparingTo("15.0")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> inForce.size() == 2);
+            JsonNode profile = stationProfiles.get(stationProfiles.size() - 1);
+            assertThat(profile.get("evseId").asInt()).isEqualTo(1);
+            assertThat(profile.at("/chargingProfile/chargingProfilePurpose").asText()).isEqualTo("TxProfile");
+            assertThat(profile.at("/chargingProfile/transactionId").asText()).isEqualTo(transaction.id());
+
+            // its Ended gives the whole garage back to the wallbox
+            inForce.remove(stationRecord.chargePointId());
+            station.ended(transaction, 9_000, now.plusSeconds(600));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shares(admin, siteId))
+                    .singleElement().satisfies(limit -> assertThat(limit).isEqualByComparingTo("30")));
+            assertThat(sums).isNotEmpty().allSatisfy(sum -> assertThat(sum).isLessThanOrEqualTo(new BigDecimal("30")));
+        }
     }
 
     private BigDecimal sum() {
