@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.evsettle.events.EventJson;
 import org.evsettle.events.ocpp.ChargerEnrolled;
 import org.evsettle.events.ocpp.ChargerPasswordIssued;
@@ -23,6 +24,7 @@ import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.OcppPasswordHash;
 import org.evsettle.testkit.ChargePointSimulator;
 import org.evsettle.testkit.ChargePointSimulator.HandshakeRefused;
+import org.evsettle.testkit.ChargingStationSimulator;
 import org.evsettle.testkit.InfrastructureResource;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,61 @@ class ChargerPasswordTest {
     }
 
     @Test
+    void givesAnEnrolling201StationItsOwnPasswordAsItsBasicAuthPassword() {
+        UUID operatorId = UUID.randomUUID();
+        String key = RegistryRecords.anEnrollmentKey();
+        fixtures.topics.publish("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key));
+        String chargePointId = "NEW201-" + UUID.randomUUID().toString().substring(0, 8);
+        AtomicReference<String> ownPassword = new AtomicReference<>();
+
+        try (ChargingStationSimulator station = connectStation(chargePointId, key)) {
+            station.onCall("SetVariables", payload -> {
+                JsonNode data = payload.path("setVariableData").path(0);
+                if ("BasicAuthPassword".equals(data.path("variable").path("name").asText())) {
+                    ownPassword.set(data.path("attributeValue").asText());
+                }
+                return Map.of("setVariableResult", List.of(Map.of("attributeStatus", "Accepted",
+                        "component", data.get("component"), "variable", data.get("variable"))));
+            });
+            assertThat(station.boot().get("status").asText()).isEqualTo("Pending");
+
+            ChargerPasswordIssued issued = await().atMost(Duration.ofSeconds(60)).until(() -> dataOf(
+                    fixtures.ocppEvents(chargePointId), ChargerPasswordIssued.class), list -> !list.isEmpty()).get(0);
+            JsonNode call = station.callsReceived().stream()
+                    .filter(frame -> frame.get(2).asText().equals("SetVariables")).findFirst().orElseThrow();
+            assertThat(call.at("/3/setVariableData/0/component/name").asText()).isEqualTo("SecurityCtrlr");
+            assertThat(ownPassword.get()).matches("[0-9A-F]{40}").isNotEqualTo(key);
+            assertThat(issued.operatorId()).isEqualTo(operatorId);
+            assertThat(OcppPasswordHash.matches(ownPassword.get(), issued.ocppPasswordHash())).isTrue();
+            // the key admits it no more; its own password does
+            assertThat(bootStatus(chargePointId, key)).isEqualTo("refused 401");
+        }
+        try (ChargingStationSimulator again = connectStation(chargePointId, ownPassword.get())) {
+            assertThat(again.boot().get("status").asText()).isEqualTo("Pending");
+        }
+    }
+
+    @Test
+    void keepsA201StationThatRefusesItsBasicAuthPasswordOnTheKeyAndSaysWhy() {
+        UUID operatorId = UUID.randomUUID();
+        String key = RegistryRecords.anEnrollmentKey();
+        fixtures.topics.publish("user-service", RegistryRecords.anOperatorEnrolling(operatorId, key));
+        String chargePointId = "NEW201-" + UUID.randomUUID().toString().substring(0, 8);
+
+        try (ChargingStationSimulator station = connectStation(chargePointId, key)) {
+            station.onCall("SetVariables", payload -> Map.of("setVariableResult", List.of(Map.of(
+                    "attributeStatus", "Rejected", "component", Map.of("name", "SecurityCtrlr"),
+                    "variable", Map.of("name", "BasicAuthPassword")))));
+            assertThat(station.boot().get("status").asText()).isEqualTo("Pending");
+
+            ChargerPasswordRefused refused = await().atMost(Duration.ofSeconds(60)).until(() -> dataOf(
+                    fixtures.ocppEvents(chargePointId), ChargerPasswordRefused.class), list -> !list.isEmpty()).get(0);
+            assertThat(refused.reason()).isEqualTo("SetVariables SecurityCtrlr.BasicAuthPassword answered Rejected");
+            assertThat(dataOf(fixtures.ocppEvents(chargePointId), ChargerPasswordIssued.class)).isEmpty();
+        }
+    }
+
+    @Test
     void keepsAChargerThatRejectsTheKeyPendingOnTheEnrollmentKeyAndSaysWhy() {
         UUID operatorId = UUID.randomUUID();
         String key = RegistryRecords.anEnrollmentKey();
@@ -141,6 +198,15 @@ class ChargerPasswordTest {
         } catch (HandshakeRefused e) {
             return "refused " + e.status();
         }
+    }
+
+    private ChargingStationSimulator connectStation(String chargePointId, String password) {
+        AtomicReference<ChargingStationSimulator> connected = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).ignoreException(HandshakeRefused.class).until(() -> {
+            connected.set(ChargingStationSimulator.connect(gateway(), chargePointId, password));
+            return true;
+        });
+        return connected.get();
     }
 
     private ChargePointSimulator connect(String chargePointId, String password) {

@@ -12,6 +12,7 @@ import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.gateway.ChargerBoot;
 import org.evsettle.gateway.ChargerPresence;
 import org.evsettle.gateway.ChargerRegistration;
+import org.evsettle.gateway.PasswordIssuer;
 import org.evsettle.gateway.ConnectorStatus;
 import org.evsettle.gateway.StationVariables;
 import org.evsettle.gateway.configuration.StationConfigurator;
@@ -34,9 +35,9 @@ import org.evsettle.gateway.ocpp.v201.ProvisioningMessages.VariableAttribute;
 /**
  * A 2.0.1 station's life: BootNotification (decided and published by {@link ChargerBoot} exactly as
  * for 1.6, its reason carried on ChargerBooted; an accepted station is then configured for billing with
- * its device model variables by {@link StationConfigurator}; the 1.6 password flow, made of
- * ChangeConfiguration, is not run for it), Heartbeat, StatusNotification per EVSE and
- * connector (published with the EVSE as connectorId, see the README's mapping) and NotifyReport,
+ * its device model variables by {@link StationConfigurator}; a station on its operator's enrollment key
+ * gets a password of its own ({@link PasswordIssuer}, with SetVariables SecurityCtrlr.BasicAuthPassword)),
+ * Heartbeat, StatusNotification per EVSE and connector (published with the EVSE as connectorId, see the README's mapping) and NotifyReport,
  * whose variables are kept per station ({@link StationVariables}) and counted.
  */
 @ApplicationScoped
@@ -49,15 +50,18 @@ public class ProvisioningHandler implements ActionFamily {
     private final ChargerPresence presence;
     private final StationVariables variables;
     private final StationConfigurator configurator;
+    private final PasswordIssuer passwords;
     private final OcppEventPublisher publisher;
     private final MeterRegistry meters;
 
     public ProvisioningHandler(ChargerBoot chargerBoot, ChargerPresence presence, StationVariables variables,
-                               StationConfigurator configurator, OcppEventPublisher publisher, MeterRegistry meters) {
+                               StationConfigurator configurator, PasswordIssuer passwords,
+                               OcppEventPublisher publisher, MeterRegistry meters) {
         this.chargerBoot = chargerBoot;
         this.presence = presence;
         this.variables = variables;
         this.configurator = configurator;
+        this.passwords = passwords;
         this.publisher = publisher;
         this.meters = meters;
     }
@@ -81,6 +85,9 @@ public class ProvisioningHandler implements ActionFamily {
         return chargerBoot.booted(call.context(), new ChargerBoot.Identity(station.vendorName(), station.model(),
                         station.serialNumber(), station.firmwareVersion(), call.request().reason()))
                 .invoke(status -> {
+                    if (status != ChargerRegistration.Status.REJECTED) {
+                        passwords.booted(call.admission(), PasswordIssuer.PasswordChange.OCPP201);
+                    }
                     if (status == ChargerRegistration.Status.ACCEPTED) {
                         configurator.configureStation(call.chargePointId(), station.vendorName(), station.model(),
                                 station.firmwareVersion());
