@@ -3,13 +3,10 @@ package org.evsettle.gateway.ocpp.v16;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
 import org.evsettle.events.EventIds;
-import org.evsettle.events.ocpp.DataTransferReceived;
 import org.evsettle.events.ocpp.DiagnosticsStatusChanged;
 import org.evsettle.events.ocpp.FirmwareStatusChanged;
-import org.evsettle.gateway.ChargerRegistration;
-import org.evsettle.gateway.config.GatewaySettings;
+import org.evsettle.gateway.DataTransfers;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -30,15 +27,12 @@ import org.evsettle.gateway.ocpp.v16.NotificationMessages.FirmwareStatusNotifica
 @ApplicationScoped
 public class NotificationHandler implements ActionFamily {
 
-    private final ChargerRegistration registration;
+    private final DataTransfers dataTransfers;
     private final OcppEventPublisher publisher;
-    private final Set<String> acceptedVendors;
 
-    public NotificationHandler(ChargerRegistration registration, OcppEventPublisher publisher,
-                               GatewaySettings settings) {
-        this.registration = registration;
+    public NotificationHandler(DataTransfers dataTransfers, OcppEventPublisher publisher) {
+        this.dataTransfers = dataTransfers;
         this.publisher = publisher;
-        this.acceptedVendors = settings.dataTransfer().acceptedVendors().orElse(Set.of());
     }
 
     @Override
@@ -58,17 +52,8 @@ public class NotificationHandler implements ActionFamily {
 
     Uni<DataTransferResponse> dataTransfer(IncomingCall<DataTransferRequest> call) {
         DataTransferRequest transfer = call.request();
-        String status;
-        if (registration.of(call.admission()) != ChargerRegistration.Status.ACCEPTED) {
-            status = "Rejected";
-        } else {
-            status = acceptedVendors.contains(transfer.vendorId()) ? "Accepted" : "UnknownVendorId";
-        }
-        return publisher.publish(EventIds.nameBased(call.chargePointId(), call.messageId(), "data-transfer-received"),
-                        new DataTransferReceived(call.chargePointId(), transfer.vendorId(), transfer.messageId(),
-                                transfer.data(), status, call.receivedAt()),
-                        call.receivedAt())
-                .map(sent -> new DataTransferResponse(status, null));
+        return dataTransfers.received(call.context(), transfer.vendorId(), transfer.messageId(), transfer.data())
+                .map(status -> new DataTransferResponse(status, null));
     }
 
     Uni<DiagnosticsStatusNotificationResponse> diagnosticsStatus(IncomingCall<DiagnosticsStatusNotificationRequest> call) {

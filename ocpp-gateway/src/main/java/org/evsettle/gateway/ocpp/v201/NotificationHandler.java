@@ -6,12 +6,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.evsettle.events.EventIds;
-import org.evsettle.events.ocpp.DataTransferReceived;
 import org.evsettle.events.ocpp.FirmwareStatusChanged;
-import org.evsettle.gateway.ChargerRegistration;
-import org.evsettle.gateway.config.GatewaySettings;
+import org.evsettle.gateway.DataTransfers;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
 import org.evsettle.gateway.ocpp.IncomingCall;
@@ -39,17 +36,14 @@ import org.evsettle.gateway.ocpp.v201.NotificationMessages.SecurityEventNotifica
 @ApplicationScoped
 public class NotificationHandler implements ActionFamily {
 
-    private final ChargerRegistration registration;
+    private final DataTransfers dataTransfers;
     private final OcppEventPublisher publisher;
     private final MeterRegistry meters;
-    private final Set<String> acceptedVendors;
 
-    public NotificationHandler(ChargerRegistration registration, OcppEventPublisher publisher, MeterRegistry meters,
-                               GatewaySettings settings) {
-        this.registration = registration;
+    public NotificationHandler(DataTransfers dataTransfers, OcppEventPublisher publisher, MeterRegistry meters) {
+        this.dataTransfers = dataTransfers;
         this.publisher = publisher;
         this.meters = meters;
-        this.acceptedVendors = settings.dataTransfer().acceptedVendors().orElse(Set.of());
     }
 
     @Override
@@ -69,19 +63,10 @@ public class NotificationHandler implements ActionFamily {
 
     Uni<DataTransferResponse> dataTransfer(IncomingCall<DataTransferRequest> call) {
         DataTransferRequest transfer = call.request();
-        String status;
-        if (registration.of(call.admission()) != ChargerRegistration.Status.ACCEPTED) {
-            status = "Rejected";
-        } else {
-            status = acceptedVendors.contains(transfer.vendorId()) ? "Accepted" : "UnknownVendorId";
-        }
         String data = transfer.data() == null ? null
                 : transfer.data().isTextual() ? transfer.data().textValue() : transfer.data().toString();
-        return publisher.publish(EventIds.nameBased(call.chargePointId(), call.messageId(), "data-transfer-received"),
-                        new DataTransferReceived(call.chargePointId(), transfer.vendorId(), transfer.messageId(), data,
-                                status, call.receivedAt()),
-                        call.receivedAt())
-                .map(sent -> new DataTransferResponse(status));
+        return dataTransfers.received(call.context(), transfer.vendorId(), transfer.messageId(), data)
+                .map(DataTransferResponse::new);
     }
 
     Uni<FirmwareStatusNotificationResponse> firmwareStatus(IncomingCall<FirmwareStatusNotificationRequest> call) {
