@@ -291,6 +291,34 @@ class MailTest {
         assertThat(subjects.get(4)).isEqualTo("Gutschrift " + creditNote.getString("number") + " von Woonstichting De Linde");
     }
 
+    @Test
+    void aReminderWaitsForTheInvoiceMailStillBeingTriedSoTheDriverReadsTheInvoiceFirst() {
+        Scenario operator = new Scenario().operator(o -> o.legalName("Woonstichting De Linde").paymentTermDays(14));
+        String email = address("anna");
+        UUID anna = operator.driver(d -> d.email(email).language("nl"));
+        operator.charge(anna, "2026-10-03T10:00:00Z", "10.00");
+        operator.awaitOpenLines(anna, 1);
+        SMTP.down();
+        operator.run("2026-10-01");
+        String invoiceId = operator.only(anna, "INVOICE", "ISSUED");
+        // due in 14 days, the first reminder 8 days later
+        dunning.check(Instant.now().plus(Duration.ofDays(23)), operator.operatorId);
+        await().atMost(PATIENCE).until(() -> operator.invoice(invoiceId).getInt("mail[0].attempts") >= 2);
+        JsonPath waiting = operator.invoice(invoiceId);
+        assertThat(waiting.getList("mail.step")).containsExactly("ISSUED", "REMINDER_1");
+        assertThat(waiting.getString("mail[1].status")).isEqualTo("QUEUED");
+        assertThat(waiting.getInt("mail[1].attempts")).as("the reminder is not tried before the invoice").isZero();
+
+        SMTP.open();
+        awaitMail(operator, invoiceId, 1, "SENT");
+        List<ReceivedMail> received = ReceivedMail.inMailboxOf(email);
+        String number = operator.invoice(invoiceId).getString("number");
+        assertThat(received).extracting(ReceivedMail::subject)
+                .satisfiesExactly(invoice -> assertThat(invoice).startsWith("Factuur "),
+                        reminder -> assertThat(reminder).startsWith("Betalingsherinnering "));
+        assertThat(received.get(0).attachments()).containsOnlyKeys(number + ".pdf");
+    }
+
     private static JsonPath awaitMail(Scenario operator, String documentId, int index, String status) {
         return await().atMost(PATIENCE).until(() -> operator.invoice(documentId),
                 view -> view.getList("mail").size() > index && status.equals(view.getString("mail[" + index + "].status")));

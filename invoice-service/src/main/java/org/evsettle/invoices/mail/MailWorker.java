@@ -24,6 +24,8 @@ import org.evsettle.invoices.config.MailConfig;
  * records the outcome. A permanent refusal (a 5xx reply) is BOUNCED at once; a transient failure (a 4xx
  * reply, a server that cannot be reached) is tried again after a pause that doubles each time, with
  * jitter, up to evsettle.mail.longest-retry, and FAILED with the server's reason after the last attempt.
+ * The mails of one document go out in the order they were queued: a mail waits while one queued before it
+ * for the same document is still QUEUED, so no driver reads a reminder before the invoice it is about.
  */
 @ApplicationScoped
 public class MailWorker {
@@ -66,7 +68,9 @@ public class MailWorker {
     private List<UUID> claim(Instant now) {
         @SuppressWarnings("unchecked")
         List<Object> due = entityManager.createNativeQuery("""
-                        SELECT id FROM document_mail WHERE status = 'QUEUED' AND next_attempt_at <= ?1
+                        SELECT id FROM document_mail mail WHERE status = 'QUEUED' AND next_attempt_at <= ?1
+                        AND NOT EXISTS (SELECT 1 FROM document_mail earlier WHERE earlier.invoice_id = mail.invoice_id
+                            AND earlier.status = 'QUEUED' AND earlier.queue_position < mail.queue_position)
                         ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, now)
                 .setParameter(2, config.batchSize())
