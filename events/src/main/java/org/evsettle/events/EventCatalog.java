@@ -32,6 +32,7 @@ import org.evsettle.events.registry.OperatorRecord;
 import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
+import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.events.tariffs.SessionPriced;
 import org.evsettle.events.tariffs.SessionRepriced;
 
@@ -88,6 +89,8 @@ public final class EventCatalog {
             type("sessions", "session-completed", 1, Topics.SESSIONS_EVENTS, SessionCompleted.class);
     public static final EventType<SessionCorrected> SESSION_CORRECTED =
             type("sessions", "session-corrected", 1, Topics.SESSIONS_EVENTS, SessionCorrected.class);
+    public static final EventType<SessionProgressed> SESSION_PROGRESSED =
+            type("sessions", "session-progressed", 1, Topics.SESSIONS_EVENTS, SessionProgressed.class);
     public static final EventType<SessionPriced> SESSION_PRICED =
             type("tariffs", "session-priced", 1, Topics.TARIFFS_EVENTS, SessionPriced.class);
     public static final EventType<SessionRepriced> SESSION_REPRICED =
@@ -109,7 +112,7 @@ public final class EventCatalog {
             DIAGNOSTICS_STATUS_CHANGED,
             FIRMWARE_STATUS_CHANGED, DATA_TRANSFER_RECEIVED, CHARGER_COMMAND_ANSWERED, CHARGER_COMMAND_REQUESTED,
             OPERATOR, SITE, CHARGER, DRIVER, CARD,
-            SESSION_COMPLETED, SESSION_CORRECTED, SESSION_PRICED, SESSION_REPRICED,
+            SESSION_COMPLETED, SESSION_CORRECTED, SESSION_PROGRESSED, SESSION_PRICED, SESSION_REPRICED,
             INVOICE_UPDATED, INVOICE_ISSUED, INVOICE_OVERDUE, INVOICE_PAID, CREDIT_NOTE_ISSUED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =

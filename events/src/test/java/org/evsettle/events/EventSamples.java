@@ -44,6 +44,7 @@ import org.evsettle.events.registry.SiteRecord;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
+import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionSnapshot;
 import org.evsettle.events.tariffs.PriceLine;
@@ -132,6 +133,11 @@ final class EventSamples {
                 completed,
                 new SessionCorrected(SESSION, 1, completed, "Meter stop read from the charger's display",
                         "operator-admin", Instant.parse("2026-04-02T09:00:00Z")),
+                new SessionProgressed(SESSION, "tx-7f3a", new SessionCompleted(SESSION, "ALF-000456", 43, 1,
+                        new SessionSnapshot(OPERATOR, SITE, CHARGER, CARD, DRIVER, "04A2B3C4D5E680", "RESIDENT"),
+                        START, START.plusSeconds(1_800), 1_234_000L, 1_239_500L, 5_500L, null,
+                        List.of(new EnergyReading(START, 1_234_000L), new EnergyReading(START.plusSeconds(1_800), 1_239_500L)),
+                        new SessionDurations(1_800L, 1_800L, 0L))),
                 priced,
                 new SessionRepriced(SESSION, 1, priced, "Session corrected"),
                 new InvoiceUpdated(INVOICE, 1, OPERATOR, DRIVER, "OPEN", null, LocalDate.parse("2026-03-01"),

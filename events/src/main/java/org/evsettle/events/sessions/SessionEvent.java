@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.evsettle.events.Event;
 
 /** A fact about a charging session; the subject is the sessionId. */
-public sealed interface SessionEvent extends Event permits SessionCompleted, SessionCorrected {
+public sealed interface SessionEvent extends Event permits SessionCompleted, SessionCorrected, SessionProgressed {
 
     UUID sessionId();
 
