@@ -3,13 +3,8 @@ package org.evsettle.gateway.configuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,25 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.evsettle.events.registry.ChargerRecord;
-import org.evsettle.events.registry.ChargerSettings;
-import org.evsettle.events.registry.OperatorRecord;
-import org.evsettle.gateway.EnrollmentPolicy;
-import org.evsettle.gateway.RegistryProjection;
-import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.configuration.KeyOutcome.Result;
 import org.evsettle.gateway.ocpp.CallOutcome;
-import org.evsettle.gateway.ocpp.CallSender;
 import org.evsettle.gateway.ocpp.OcppJson;
+import org.jboss.logging.Logger;
 
 /**
  * The billing configuration at boot for an OCPP 2.0.1 station: the same profiles and wanted values as for a
- * 1.6 charger ({@link ChargerConfigurator}), in device model terms ({@link StationVariable}). One GetVariables
+ * 1.6 charger ({@link BootConfiguration}), in device model terms ({@link StationVariable}). One GetVariables
  * reads them all, one SetVariables sets those that differ; each outcome goes to the same table under the same
  * result names, so the connection view shows it. A value the station refused (Rejected, or a component, variable
  * or attribute it does not know) is not sent again until the wanted value changes; RebootRequired is reported,
@@ -45,34 +29,14 @@ import org.evsettle.gateway.ocpp.OcppJson;
 @ApplicationScoped
 public class StationConfigurator {
 
-    /** The boot's answer goes out first. */
-    private static final Duration AFTER_BOOT = Duration.ofMillis(200);
+    private static final BootConfiguration.Wording WORDING = new BootConfiguration.Wording(
+            Logger.getLogger(StationConfigurator.class), "Could not configure station %s for billing: %s",
+            "Station %s checked against profile %s: %s", null);
 
-    private final boolean enabled;
-    private final ChargerProfiles profiles;
-    private final ConfigurationOutcomes outcomes;
-    private final EnrollmentPolicy enrollment;
-    private final RegistryProjection registry;
-    private final CallSender sender;
-    private final Clock clock;
-    private final Duration timeout;
-    private final Duration heartbeat;
-    private final MeterRegistry meters;
-    private final Set<String> configuring = ConcurrentHashMap.newKeySet();
+    private final BootConfiguration boot;
 
-    public StationConfigurator(GatewaySettings settings, ChargerProfiles profiles, ConfigurationOutcomes outcomes,
-                               EnrollmentPolicy enrollment, RegistryProjection registry, CallSender sender, Clock clock,
-                               MeterRegistry meters) {
-        this.enabled = settings.configureAtBoot();
-        this.profiles = profiles;
-        this.outcomes = outcomes;
-        this.enrollment = enrollment;
-        this.registry = registry;
-        this.sender = sender;
-        this.clock = clock;
-        this.timeout = settings.commandTimeout();
-        this.heartbeat = settings.heartbeatInterval();
-        this.meters = meters;
+    StationConfigurator(BootConfiguration boot) {
+        this.boot = boot;
     }
 
     /**
@@ -80,21 +44,8 @@ public class StationConfigurator {
      * (chargingStation.vendorName, model, firmwareVersion). Returns at once; the CALLs go out in the background.
      */
     public void configureStation(String chargePointId, String vendor, String model, String firmwareVersion) {
-        Optional<ChargerRecord> charger = enrollment.charger(chargePointId);
-        if (!enabled || charger.isEmpty() || charger.get().onEnrollmentKey()) {
-            return; // on the key: the password comes first, the profile at the boot with the new password
-        }
-        Optional<ChargerProfile> profile = profiles.of(vendor, model, firmwareVersion);
-        if (profile.isEmpty() || !configuring.add(chargePointId)) {
-            return;
-        }
-        ChargerSettings settings = registry.operator(charger.get().operatorId()).map(OperatorRecord::chargerSettings)
-                .orElse(ChargerSettings.DEFAULT);
-        Map<StationVariable, String> wanted = wanted(profile.get().wanted(settings, heartbeat));
-        configure(chargePointId, profile.get().name(), wanted)
-                .onTermination().invoke(() -> configuring.remove(chargePointId))
-                .subscribe().with(done -> { }, failure -> Log.warnf("Could not configure station %s for billing: %s",
-                        chargePointId, failure.toString()));
+        boot.booted(chargePointId, vendor, model, firmwareVersion, WORDING,
+                (station, profile, keys) -> configure(station, profile.name(), wanted(keys)));
     }
 
     /** The profile's wanted 1.6 keys as station variables, in the profile's order. */
@@ -105,28 +56,15 @@ public class StationConfigurator {
     }
 
     private Uni<List<KeyOutcome>> configure(String chargePointId, String profile, Map<StationVariable, String> wanted) {
-        return Uni.createFrom().voidItem().onItem().delayIt().by(AFTER_BOOT)
-                .chain(() -> sender.send(chargePointId, UUID.randomUUID().toString(), "GetVariables",
-                        getVariables(wanted.keySet()), clock.instant().plus(timeout)))
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(answer -> plan(profile, wanted, answer, outcomes.of(chargePointId), clock.instant()))
+        return boot.afterBoot(chargePointId, "GetVariables", getVariables(wanted.keySet()))
+                .map(answer -> plan(profile, wanted, answer, boot.before(chargePointId), boot.now()))
                 .chain(plan -> {
                     List<Step> toSet = plan.stream().filter(step -> step.decided() == null).toList();
                     if (toSet.isEmpty()) {
                         return Uni.createFrom().item(settle(plan, null));
                     }
-                    return sender.send(chargePointId, UUID.randomUUID().toString(), "SetVariables",
-                                    setVariables(toSet), clock.instant().plus(timeout))
+                    return boot.call(chargePointId, "SetVariables", setVariables(toSet))
                             .map(answer -> settle(plan, answer));
-                })
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .invoke(done -> {
-                    outcomes.replace(chargePointId, done);
-                    done.forEach(outcome -> meters.counter("ocpp.charger.configuration.keys",
-                            "result", outcome.result().name()).increment());
-                    Map<Result, Long> results = done.stream()
-                            .collect(Collectors.groupingBy(KeyOutcome::result, TreeMap::new, Collectors.counting()));
-                    Log.debugf("Station %s checked against profile %s: %s", chargePointId, profile, results);
                 });
     }
 
@@ -165,15 +103,14 @@ public class StationConfigurator {
      */
     static List<Step> plan(String profile, Map<StationVariable, String> wanted, CallOutcome answer,
                            Map<String, KeyOutcome> before, Instant now) {
-        Optional<String> unread = failureOf(answer).map(reason -> "GetVariables: " + reason);
+        Optional<String> unread = BootConfiguration.failureOf(answer).map(reason -> "GetVariables: " + reason);
         Map<StationVariable, JsonNode> results = unread.isPresent() ? Map.of() : results(answer.response(),
                 "getVariableResult");
         List<Step> plan = new ArrayList<>();
         wanted.forEach((variable, value) -> {
             KeyOutcome prior = before.get(variable.qualifiedName());
-            boolean refusedBefore = prior != null && prior.result().isRefusal() && prior.sentAt() != null
-                    && prior.wantedValue().equals(value);
-            Instant sentBefore = prior != null && prior.wantedValue().equals(value) ? prior.sentAt() : null;
+            boolean refusedBefore = BootConfiguration.refusedBefore(prior, value);
+            Instant sentBefore = BootConfiguration.sentBefore(prior, value);
             JsonNode result = results.get(variable);
             String status = result == null ? null : result.path("attributeStatus").asText();
             String reported = result != null && result.hasNonNull("attributeValue")
@@ -203,8 +140,8 @@ public class StationConfigurator {
 
     /** The outcomes of a plan once SetVariables answered (null: nothing was set). */
     static List<KeyOutcome> settle(List<Step> plan, CallOutcome answer) {
-        Optional<String> failure = answer == null ? Optional.empty() : failureOf(answer).map(reason -> "SetVariables: "
-                + reason);
+        Optional<String> failure = answer == null ? Optional.empty()
+                : BootConfiguration.failureOf(answer).map(reason -> "SetVariables: " + reason);
         Map<StationVariable, JsonNode> results = answer == null || failure.isPresent() ? Map.of()
                 : results(answer.response(), "setVariableResult");
         List<KeyOutcome> settled = new ArrayList<>();
@@ -221,12 +158,7 @@ public class StationConfigurator {
                 continue;
             }
             String status = result.path("attributeStatus").asText();
-            Result outcome = switch (status) {
-                case "Accepted" -> Result.ACCEPTED;
-                case "RebootRequired" -> Result.REBOOT_REQUIRED;
-                case "Rejected" -> Result.REJECTED;
-                default -> Result.NOT_SUPPORTED; // UnknownComponent, UnknownVariable, NotSupportedAttributeType
-            };
+            Result outcome = BootConfiguration.changed(status);
             String detail = switch (outcome) {
                 case REBOOT_REQUIRED -> "In force after the station's next reboot; no Reset is sent";
                 case NOT_SUPPORTED -> "Answered " + status;
@@ -262,16 +194,5 @@ public class StationConfigurator {
                     .ifPresent(known -> results.put(known, result));
         });
         return results;
-    }
-
-    /** Why a CALL has no usable answer; empty when the station answered. */
-    private static Optional<String> failureOf(CallOutcome outcome) {
-        return switch (outcome.outcome()) {
-            case ANSWERED -> outcome.response() == null ? Optional.of("an empty answer") : Optional.empty();
-            case CALL_ERROR -> Optional.of("answered CALLERROR " + outcome.errorCode());
-            case TIMED_OUT -> Optional.of("no answer in time");
-            case NOT_CONNECTED -> Optional.of("disconnected before it answered");
-            case REFUSED -> Optional.of("not sent");
-        };
     }
 }
