@@ -3,7 +3,6 @@ package org.evsettle.gateway.ocpp.v16;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,11 +15,10 @@ import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.events.registry.IdTags;
 import org.evsettle.gateway.CardAuthorization;
 import org.evsettle.gateway.CardAuthorizer;
+import org.evsettle.gateway.CardCheck;
 import org.evsettle.gateway.IssuedTransaction;
 import org.evsettle.gateway.RegistryProjection;
-import org.evsettle.gateway.Reservations;
 import org.evsettle.gateway.TransactionIds;
-import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.loadbalancing.SiteLoadBalancer;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
@@ -51,23 +49,19 @@ public class TransactionHandler implements ActionFamily {
     private final RegistryProjection registry;
     private final CardAuthorizer authorizer;
     private final TransactionIds transactionIds;
-    private final Reservations reservations;
+    private final CardCheck cards;
     private final SiteLoadBalancer loadBalancer;
     private final OcppEventPublisher publisher;
-    private final Clock clock;
-    private final boolean oneTransactionPerCard;
 
     public TransactionHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                              Reservations reservations, SiteLoadBalancer loadBalancer,
-                              OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
+                              CardCheck cards, SiteLoadBalancer loadBalancer,
+                              OcppEventPublisher publisher) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
-        this.reservations = reservations;
+        this.cards = cards;
         this.loadBalancer = loadBalancer;
         this.publisher = publisher;
-        this.clock = clock;
-        this.oneTransactionPerCard = settings.oneTransactionPerCard();
     }
 
     @Override
@@ -95,13 +89,8 @@ public class TransactionHandler implements ActionFamily {
         return onWorker(() -> {
                     int transactionId = transactionIds.issue(chargePointId, start.connectorId(), start.idTag(),
                             start.meterStart(), start.timestamp());
-                    boolean reservedForAnother = verdict.isAccepted() && reservations.claim(chargePointId,
-                            start.connectorId(), start.reservationId(), start.idTag(), verdict.parentIdTag(),
-                            transactionId, start.timestamp()) == Reservations.Claim.HELD_FOR_ANOTHER;
-                    boolean concurrent = verdict.isAccepted() && oneTransactionPerCard
-                            && transactionIds.isOpenElsewhere(start.idTag(), chargePointId, clock.instant());
-                    return new Issued(transactionId, reservedForAnother ? verdict.reservedForAnother()
-                            : concurrent ? verdict.concurrent() : verdict);
+                    return new Issued(transactionId, cards.atStart(chargePointId, start.connectorId(),
+                            start.reservationId(), start.idTag(), verdict, transactionId, start.timestamp()));
                 })
                 .chain(issued -> publisher.publish(
                                 EventIds.nameBased(chargePointId, "transaction-started", issued.transactionId()),

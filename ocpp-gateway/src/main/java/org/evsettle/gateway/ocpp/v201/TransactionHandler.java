@@ -3,7 +3,6 @@ package org.evsettle.gateway.ocpp.v201;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +17,12 @@ import org.evsettle.events.ocpp.TransactionStopped;
 import org.evsettle.events.registry.ChargerRecord;
 import org.evsettle.gateway.CardAuthorization;
 import org.evsettle.gateway.CardAuthorizer;
+import org.evsettle.gateway.CardCheck;
 import org.evsettle.gateway.IssuedTransaction;
 import org.evsettle.gateway.RegistryProjection;
-import org.evsettle.gateway.Reservations;
 import org.evsettle.gateway.StationTransactionId;
 import org.evsettle.gateway.TransactionEventLog;
 import org.evsettle.gateway.TransactionIds;
-import org.evsettle.gateway.config.GatewaySettings;
 import org.evsettle.gateway.loadbalancing.SiteLoadBalancer;
 import org.evsettle.gateway.messaging.OcppEventPublisher;
 import org.evsettle.gateway.ocpp.ActionFamily;
@@ -61,24 +59,20 @@ public class TransactionHandler implements ActionFamily {
     private final CardAuthorizer authorizer;
     private final TransactionIds transactionIds;
     private final TransactionEventLog eventLog;
-    private final Reservations reservations;
+    private final CardCheck cards;
     private final SiteLoadBalancer loadBalancer;
     private final OcppEventPublisher publisher;
-    private final Clock clock;
-    private final boolean oneTransactionPerCard;
 
     public TransactionHandler(RegistryProjection registry, CardAuthorizer authorizer, TransactionIds transactionIds,
-                              TransactionEventLog eventLog, Reservations reservations, SiteLoadBalancer loadBalancer,
-                              OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
+                              TransactionEventLog eventLog, CardCheck cards, SiteLoadBalancer loadBalancer,
+                              OcppEventPublisher publisher) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.transactionIds = transactionIds;
         this.eventLog = eventLog;
-        this.reservations = reservations;
+        this.cards = cards;
         this.loadBalancer = loadBalancer;
         this.publisher = publisher;
-        this.clock = clock;
-        this.oneTransactionPerCard = settings.oneTransactionPerCard();
     }
 
     @Override
@@ -142,7 +136,8 @@ public class TransactionHandler implements ActionFamily {
                     boolean published = eventLog.contains(chargePointId, stationTransactionId, event.seqNo());
                     CardAuthorization authorization = verdict == null ? null
                             : id.issuedNow() || STARTED.equals(event.eventType())
-                                    ? checkedAtStart(chargePointId, evseId, event, idTag, verdict, id.transactionId())
+                                    ? cards.atStart(chargePointId, evseId, event.reservationId(), idTag, verdict,
+                                            id.transactionId(), event.timestamp())
                                     : verdict;
                     // a Started announced later (it had no register) keeps its card: the driver is billed
                     Start start = idTag != null || id.startAnnounced() ? new Start(idTag, authorization)
@@ -160,20 +155,6 @@ public class TransactionHandler implements ActionFamily {
                 })
                 .map(step -> new TransactionEventResponse(
                         step.authorization() == null ? null : IdTokens.infoOf(step.authorization())));
-    }
-
-    /** As a 1.6 StartTransaction: a connector reserved for another card, or a card charging elsewhere, refuses it. */
-    private CardAuthorization checkedAtStart(String chargePointId, int evseId, TransactionEventRequest event,
-                                             String idTag, CardAuthorization verdict, int transactionId) {
-        if (!verdict.isAccepted()) {
-            return verdict;
-        }
-        if (reservations.claim(chargePointId, evseId, event.reservationId(), idTag, verdict.parentIdTag(),
-                transactionId, event.timestamp()) == Reservations.Claim.HELD_FOR_ANOTHER) {
-            return verdict.reservedForAnother();
-        }
-        return oneTransactionPerCard && transactionIds.isOpenElsewhere(idTag, chargePointId, clock.instant())
-                ? verdict.concurrent() : verdict;
     }
 
     private Uni<Step> publish(IncomingCall<TransactionEventRequest> call, Step step, Optional<ChargerRecord> charger) {
