@@ -17,7 +17,8 @@ import org.evsettle.gateway.ocpp.CallContext;
  * What a BootNotification means whatever the OCPP version: Accepted, Pending or Rejected by
  * {@link ChargerRegistration}, published as {@code ChargerBooted} (and {@code ChargerEnrolled} for an
  * unknown charger on its operator's enrollment key) before it is answered, recorded in
- * {@link ChargerPresence}, with the interval and the clock the answer gives the charger.
+ * {@link ChargerPresence}, with the interval and the clock the answer gives the charger. What the charger's
+ * answers showed of its display ({@link CostDisplay}) is forgotten: it may boot with new firmware.
  */
 @ApplicationScoped
 public class ChargerBoot {
@@ -28,15 +29,17 @@ public class ChargerBoot {
 
     private final ChargerRegistration registration;
     private final ChargerPresence presence;
+    private final CostDisplay costDisplay;
     private final OcppEventPublisher publisher;
     private final Clock clock;
     private final Duration heartbeatInterval;
     private final Duration pendingInterval;
 
-    public ChargerBoot(ChargerRegistration registration, ChargerPresence presence, OcppEventPublisher publisher,
-                       Clock clock, GatewaySettings settings) {
+    public ChargerBoot(ChargerRegistration registration, ChargerPresence presence, CostDisplay costDisplay,
+                       OcppEventPublisher publisher, Clock clock, GatewaySettings settings) {
         this.registration = registration;
         this.presence = presence;
+        this.costDisplay = costDisplay;
         this.publisher = publisher;
         this.clock = clock;
         this.heartbeatInterval = settings.heartbeatInterval();
@@ -60,8 +63,11 @@ public class ChargerBoot {
         return enrolled
                 .chain(() -> publisher.publish(EventIds.nameBased(call.chargePointId(), call.messageId(),
                         "charger-booted"), booted, call.receivedAt()))
-                .invoke(() -> presence.booted(call.chargePointId(), boot.vendor(), boot.model(), boot.firmwareVersion(),
-                        status.ocpp()))
+                .invoke(() -> {
+                    presence.booted(call.chargePointId(), boot.vendor(), boot.model(), boot.firmwareVersion(),
+                            status.ocpp());
+                    costDisplay.booted(call.chargePointId());
+                })
                 .map(sent -> status);
     }
 

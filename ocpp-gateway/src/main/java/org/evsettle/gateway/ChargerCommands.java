@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,9 @@ import org.evsettle.kit.api.Problem;
  * only as {@link CommandScope} allows: for the charger's operator in the registry, with that operator's
  * cards; a record from the topic that breaks it is answered REFUSED, logged, and never sent. A command is a
  * 1.6 or a 2.0.1 one; the replica holding the socket routes it by the version the connection speaks
- * ({@link Ocpp201Commands}): translated for a 2.0.1 station where OCPP has an equivalent, else REFUSED unsent.
+ * ({@link Ocpp201Commands}): translated for a 2.0.1 station where OCPP has an equivalent, else REFUSED unsent; a
+ * CostUpdated only where the station shows costs ({@link CostDisplay}). A commandId this replica executed (of the
+ * last 10,000) is not executed again.
  */
 @ApplicationScoped
 public class ChargerCommands {
@@ -76,6 +79,7 @@ public class ChargerCommands {
     private final Reservations reservations;
     private final TransactionIds transactionIds;
     private final RemoteStartIds remoteStartIds;
+    private final CostDisplay costDisplay;
     private final Clock clock;
     private final Duration defaultTimeout;
     private final MeterRegistry meters;
@@ -92,7 +96,7 @@ public class ChargerCommands {
     public ChargerCommands(ChargerConnections connections, ChargerPresence presence, GatewayReplica replica,
                            CallSender sender, OcppEventPublisher events, CommandPublisher commands, CommandScope scope,
                            Reservations reservations, TransactionIds transactionIds, RemoteStartIds remoteStartIds,
-                           Clock clock, GatewaySettings settings, MeterRegistry meters) {
+                           CostDisplay costDisplay, Clock clock, GatewaySettings settings, MeterRegistry meters) {
         this.connections = connections;
         this.presence = presence;
         this.replica = replica;
@@ -103,6 +107,7 @@ public class ChargerCommands {
         this.reservations = reservations;
         this.transactionIds = transactionIds;
         this.remoteStartIds = remoteStartIds;
+        this.costDisplay = costDisplay;
         this.clock = clock;
         this.defaultTimeout = settings.commandTimeout();
         this.meters = meters;
@@ -272,17 +277,19 @@ public class ChargerCommands {
 
     private Uni<ChargerCommandAnswered> executeHere(Command command) {
         executed.add(command.commandId());
-        String subprotocol = connections.socket(command.chargePointId()).map(socket -> socket.subprotocol())
-                .orElse(null);
-        if (subprotocol == null) {
+        WebSocketConnection socket = connections.socket(command.chargePointId()).orElse(null);
+        if (socket == null) {
             // gone since it was looked up: without a connection there is no version to judge the command by
             ChargerCommandAnswered gone = answered(command,
                     CallOutcome.notConnected(command.chargePointId() + " is not connected"));
             publish(gone);
             return Uni.createFrom().item(gone);
         }
-        // a translation may look up the station's transactionId or draw a remoteStartId: off the event loop
-        return Uni.createFrom().item(() -> route(command, subprotocol))
+        String subprotocol = socket.subprotocol();
+        // a translation may look up the station's transactionId or draw a remoteStartId, CostDisplay whether a
+        // transaction ended: off the event loop
+        return Uni.createFrom().item(() -> costDisplay.route(command.chargePointId(), socket.id(),
+                        route(command, subprotocol)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(route -> {
                     if (route instanceof Ocpp201Commands.Refused refused) {
@@ -295,6 +302,8 @@ public class ChargerCommands {
                             command.chargePointId(), send.action());
                     return sender.send(command.chargePointId(), command.commandId().toString(), send.action(),
                                     send.payload(), command.deadline())
+                            .invoke(outcome -> costDisplay.answered(command.chargePointId(), socket.id(), send.action(),
+                                    outcome))
                             .call(outcome -> kept(command, send, outcome));
                 })
                 .map(outcome -> answered(command, outcome))

@@ -143,6 +143,22 @@ public class TransactionIds {
         }
     }
 
+    /** True when this 2.0.1 station's transaction (named by its own transactionId) has a stop at the gateway. */
+    public boolean hasEnded(String chargePointId, String stationTransactionId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT EXISTS (SELECT 1 FROM issued_transaction
+                         WHERE charge_point_id = ? AND station_transaction_id = ? AND stopped_at IS NOT NULL)""")) {
+            select.setString(1, chargePointId);
+            select.setString(2, stationTransactionId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look up transaction " + stationTransactionId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The card a 2.0.1 transaction was issued with (its Started's idToken), if it had one. */
     public Optional<String> idTag(String chargePointId, int transactionId) {
         try (Connection connection = dataSource.getConnection();

@@ -68,14 +68,16 @@ public class CommandResource {
                     + "ChangeConfiguration, GetDiagnostics, UpdateFirmware, GetCompositeSchedule, ExtendedTriggerMessage) "
                     + "for a 2.0.1 station, a 2.0.1 command for a 1.6 charger, or a RemoteStopTransaction of a "
                     + "transaction the station does not have, is a 409 naming the version the charger speaks and what "
-                    + "to send instead; nothing is sent. A charger takes one command at a time: a command waits for "
+                    + "to send instead; nothing is sent. So is a CostUpdated for a station that showed it does not "
+                    + "support it (until it boots again) or for a transaction that has ended. A charger takes one command at a time: a command waits for "
                     + "those before it, within its own wait. Every outcome is also published as ChargerCommandAnswered "
                     + "on ocpp.events.")
     @APIResponseSchema(value = CommandView.class, responseCode = "200", responseDescription = "How the command ended")
     @APIResponse(responseCode = "404", description = "No such charger, or a charger of another operator")
     @APIResponse(responseCode = "409", description = "The charger's OCPP version has no such command (the problem "
             + "says which version it speaks and what to send instead), or a RemoteStopTransaction of a transaction "
-            + "the 2.0.1 station does not have: nothing was sent")
+            + "the 2.0.1 station does not have, or a CostUpdated the station does not support or whose transaction "
+            + "has ended: nothing was sent")
     public Uni<CommandView> send(
             @Parameter(description = "The charger's OCPP identity, as it connects", example = "ZAP-000123")
             @PathParam("chargePointId") String chargePointId,
