@@ -1,5 +1,6 @@
 package org.evsettle.tariffs;
 
+import java.math.BigDecimal;
 import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,30 +21,36 @@ import java.util.function.Function;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.sessions.SessionEvent;
+import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.events.sessions.SessionSnapshot;
 import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.events.tariffs.TariffEvent;
 import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.tariffs.messaging.PricePublisher;
+import org.evsettle.tariffs.messaging.RunningCosts;
+import org.evsettle.tariffs.messaging.RunningCosts.RunningCost;
 
 /**
  * Prices sessions and keeps their prices current: a completed session is priced once; a correction
  * (a newer revision) prices the corrected session again and announces the new price as replacing the
  * old one; a session no tariff applies to is kept as unpriced and priced once a tariff for it
  * appears. Each price is stored and announced in the same transaction; a batch of events is applied
- * with a few queries in all, not a few per session.
+ * with a few queries in all, not a few per session. A session still charging is priced the same way for
+ * its station's display ({@link RunningCosts}), and nothing of it is stored or announced.
  */
 @ApplicationScoped
 public class SessionPricing {
 
     private final PricePublisher publisher;
+    private final RunningCosts runningCosts;
     private final OperatorTariffs operatorTariffs;
     private final EntityManager entityManager;
     private final Counter unpricedCount;
 
-    public SessionPricing(PricePublisher publisher, OperatorTariffs operatorTariffs, EntityManager entityManager,
-                          MeterRegistry meters) {
+    public SessionPricing(PricePublisher publisher, RunningCosts runningCosts, OperatorTariffs operatorTariffs,
+                          EntityManager entityManager, MeterRegistry meters) {
         this.publisher = publisher;
+        this.runningCosts = runningCosts;
         this.operatorTariffs = operatorTariffs;
         this.entityManager = entityManager;
         this.unpricedCount = Counter.builder("evsettle.tariffs.sessions.unpriced")
@@ -65,15 +73,24 @@ public class SessionPricing {
         static Attempt notBilled(Price nothing) {
             return new Attempt(null, nothing, null, false);
         }
+
+        /** What the driver pays so far, VAT included: only under a tariff or rate, and only when it is something. */
+        Optional<BigDecimal> runningCost() {
+            return Optional.ofNullable(resolution).map(r -> price.grossAmount()).filter(total -> total.signum() > 0);
+        }
     }
 
     /**
      * Applies a batch of completions and corrections in order, in the caller's transaction. What is stored
      * of the batch's sessions, their operators' tariffs and the chargers they name are read up front, a
      * query each; the prices are written at the end in JDBC batches and announced with one outbox write.
+     * Of a session's progress only the batch's latest is priced, after the rest, and shown only while the
+     * session has neither a price nor an unpriced entry (it has not been completed).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(List<SessionEvent> events) {
+    public void apply(List<SessionEvent> all) {
+        List<SessionEvent> events = runningCosts.enabled() ? all
+                : all.stream().filter(event -> !(event instanceof SessionProgressed)).toList();
         if (events.isEmpty()) {
             return;
         }
@@ -87,25 +104,29 @@ public class SessionPricing {
                 chargers.values().stream().map(charger -> charger.siteId)).filter(Objects::nonNull).distinct().toList());
         operatorTariffs.load(sessions.stream().map(SessionCompleted::snapshot).filter(Objects::nonNull)
                 .map(SessionSnapshot::operatorId).filter(Objects::nonNull).toList());
-        Batch batch = new Batch(stored, chargers, sites, new NewPrices(), new ArrayList<>());
+        Batch batch = new Batch(stored, chargers, sites, new NewPrices(), new ArrayList<>(), new LinkedHashMap<>());
         for (SessionEvent event : events) {
             if (event instanceof SessionCompleted completed) {
                 completed(completed, batch);
             } else if (event instanceof SessionCorrected correction) {
                 corrected(correction, batch);
+            } else if (event instanceof SessionProgressed progress) {
+                progressed(progress, batch);
             }
         }
         entityManager.flush();
         batch.newPrices().write(entityManager);
         publisher.announce(batch.announcements());
+        runningCosts.show(runningCosts(batch));
     }
 
     /**
      * What a batch works with: its sessions as stored, the registry's chargers it needs, the first prices
-     * it makes (written at its end) and the prices it announces.
+     * it makes (written at its end), the prices it announces and the latest progress of each session.
      */
     private record Batch(StoredSessions stored, Map<String, Charger> chargers, Map<UUID, Site> sites,
-                         NewPrices newPrices, List<TariffEvent> announcements) {
+                         NewPrices newPrices, List<TariffEvent> announcements,
+                         Map<UUID, SessionProgressed> latestProgress) {
 
         Optional<Charger> charger(String chargePointId) {
             return Optional.ofNullable(chargers.get(chargePointId));
@@ -146,6 +167,30 @@ public class SessionPricing {
         settle(correction.corrected(), correction.revision(), reason, batch);
     }
 
+    /** Notes a session's progress, replacing an earlier one of the batch. */
+    private static void progressed(SessionProgressed progress, Batch batch) {
+        if (progress.soFar() == null || !progress.sessionId().equals(progress.soFar().sessionId())) {
+            throw new MalformedRecord("progress of session " + progress.sessionId()
+                    + " carries no session so far of that id");
+        }
+        batch.latestProgress().put(progress.sessionId(), progress);
+    }
+
+    /** The running costs of the batch's sessions still charging, priced as their completion would be. */
+    private List<RunningCost> runningCosts(Batch batch) {
+        List<RunningCost> costs = new ArrayList<>();
+        for (SessionProgressed progress : batch.latestProgress().values()) {
+            UUID sessionId = progress.sessionId();
+            if (batch.stored().price(sessionId) != null || batch.stored().unpriced(sessionId) != null) {
+                Log.debugf("Session %s is completed; its progress is not shown", sessionId);
+                continue;
+            }
+            attempt(progress.soFar(), batch).runningCost()
+                    .ifPresent(total -> costs.add(new RunningCost(progress, total)));
+        }
+        return costs;
+    }
+
     /**
      * Tries a waiting session again with the operator's tariffs as they are now; returns whether it
      * was priced. The caller holds a lock on it.
@@ -171,9 +216,7 @@ public class SessionPricing {
         StoredSessions stored = batch.stored();
         SessionPrice earlier = stored.price(session.sessionId());
         UnpricedSession unpriced = stored.unpriced(session.sessionId());
-        UUID operatorId = session.snapshot() == null ? null : session.snapshot().operatorId();
-        Attempt attempt = attempt(session, operatorId == null ? List.of() : operatorTariffs.of(operatorId),
-                batch::charger, batch::site);
+        Attempt attempt = attempt(session, batch);
         if (attempt.price() != null) {
             stored.priced(store(session, revision, reason, earlier, attempt, batch.newPrices()::add,
                     batch.announcements()));
@@ -218,6 +261,13 @@ public class SessionPricing {
                 earlier == null ? "Priced" : "Repriced", session.sessionId(), revision, price.grossAmount(),
                 price.currency(), stored.purpose, stored.tariffId, stored.tariffVersion);
         return stored;
+    }
+
+    /** Prices a session of the batch with its operator's tariffs and the registry's records the batch read. */
+    private Attempt attempt(SessionCompleted session, Batch batch) {
+        UUID operatorId = session.snapshot() == null ? null : session.snapshot().operatorId();
+        return attempt(session, operatorId == null ? List.of() : operatorTariffs.of(operatorId),
+                batch::charger, batch::site);
     }
 
     /**
@@ -271,11 +321,14 @@ public class SessionPricing {
         return who != null && (who.siteId() == null || who.chargerId() == null) && session.chargePointId() != null;
     }
 
-    /** The session an event prices: the completed one, or a correction's corrected session. */
+    /** The session an event prices: the completed one, a correction's corrected session, or a progress's so far. */
     private static SessionCompleted sessionOf(SessionEvent event) {
         if (event instanceof SessionCompleted completed) {
             return completed;
         }
-        return ((SessionCorrected) event).corrected();
+        if (event instanceof SessionCorrected correction) {
+            return correction.corrected();
+        }
+        return ((SessionProgressed) event).soFar();
     }
 }

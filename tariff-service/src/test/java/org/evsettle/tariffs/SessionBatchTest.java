@@ -23,8 +23,6 @@ import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.tariffs.SessionPriced;
 import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.events.tariffs.TariffEvent;
-import org.evsettle.outbox.consumer.EventDelivery;
-import org.evsettle.tariffs.messaging.SessionEventsConsumer;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -47,14 +45,10 @@ class SessionBatchTest {
     private UUID operatorId;
 
     @Inject
-    SessionEventsConsumer consumer;
-    @Inject
-    EventDelivery delivery;
-    private SessionPolls polls;
+    SessionPolls polls;
 
     @BeforeEach
     void tariff() {
-        polls = new SessionPolls(delivery, consumer);
         operatorId = UUID.randomUUID();
         createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
     }

@@ -29,7 +29,6 @@ import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.tariffs.SessionPriced;
 import org.evsettle.events.tariffs.TariffEvent;
-import org.evsettle.outbox.consumer.EventDelivery;
 import org.evsettle.tariffs.messaging.SessionEventsConsumer;
 import org.evsettle.testkit.InfrastructureResource;
 import org.evsettle.testkit.TestTokens;
@@ -52,12 +51,9 @@ class SessionFailurePolicyTest {
 
     private final TopicProbe topics = new TopicProbe(InfrastructureResource.stack().kafka().bootstrapServers());
     private UUID operatorId;
-    private SessionPolls polls;
 
     @Inject
-    SessionEventsConsumer consumer;
-    @Inject
-    EventDelivery delivery;
+    SessionPolls polls;
     @Inject
     DataSource dataSource;
     @Inject
@@ -67,7 +63,6 @@ class SessionFailurePolicyTest {
     void tariff() {
         operatorId = UUID.randomUUID();
         createTariff(operatorId, aTariff(t -> t.put("effectiveFrom", "2026-01-01T00:00:00Z")));
-        polls = new SessionPolls(delivery, consumer);
     }
 
     @AfterEach

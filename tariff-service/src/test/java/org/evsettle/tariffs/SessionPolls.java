@@ -1,5 +1,6 @@
 package org.evsettle.tariffs;
 
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.evsettle.tariffs.messaging.SessionEventsConsumer;
  * them over. Each poll has offsets of its own, far beyond what the tests publish on the topic, so that
  * what the kit stores of them (quarantine rows) never meets real records.
  */
+@Singleton
 final class SessionPolls {
 
     private static final EnvelopeSerializer SERIALIZER = new EnvelopeSerializer();

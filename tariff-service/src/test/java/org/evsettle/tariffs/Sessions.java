@@ -12,6 +12,7 @@ import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.events.sessions.SessionIds;
+import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.events.sessions.SessionSnapshot;
 
 /** A builder of completed sessions for tests: {@code aSession(s -> s.energyWh(12_340))}. */
@@ -59,6 +60,14 @@ final class Sessions {
                 "operator-admin", Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
+    /** The session still charging at a 2.0.1 station, as of its stop: stopped there, with no stop reason. */
+    static SessionProgressed aProgress(SessionCompleted soFar, String stationTransactionId) {
+        return new SessionProgressed(soFar.sessionId(), stationTransactionId, new SessionCompleted(soFar.sessionId(),
+                soFar.chargePointId(), soFar.transactionId(), soFar.connectorId(), soFar.snapshot(), soFar.startedAt(),
+                soFar.stoppedAt(), soFar.meterStartWh(), soFar.meterStopWh(), soFar.energyWh(), null, soFar.readings(),
+                soFar.durations()));
+    }
+
     Sessions operatorId(UUID value) {
         operatorId = value;
         return this;
@@ -76,6 +85,11 @@ final class Sessions {
 
     Sessions chargePointId(String value) {
         chargePointId = value;
+        return this;
+    }
+
+    Sessions transactionId(int value) {
+        transactionId = value;
         return this;
     }
 
