@@ -279,6 +279,11 @@ public class ChargingSession extends PanacheEntityBase {
         heldReason = stale.detail();
     }
 
+    /** Started and not stopped: still charging (or held as stale, waiting for its stop). */
+    public boolean isOpen() {
+        return hasStart() && !hasStop();
+    }
+
     /** Whether the session is held waiting for a stop (it went stale). */
     public boolean isHeldWithoutStop() {
         return status == SessionStatus.HELD && !hasStop();
@@ -324,11 +329,23 @@ public class ChargingSession extends PanacheEntityBase {
 
     /** The announcement of a completed session, with the samples stored for it. */
     public SessionCompleted completed(List<EnergyReading> samples) {
-        List<EnergyReading> readings = SessionReadings.of(
-                new EnergyReading(startedAt, meterStartWh), samples, new EnergyReading(stoppedAt, meterStopWh));
+        return endingAt(new EnergyReading(stoppedAt, meterStopWh), energyWh, stopReason, samples, durations());
+    }
+
+    /**
+     * An open session as if it stopped at this reading, with the samples stored for it and its durations up to
+     * the reading: what it has charged so far, never billed.
+     */
+    public SessionCompleted soFar(EnergyReading latest, List<EnergyReading> samples, SessionDurations durations) {
+        return endingAt(latest, latest.registerWh() - meterStartWh, null, samples, durations);
+    }
+
+    private SessionCompleted endingAt(EnergyReading stop, long energy, String reason, List<EnergyReading> samples,
+                                      SessionDurations durations) {
+        List<EnergyReading> readings = SessionReadings.of(new EnergyReading(startedAt, meterStartWh), samples, stop);
         return new SessionCompleted(id, chargePointId, transactionId, connectorId == null ? 0 : connectorId,
-                snapshot(), startedAt, stoppedAt, meterStartWh, meterStopWh, energyWh, stopReason, readings,
-                durations());
+                snapshot(), startedAt, stop.at(), meterStartWh, stop.registerWh(), energy, reason, readings,
+                durations);
     }
 
     /** PostgreSQL keeps microseconds: cut to them, so that what is compared is what is stored. */

@@ -6,6 +6,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,20 @@ public class MeterSample extends SessionSample {
     /** The register samples of these sessions, each in time order, read with one query. */
     public static Map<UUID, List<EnergyReading>> ofSessions(Collection<UUID> sessionIds) {
         return ofSessions(MeterSample.class, "registerWh", sessionIds, EnergyReading::new);
+    }
+
+    /** The latest register sample of each of these sessions that has one, read with one query. */
+    public static Map<UUID, EnergyReading> latestOf(Collection<UUID> sessionIds) {
+        Map<UUID, EnergyReading> latest = new HashMap<>();
+        if (!sessionIds.isEmpty()) {
+            getEntityManager().createQuery("select s.sessionId, s.sampledAt, s.registerWh from MeterSample s"
+                            + " where s.sessionId in ?1 and s.sampledAt = (select max(t.sampledAt) from MeterSample t"
+                            + " where t.sessionId = s.sessionId)", Object[].class)
+                    .setParameter(1, sessionIds)
+                    .getResultList()
+                    .forEach(row -> latest.put((UUID) row[0], new EnergyReading((Instant) row[1], (Long) row[2])));
+        }
+        return latest;
     }
 
     /** The session's register samples in time order. */

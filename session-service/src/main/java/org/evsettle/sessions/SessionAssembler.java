@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.evsettle.events.ocpp.ChargerStatusChanged;
 import org.evsettle.events.ocpp.MeterValue;
@@ -39,12 +42,15 @@ public class SessionAssembler {
 
     private final SessionPublisher publisher;
     private final SessionInspector inspector;
+    private final SessionProgress progress;
     private final Clock clock;
     private final Counter held;
 
-    public SessionAssembler(SessionPublisher publisher, SessionInspector inspector, Clock clock, MeterRegistry meters) {
+    public SessionAssembler(SessionPublisher publisher, SessionInspector inspector, SessionProgress progress,
+                            Clock clock, MeterRegistry meters) {
         this.publisher = publisher;
         this.inspector = inspector;
+        this.progress = progress;
         this.clock = clock;
         this.held = SessionCounters.held(meters);
     }
@@ -60,6 +66,8 @@ public class SessionAssembler {
         private final ReportedSamples samples;
         /** Sessions whose start and stop are both in, settled when the batch ends, in the order they got ready. */
         private final Map<UUID, ChargingSession> ready = new LinkedHashMap<>();
+        /** Sessions sampled by a 2.0.1 station in the batch, whose progress is published when it ends. */
+        private final Set<UUID> following = new LinkedHashSet<>();
 
         private Intake(Map<UUID, ChargingSession> sessions, Map<UUID, String> userTypes, Instant now) {
             this.sessions = sessions;
@@ -79,18 +87,31 @@ public class SessionAssembler {
         }
     }
 
-    /** Starts a batch that will touch these sessions (the starts' and stops') and these drivers (the starts'). */
+    /** Whether a batch loads the session of this sample too, for its progress: see {@link SessionProgress}. */
+    public boolean follows(MeterValuesSampled sampled) {
+        return progress.follows(sampled);
+    }
+
+    /**
+     * Starts a batch that will touch these sessions (the starts', the stops' and those it {@link #follows}) and
+     * these drivers (the starts').
+     */
     public Intake intake(Collection<UUID> sessionIds, Collection<UUID> driverIds) {
         return new Intake(ChargingSession.byIds(sessionIds), Driver.userTypes(driverIds), clock.instant());
     }
 
     /**
-     * Ends a batch: writes the samples and statuses it holds, then settles the sessions that got both their
-     * start and their stop in it, with the samples of the whole batch (also a meter value sent after the stop)
-     * and what lies around them read for all of them at once, and announces the completed ones together.
+     * Ends a batch: writes the samples and statuses it holds and announces the progress of the sessions still
+     * charging at a station that got a newer reading, then settles the sessions that got both their start and
+     * their stop in it, with the samples of the whole batch (also a meter value sent after the stop) and what
+     * lies around them read for all of them at once, and announces the completed ones together.
      */
     public void finish(Intake intake) {
+        List<SessionProgress.LastSeen> lastSeen = progress.lastSeen(intake.following.stream()
+                .map(intake.sessions::get).filter(Objects::nonNull).toList());
         intake.samples.flush();
+        publisher.progressed(progress.since(lastSeen));
+        intake.following.clear();
         if (intake.ready.isEmpty()) {
             return;
         }
@@ -125,8 +146,11 @@ public class SessionAssembler {
         if (sampled.transactionId() == null) {
             return; // a sample outside a transaction belongs to no session
         }
-        keepSamples(intake, SessionIds.of(sampled.chargePointId(), sampled.transactionId()), sampled.meterValue(),
-                sampled.receivedAt());
+        UUID sessionId = SessionIds.of(sampled.chargePointId(), sampled.transactionId());
+        keepSamples(intake, sessionId, sampled.meterValue(), sampled.receivedAt());
+        if (progress.follows(sampled)) {
+            intake.following.add(sessionId);
+        }
     }
 
     /** Keeps a connector's status (connector 0 is the charger itself), for charging versus idle time. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.evsettle.events.sessions.EnergyReading;
 import org.evsettle.events.sessions.SessionDurations;
 import org.evsettle.sessions.AnomalyRules.Evidence;
@@ -100,13 +101,18 @@ public class SessionInspector {
      * transaction changed is written first: the queries see the sessions of the same batch.
      */
     public Surroundings surroundings(Collection<ChargingSession> sessions) {
+        return surroundings(sessions, session -> session.stoppedAt);
+    }
+
+    /** The same, with the connector's statuses up to the instant given for each session instead of its stop. */
+    public Surroundings surroundings(Collection<ChargingSession> sessions, Function<ChargingSession, Instant> until) {
         Map<UUID, PriorRegister> priors = new HashMap<>();
         Map<UUID, OpenSession> busy = new HashMap<>();
         Map<UUID, List<StatusChange>> statuses = new HashMap<>();
         List<ChargingSession> placed = sessions.stream()
                 .filter(session -> session.connectorId != null && session.startedAt != null).toList();
         List<ChargingSession> timed = placed.stream()
-                .filter(session -> session.stoppedAt != null && !session.stoppedAt.isBefore(session.startedAt))
+                .filter(session -> until.apply(session) != null && !until.apply(session).isBefore(session.startedAt))
                 .toList();
         if (placed.isEmpty()) {
             return new Surroundings(priors, busy, statuses);
@@ -137,7 +143,7 @@ public class SessionInspector {
             }
             try (PreparedStatement query = connection.prepareStatement(STATUSES)) {
                 List<Array> arrays = bind(connection, query, timed, "timestamptz",
-                        timed.stream().map(session -> (Object) session.stoppedAt.toString()).toArray());
+                        timed.stream().map(session -> (Object) until.apply(session).toString()).toArray());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         statuses.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
@@ -173,11 +179,16 @@ public class SessionInspector {
     /** The same, with the power samples and the surroundings already at hand. */
     public SessionDurations durations(ChargingSession session, List<ChargingTime.PowerReading> power,
                                       Surroundings around) {
-        if (session.startedAt == null || session.stoppedAt == null || session.stoppedAt.isBefore(session.startedAt)) {
+        return durations(session, session.stoppedAt, power, around);
+    }
+
+    /** Connected, charging and idle time up to this instant (an open session's latest reading); null when unknown. */
+    public SessionDurations durations(ChargingSession session, Instant until, List<ChargingTime.PowerReading> power,
+                                      Surroundings around) {
+        if (session.startedAt == null || until == null || until.isBefore(session.startedAt)) {
             return null;
         }
-        return ChargingTime.of(session.startedAt, session.stoppedAt, around.statusesOf(session), power,
-                rules.idlePowerW());
+        return ChargingTime.of(session.startedAt, until, around.statusesOf(session), power, rules.idlePowerW());
     }
 
     /** Binds id, charger, connector and start of each session, then the fifth column, as arrays. */

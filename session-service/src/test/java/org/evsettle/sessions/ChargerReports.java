@@ -115,6 +115,16 @@ final class ChargerReports {
                 at.plusSeconds(1));
     }
 
+    /** A station's TransactionEvent Updated with a periodic sample of the register (kWh) and the power beside it. */
+    Envelope<MeterValuesSampled> stationSampled(String stationTransactionId, int seqNo, Instant at,
+                                                String registerKwh) {
+        MeterValuesSampled sampled = new MeterValuesSampled(chargePointId, 1, transactionId,
+                List.of(meterValue(at, registerKwh, "kWh")), at.plusSeconds(1),
+                station(stationTransactionId, seqNo, "Updated", "MeterValuePeriodic", null));
+        return Envelope.of(EventIds.nameBased(chargePointId, "meter-values-sampled", stationTransactionId, seqNo),
+                GATEWAY, sampled, at.plusSeconds(1));
+    }
+
     private static StationTransaction station(String stationTransactionId, int seqNo, String eventType,
                                               String triggerReason, List<Integer> missingSeqNos) {
         return new StationTransaction(stationTransactionId, seqNo, eventType, triggerReason, false, 1, 1, "Charging",

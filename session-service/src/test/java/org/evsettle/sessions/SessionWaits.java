@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.evsettle.events.Topics;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
+import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.testkit.TestTokens;
 import org.evsettle.testkit.TopicProbe;
 
@@ -38,6 +39,17 @@ final class SessionWaits {
     static List<SessionCorrected> corrections(TopicProbe topics, UUID sessionId) {
         return topics.readAll(Topics.SESSIONS_EVENTS, SessionCorrected.class, c -> c.sessionId().equals(sessionId),
                 Duration.ofSeconds(2));
+    }
+
+    /** The SessionProgressed events published for the session so far, in order. */
+    static List<SessionProgressed> progress(TopicProbe topics, UUID sessionId) {
+        return topics.readAll(Topics.SESSIONS_EVENTS, SessionProgressed.class, p -> p.sessionId().equals(sessionId),
+                Duration.ofSeconds(2));
+    }
+
+    /** Waits until the session has this many SessionProgressed on sessions.events, and returns them. */
+    static List<SessionProgressed> awaitProgress(TopicProbe topics, UUID sessionId, int count) {
+        return await().atMost(PATIENCE).until(() -> progress(topics, sessionId), list -> list.size() >= count);
     }
 
     /** Waits until the session has this many SessionCorrected on sessions.events, and returns them. */

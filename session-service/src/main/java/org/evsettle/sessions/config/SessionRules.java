@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The thresholds of the anomaly rules and of charging versus idle time, from
  * {@code evsettle.sessions.*}: the registry knows no connector power yet, so the maximum a connector
- * delivers is configured, with a default for every charger and an override per chargePointId.
+ * delivers is configured, with a default for every charger and an override per chargePointId. Also
+ * whether sessions at OCPP 2.0.1 stations publish their progress for the running cost.
  */
 @ConfigMapping(prefix = "evsettle.sessions")
 public interface SessionRules {
@@ -55,6 +56,16 @@ public interface SessionRules {
     /** Active import power at or below this (W) counts as idle: the car is connected but draws nothing worth billing. */
     @WithDefault("100")
     long idlePowerW();
+
+    /** The running cost on an OCPP 2.0.1 station's display ({@code running-cost.enabled}). */
+    RunningCost runningCost();
+
+    /** Whether a session charging at an OCPP 2.0.1 station publishes SessionProgressed at each newer reading. */
+    interface RunningCost {
+
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** The maximum power of a charger's connectors in W. */
     default BigDecimal maxPowerW(String chargePointId) {

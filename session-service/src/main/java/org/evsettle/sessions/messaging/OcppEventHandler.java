@@ -85,6 +85,8 @@ public class OcppEventHandler {
                 }
             } else if (envelope.data() instanceof TransactionStopped stopped) {
                 sessionIds.add(SessionIds.of(stopped.chargePointId(), stopped.transactionId()));
+            } else if (envelope.data() instanceof MeterValuesSampled sampled && assembler.follows(sampled)) {
+                sessionIds.add(SessionIds.of(sampled.chargePointId(), sampled.transactionId()));
             }
         }
         Intake intake = assembler.intake(sessionIds, driverIds);

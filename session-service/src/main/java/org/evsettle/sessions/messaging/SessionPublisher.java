@@ -10,10 +10,14 @@ import org.evsettle.events.Envelope;
 import org.evsettle.events.EventIds;
 import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
+import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.outbox.Outbox;
 import org.evsettle.sessions.SessionCounters;
 
-/** Announces sessions on {@code sessions.events}, through the outbox, in the transaction of the change. */
+/**
+ * Announces sessions (and the progress of those still charging at 2.0.1 stations) on {@code sessions.events},
+ * through the outbox, in the transaction of the change.
+ */
 @ApplicationScoped
 public class SessionPublisher {
 
@@ -40,6 +44,16 @@ public class SessionPublisher {
         outbox.publishAll(sessions.stream().map(session -> Envelope.of(
                 EventIds.nameBased("session-completed", session.sessionId()), SOURCE, session, now)).toList());
         completed.increment(sessions.size());
+    }
+
+    /**
+     * The progress of sessions still charging, in one write; the id follows from the session and the reading, so
+     * that the same reading is the same event.
+     */
+    public void progressed(List<SessionProgressed> sessions) {
+        Instant now = clock.instant();
+        outbox.publishAll(sessions.stream().map(session -> Envelope.of(EventIds.nameBased("session-progressed",
+                session.sessionId(), session.soFar().stoppedAt()), SOURCE, session, now)).toList());
     }
 
     /** The id follows from the session and the revision: one event per correction. */
