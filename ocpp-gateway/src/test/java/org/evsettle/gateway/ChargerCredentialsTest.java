@@ -200,27 +200,29 @@ class ChargerCredentialsTest {
                 OcppPasswordHash.hash(PASSWORD, 30_000), "ACTIVE"));
         check(timed, "WARM-UP", "warm-up", "192.0.2.99");
 
-        // taken in turns, so that whatever else the machine does weighs on all four alike
-        long[][] times = new long[4][7];
-        for (int i = 0; i < 7; i++) {
+        // taken in turns, so that whatever else the machine does weighs on all four alike; nine of each, below the
+        // limit of ten failed checks per charger
+        long[][] times = new long[4][9];
+        for (int i = 0; i < 9; i++) {
             int attempt = i;
             times[0][i] = nanos(() -> check(timed, "CHOSEN-1", "wrong-" + attempt, "192.0.2.10"));
             times[1][i] = nanos(() -> check(timed, "GENERATED-1", "wrong-" + attempt, "192.0.2.11"));
             times[2][i] = nanos(() -> check(timed, "NOBODY-" + attempt, "wrong-" + attempt, "192.0.2.12"));
             times[3][i] = nanos(() -> check(timed, "EARLIER-1", "wrong-" + attempt, "192.0.2.13"));
         }
-        long knownChosen = median(times[0]);
-        long knownGenerated = median(times[1]);
-        long unknown = median(times[2]);
-        long knownEarlier = median(times[3]);
+        long knownChosen = fastest(times[0]);
+        long knownGenerated = fastest(times[1]);
+        long unknown = fastest(times[2]);
+        long knownEarlier = fastest(times[3]);
 
-        System.out.printf("Median refusal: known (chosen password) %d ms, known (generated) %d ms, known (hash of the "
+        System.out.printf("Fastest refusal: known (chosen password) %d ms, known (generated) %d ms, known (hash of the "
                 + "earlier cost) %d ms, unknown %d ms%n", knownChosen / 1_000_000, knownGenerated / 1_000_000,
                 knownEarlier / 1_000_000, unknown / 1_000_000);
-        // alike: within a factor of 1.5 either way (each is one PBKDF2 check of today's cost)
-        assertThat((double) unknown).isBetween(knownChosen / 1.5, knownChosen * 1.5);
-        assertThat((double) knownGenerated).isBetween(knownChosen / 1.5, knownChosen * 1.5);
-        assertThat((double) knownEarlier).isBetween(knownChosen / 1.5, knownChosen * 1.5);
+        // alike: within a factor of 2 either way (each is one PBKDF2 check of today's cost); a check skipped, or one
+        // at the earlier cost alone (30,000 of 600,000 iterations), is 20 times faster
+        assertThat((double) unknown).isBetween(knownChosen / 2.0, knownChosen * 2.0);
+        assertThat((double) knownGenerated).isBetween(knownChosen / 2.0, knownChosen * 2.0);
+        assertThat((double) knownEarlier).isBetween(knownChosen / 2.0, knownChosen * 2.0);
     }
 
     private static long nanos(Runnable attempt) {
@@ -229,10 +231,9 @@ class ChargerCredentialsTest {
         return System.nanoTime() - started;
     }
 
-    private static long median(long[] times) {
-        long[] sorted = times.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    /** The fastest of the attempts: what else runs on the machine only ever adds time, so it is the check's own. */
+    private static long fastest(long[] times) {
+        return java.util.Arrays.stream(times).min().orElseThrow();
     }
 
     private ChargerCredentials credentials(Map<String, String> settings) {

@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Test;
  * Commands over a real OCPP 2.0.1 connection (raw 2.0.1 frames): a 1.6 RemoteStart and RemoteStop reach the station
  * as RequestStartTransaction and RequestStopTransaction with its own transactionId, GetTransactionStatus follows a
  * reconnect while a transaction is open, the billing variables are set at boot, and a 1.6-only command is a 409.
- * Needs the station-side 2.0.1 handlers (BootNotification, TransactionEvent) and StationConfigurator wired into the
- * 2.0.1 BootNotification handler; enable it by renaming it to .java once both are merged.
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
