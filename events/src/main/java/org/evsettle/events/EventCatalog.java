@@ -34,6 +34,7 @@ import org.evsettle.events.sessions.SessionCompleted;
 import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.events.tariffs.SessionRepriced;
 
 /**
@@ -95,6 +96,8 @@ public final class EventCatalog {
             type("tariffs", "session-priced", 1, Topics.TARIFFS_EVENTS, SessionPriced.class);
     public static final EventType<SessionRepriced> SESSION_REPRICED =
             type("tariffs", "session-repriced", 1, Topics.TARIFFS_EVENTS, SessionRepriced.class);
+    public static final EventType<RunningCostCalculated> RUNNING_COST_CALCULATED =
+            type("tariffs", "running-cost-calculated", 1, Topics.TARIFFS_RUNNING_COSTS, RunningCostCalculated.class);
     public static final EventType<InvoiceUpdated> INVOICE_UPDATED =
             type("invoices", "invoice-updated", 1, Topics.INVOICES_EVENTS, InvoiceUpdated.class);
     public static final EventType<InvoiceIssued> INVOICE_ISSUED =
@@ -113,6 +116,7 @@ public final class EventCatalog {
             FIRMWARE_STATUS_CHANGED, DATA_TRANSFER_RECEIVED, CHARGER_COMMAND_ANSWERED, CHARGER_COMMAND_REQUESTED,
             OPERATOR, SITE, CHARGER, DRIVER, CARD,
             SESSION_COMPLETED, SESSION_CORRECTED, SESSION_PROGRESSED, SESSION_PRICED, SESSION_REPRICED,
+            RUNNING_COST_CALCULATED,
             INVOICE_UPDATED, INVOICE_ISSUED, INVOICE_OVERDUE, INVOICE_PAID, CREDIT_NOTE_ISSUED);
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =

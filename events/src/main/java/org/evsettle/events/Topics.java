@@ -21,6 +21,11 @@ public final class Topics {
     public static final String SESSIONS_EVENTS = "sessions.events";
     /** Prices of sessions, key sessionId. */
     public static final String TARIFFS_EVENTS = "tariffs.events";
+    /**
+     * The running cost of sessions still charging at 2.0.1 stations, for their displays, key chargePointId: apart
+     * from the prices so that the gateway reads no driver's price and tariff-service writes no charger command.
+     */
+    public static final String TARIFFS_RUNNING_COSTS = "tariffs.running-costs";
     /** Invoices, key invoiceId. */
     public static final String INVOICES_EVENTS = "invoices.events";
 
@@ -49,6 +54,7 @@ public final class Topics {
             new TopicSpec(REGISTRY_CARDS, 6, true),
             new TopicSpec(SESSIONS_EVENTS, 12, false),
             new TopicSpec(TARIFFS_EVENTS, 12, false),
+            new TopicSpec(TARIFFS_RUNNING_COSTS, 12, false),
             new TopicSpec(INVOICES_EVENTS, 6, false)),
             CONSUMERS.stream().map(consumer -> new TopicSpec(deadLetters(consumer), 1, false))).toList();
 
@@ -64,7 +70,7 @@ public final class Topics {
             ClientAccess.of("ocpp-gateway",
                     List.of(OCPP_EVENTS, OCPP_COMMANDS),
                     List.of(OCPP_EVENTS, OCPP_COMMANDS, REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_CHARGERS,
-                            REGISTRY_CARDS),
+                            REGISTRY_CARDS, TARIFFS_RUNNING_COSTS),
                     false),
             ClientAccess.of("user-service",
                     List.of(REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_CHARGERS, REGISTRY_DRIVERS, REGISTRY_CARDS),
@@ -76,7 +82,7 @@ public final class Topics {
                             REGISTRY_CHARGERS, TARIFFS_EVENTS),
                     true),
             ClientAccess.of("tariff-service",
-                    List.of(TARIFFS_EVENTS),
+                    List.of(TARIFFS_EVENTS, TARIFFS_RUNNING_COSTS),
                     List.of(SESSIONS_EVENTS, REGISTRY_OPERATORS, REGISTRY_SITES, REGISTRY_CHARGERS, REGISTRY_DRIVERS),
                     true),
             ClientAccess.of("invoice-service",

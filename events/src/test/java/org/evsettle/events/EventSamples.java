@@ -50,6 +50,7 @@ import org.evsettle.events.sessions.SessionSnapshot;
 import org.evsettle.events.tariffs.PriceLine;
 import org.evsettle.events.tariffs.PricedSession;
 import org.evsettle.events.tariffs.SessionPriced;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.events.tariffs.SessionRepriced;
 
 /** One fixed instance of every catalogued event, matching the golden JSON in test resources. */
@@ -140,6 +141,8 @@ final class EventSamples {
                         new SessionDurations(1_800L, 1_800L, 0L))),
                 priced,
                 new SessionRepriced(SESSION, 1, priced, "Session corrected"),
+                new RunningCostCalculated(UUID.fromString("6a81bc4e-7f80-4a92-b3c4-d5e6f7081928"), SESSION, OPERATOR,
+                        "ALF-000456", "tx-7f3a", new BigDecimal("2.33"), "EUR", START.plusSeconds(1_800)),
                 new InvoiceUpdated(INVOICE, 1, OPERATOR, DRIVER, "OPEN", null, LocalDate.parse("2026-03-01"),
                         LocalDate.parse("2026-03-31"), "EUR", 1, new BigDecimal("4.32"), new BigDecimal("0.91"),
                         new BigDecimal("5.23")),

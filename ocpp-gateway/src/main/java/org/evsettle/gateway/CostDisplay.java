@@ -1,15 +1,22 @@
 package org.evsettle.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.evsettle.events.ocpp.ChargerCommandRequested;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.gateway.ocpp.CallOutcome;
+import org.evsettle.gateway.ocpp.OcppJson;
 import org.evsettle.gateway.ocpp.v201.Ocpp201Commands;
 
 /**
- * Where the running cost reaches a 2.0.1 station's display: a CostUpdated is sent unless the station answered
+ * Where the running cost reaches a 2.0.1 station's display. tariff-service announces it on
+ * {@code tariffs.running-costs} at each new reading of a session charging there; each is executed as a CostUpdated
+ * command for the charger's operator ({@link #costUpdated}), so the same routing, operator scope and answers apply
+ * as to any command, and a redelivery (the same costId) is executed once. A CostUpdated is sent unless the station answered
  * one on its current connection with CALLERROR NotImplemented or NotSupported, or let the first one there go
  * unanswered (forgotten when it boots again: new firmware may show costs), and unless the gateway knows its
  * transaction has ended. Counted in {@code ocpp_cost_updates_total{outcome}} ({@code sent}, {@code unsupported},
@@ -20,6 +27,9 @@ public class CostDisplay {
 
     public static final String ACTION = "CostUpdated";
     private static final Set<String> UNSUPPORTED = Set.of("NotImplemented", "NotSupported");
+    static final String REQUESTED_BY = "tariff-service";
+    /** A running cost is stale by the next reading: not worth waiting long for the station. */
+    static final int TIMEOUT_SECONDS = 30;
 
     private final TransactionIds transactionIds;
     private final MeterRegistry meters;
@@ -72,6 +82,15 @@ public class CostDisplay {
             default -> {
             }
         }
+    }
+
+    /** The command that shows this running cost: CostUpdated {totalCost, transactionId} under the cost's id. */
+    public ChargerCommandRequested costUpdated(RunningCostCalculated cost) {
+        ObjectNode payload = OcppJson.mapper().createObjectNode()
+                .put("totalCost", cost.totalCost())
+                .put("transactionId", cost.stationTransactionId());
+        return new ChargerCommandRequested(cost.costId(), cost.chargePointId(), ACTION, payload, REQUESTED_BY,
+                cost.asOf(), TIMEOUT_SECONDS, cost.operatorId());
     }
 
     /** The station booted: what it showed before no longer holds. */

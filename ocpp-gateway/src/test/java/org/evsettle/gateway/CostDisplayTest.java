@@ -20,10 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.evsettle.events.EventJson;
 import org.evsettle.events.Topics;
 import org.evsettle.events.ocpp.ChargerCommandAnswered;
-import org.evsettle.events.ocpp.ChargerCommandRequested;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.gateway.messaging.CommandRelay;
 import org.evsettle.testkit.ChargingStationSimulator;
 import org.evsettle.testkit.ChargingStationSimulator.Transaction;
@@ -33,10 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * CostUpdated from {@code ocpp.commands} (as tariff-service sends it) and over REST reaches a 2.0.1 station only
- * where it shows costs ({@link CostDisplay}): a station that takes it gets each one as sent; one that answers
- * NotImplemented gets the first, and the next is REFUSED unsent until it boots again or connects anew; a redelivered
- * commandId reaches the station once; the cost of an ended transaction is refused unsent.
+ * The running costs tariff-service announces on {@code tariffs.running-costs}, and CostUpdated over REST, reach a
+ * 2.0.1 station only where it shows costs ({@link CostDisplay}): a station that takes it gets each one as sent; one
+ * that answers NotImplemented gets the first, and the next is REFUSED unsent until it boots again or connects anew;
+ * a redelivered cost reaches the station once; the cost of an ended transaction, or one for another operator, is
+ * refused unsent.
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
@@ -111,16 +111,16 @@ class CostDisplayTest {
     void aRedeliveredCostUpdatedReachesTheStationOnce() {
         GatewayFixtures.Site site = fixtures.aSite();
         try (ChargingStationSimulator station = showingCosts(site)) {
-            ChargerCommandRequested update = costUpdated(site, "8.15", "TX-" + UUID.randomUUID().toString().substring(0, 8));
+            RunningCostCalculated update = costUpdated(site, "8.15", "TX-" + UUID.randomUUID().toString().substring(0, 8));
 
             fixtures.topics.publish("tariff-service", update);
             fixtures.topics.publish("tariff-service", update);
-            assertThat(answerOf(update.commandId()).outcome()).isEqualTo("ANSWERED");
+            assertThat(answerOf(update.costId()).outcome()).isEqualTo("ANSWERED");
             fixtures.topics.publish("tariff-service", update); // redelivered after its answer
 
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> costUpdates(station).size() == 1);
-            assertThat(answersOf(update.commandId())).hasSize(1);
+            assertThat(answersOf(update.costId())).hasSize(1);
         }
     }
 
@@ -145,6 +145,18 @@ class CostDisplayTest {
         }
     }
 
+    @Test
+    void aRunningCostForAnotherOperatorIsRefusedUnsent() {
+        GatewayFixtures.Site site = fixtures.aSite();
+        try (ChargingStationSimulator station = showingCosts(site)) {
+            ChargerCommandAnswered foreign = requested(costFor(UUID.randomUUID(), site, "3.30", "TX-foreign"));
+
+            assertThat(foreign.outcome()).isEqualTo("REFUSED");
+            assertThat(foreign.action()).isEqualTo("CostUpdated");
+            assertThat(costUpdates(station)).isEmpty();
+        }
+    }
+
     /** A booted station that takes CostUpdated. */
     private ChargingStationSimulator showingCosts(GatewayFixtures.Site site) {
         ChargingStationSimulator station = GatewayFixtures.connectStation(gateway(), site);
@@ -165,21 +177,20 @@ class CostDisplayTest {
                 .map(call -> call.get(3)).toList();
     }
 
-    /** A CostUpdated as tariff-service sends it at a new reading. */
-    private static ChargerCommandRequested costUpdated(GatewayFixtures.Site site, String totalCost, String transactionId) {
-        try {
-            JsonNode payload = EventJson.mapper().readTree("{\"totalCost\": " + totalCost + ", \"transactionId\": \""
-                    + transactionId + "\"}");
-            return new ChargerCommandRequested(UUID.randomUUID(), site.chargePointId(), "CostUpdated", payload,
-                    "tariff-service", Instant.now(), 30, site.operatorId());
-        } catch (Exception e) {
-            throw new IllegalArgumentException(totalCost, e);
-        }
+    /** A running cost as tariff-service announces it at a new reading. */
+    private static RunningCostCalculated costUpdated(GatewayFixtures.Site site, String totalCost, String transactionId) {
+        return costFor(site.operatorId(), site, totalCost, transactionId);
     }
 
-    private ChargerCommandAnswered requested(ChargerCommandRequested command) {
-        fixtures.topics.publish("tariff-service", command);
-        return answerOf(command.commandId());
+    private static RunningCostCalculated costFor(UUID operatorId, GatewayFixtures.Site site, String totalCost,
+                                                 String transactionId) {
+        return new RunningCostCalculated(UUID.randomUUID(), UUID.randomUUID(), operatorId, site.chargePointId(),
+                transactionId, new BigDecimal(totalCost), "EUR", Instant.now());
+    }
+
+    private ChargerCommandAnswered requested(RunningCostCalculated cost) {
+        fixtures.topics.publish("tariff-service", cost);
+        return answerOf(cost.costId());
     }
 
     private ChargerCommandAnswered answerOf(UUID commandId) {

@@ -1,6 +1,5 @@
 package org.evsettle.tariffs;
 
-import java.math.BigDecimal;
 import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,8 +74,8 @@ public class SessionPricing {
         }
 
         /** What the driver pays so far, VAT included: only under a tariff or rate, and only when it is something. */
-        Optional<BigDecimal> runningCost() {
-            return Optional.ofNullable(resolution).map(r -> price.grossAmount()).filter(total -> total.signum() > 0);
+        Optional<Price> runningCost() {
+            return Optional.ofNullable(resolution).map(r -> price).filter(p -> p.grossAmount().signum() > 0);
         }
     }
 
@@ -186,7 +185,7 @@ public class SessionPricing {
                 continue;
             }
             attempt(progress.soFar(), batch).runningCost()
-                    .ifPresent(total -> costs.add(new RunningCost(progress, total)));
+                    .ifPresent(price -> costs.add(new RunningCost(progress, price.grossAmount(), price.currency())));
         }
         return costs;
     }

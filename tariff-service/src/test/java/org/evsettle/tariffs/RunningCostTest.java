@@ -23,6 +23,7 @@ import org.evsettle.events.Envelope;
 import org.evsettle.events.Event;
 import org.evsettle.events.Topics;
 import org.evsettle.events.ocpp.ChargerCommandRequested;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.events.registry.Address;
 import org.evsettle.events.registry.SiteKind;
 import org.evsettle.events.registry.SiteRecord;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * From SessionProgressed on sessions.events to CostUpdated on ocpp.commands: the running cost of a session
- * still charging, priced as its completion would be, shown on its station and never stored or announced.
+ * From SessionProgressed on sessions.events to RunningCostCalculated on tariffs.running-costs: the running cost of a
+ * session still charging, priced as its completion would be, for its station's display, never stored or announced
+ * as a price.
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
@@ -81,32 +83,34 @@ class RunningCostTest {
 
         topics.publish(SESSION_SERVICE, progress);
 
-        ChargerCommandRequested command = awaitCommand(soFar);
-        assertThat(commandsTo(soFar)).hasSize(1);
-        assertThat(command.action()).isEqualTo("CostUpdated");
-        assertThat(command.chargePointId()).isEqualTo(soFar.chargePointId());
-        assertThat(command.operatorId()).isEqualTo(operatorId);
-        assertThat(command.requestedBy()).isEqualTo("tariff-service");
-        assertThat(command.timeoutSeconds()).isEqualTo(30);
-        assertThat(command.payload().get("totalCost").isNumber()).isTrue();
-        assertThat(command.payload().get("totalCost").decimalValue()).isEqualTo(grossOf("12.340"));
-        assertThat(command.payload().get("transactionId").asText()).isEqualTo(progress.stationTransactionId());
+        RunningCostCalculated cost = awaitCost(soFar);
+        assertThat(costsOf(soFar)).hasSize(1);
+        assertThat(cost.sessionId()).isEqualTo(soFar.sessionId());
+        assertThat(cost.chargePointId()).isEqualTo(soFar.chargePointId());
+        assertThat(cost.operatorId()).isEqualTo(operatorId);
+        assertThat(cost.totalCost()).isEqualTo(grossOf("12.340"));
+        assertThat(cost.currency()).isEqualTo("EUR");
+        assertThat(cost.asOf()).isEqualTo(soFar.stoppedAt());
+        assertThat(cost.stationTransactionId()).isEqualTo(progress.stationTransactionId());
+        assertThat(topics.readAll(Topics.OCPP_COMMANDS, ChargerCommandRequested.class,
+                command -> command.chargePointId().equals(soFar.chargePointId()), QUIET))
+                .as("tariff-service commands no charger").isEmpty();
         assertThat(priceOf(soFar)).isNull();
         assertThat(unpricedOf(soFar)).isNull();
         assertThat(announcementsOf(soFar)).isEmpty();
     }
 
     @Test
-    void sendsTheSameCommandForAProgressDeliveredAgain() {
+    void announcesTheSameCostForAProgressDeliveredAgain() {
         SessionCompleted soFar = aSession(s -> s.operatorId(operatorId));
         Envelope<SessionProgressed> progress = envelope(aProgress(soFar, "tx-1"));
 
         polls.deliverEvents(List.of(progress));
         polls.deliverEvents(List.of(progress));
 
-        await().atMost(SENT_WITHIN).until(() -> commandsTo(soFar).size() == 2);
-        List<ChargerCommandRequested> commands = commandsTo(soFar);
-        assertThat(commands).extracting(ChargerCommandRequested::commandId).containsOnly(commands.get(0).commandId());
+        await().atMost(SENT_WITHIN).until(() -> costsOf(soFar).size() == 2);
+        List<RunningCostCalculated> costs = costsOf(soFar);
+        assertThat(costs).extracting(RunningCostCalculated::costId).containsOnly(costs.get(0).costId());
     }
 
     @Test
@@ -122,13 +126,12 @@ class RunningCostTest {
                 .duration(Duration.ofMinutes(60)));
 
         polls.deliverEvents(List.of(envelope(aProgress(earlier, "tx-7")), envelope(aProgress(later, "tx-7"))));
-        awaitCommand(completed);
+        awaitCost(completed);
         // the session completes; a late progress of it in the same batch is not shown
         polls.deliverEvents(List.of(envelope(completed), envelope(aProgress(later, "tx-7"))));
 
-        assertThat(commandsTo(completed)).singleElement()
-                .satisfies(command -> assertThat(command.payload().get("totalCost").decimalValue())
-                        .isEqualTo(grossOf("10.000")));
+        assertThat(costsOf(completed)).singleElement()
+                .satisfies(cost -> assertThat(cost.totalCost()).isEqualTo(grossOf("10.000")));
         assertThat(announcementsOf(completed)).singleElement().isInstanceOfSatisfying(SessionPriced.class, priced -> {
             assertThat(priced.session().energyWh()).isEqualTo(20_000);
             assertThat(priced.grossAmount()).isEqualTo(grossOf("20.000"));
@@ -156,8 +159,8 @@ class RunningCostTest {
                 envelope(aProgress(notBilled, "tx-3")), envelope(aProgress(negative, "tx-4"))));
 
         List<SessionCompleted> sessions = List.of(unpriced, free, notBilled, negative);
-        assertThat(topics.readAll(Topics.OCPP_COMMANDS, ChargerCommandRequested.class, command -> sessions.stream()
-                .anyMatch(session -> session.chargePointId().equals(command.chargePointId())), QUIET)).isEmpty();
+        assertThat(topics.readAll(Topics.TARIFFS_RUNNING_COSTS, RunningCostCalculated.class, cost -> sessions.stream()
+                .anyMatch(session -> session.sessionId().equals(cost.sessionId())), QUIET)).isEmpty();
         for (SessionCompleted session : sessions) {
             assertThat(unpricedOf(session)).isNull();
             assertThat(priceOf(session)).isNull();
@@ -174,14 +177,14 @@ class RunningCostTest {
         return Envelope.of(SESSION_SERVICE, event);
     }
 
-    private ChargerCommandRequested awaitCommand(SessionCompleted session) {
-        await().atMost(SENT_WITHIN).until(() -> !commandsTo(session).isEmpty());
-        return commandsTo(session).get(0);
+    private RunningCostCalculated awaitCost(SessionCompleted session) {
+        await().atMost(SENT_WITHIN).until(() -> !costsOf(session).isEmpty());
+        return costsOf(session).get(0);
     }
 
-    private List<ChargerCommandRequested> commandsTo(SessionCompleted session) {
-        return topics.readAll(Topics.OCPP_COMMANDS, ChargerCommandRequested.class,
-                command -> command.chargePointId().equals(session.chargePointId()), QUIET);
+    private List<RunningCostCalculated> costsOf(SessionCompleted session) {
+        return topics.readAll(Topics.TARIFFS_RUNNING_COSTS, RunningCostCalculated.class,
+                cost -> cost.sessionId().equals(session.sessionId()), QUIET);
     }
 
     private List<TariffEvent> announcementsOf(SessionCompleted session) {

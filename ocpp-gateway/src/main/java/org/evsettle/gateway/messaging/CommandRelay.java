@@ -20,12 +20,15 @@ import org.evsettle.events.kafka.EnvelopeRecords;
 import org.evsettle.events.ocpp.ChargerCommandAnswered;
 import org.evsettle.events.ocpp.ChargerCommandRequested;
 import org.evsettle.events.ocpp.ChargerPasswordIssued;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.gateway.ChargerCommands;
+import org.evsettle.gateway.CostDisplay;
 import org.evsettle.gateway.IssuedPasswords;
 
 /**
  * Every replica's view of the command traffic: reads all partitions of {@code ocpp.commands} (the
- * commands, so that the replica holding a socket executes them) and of {@code ocpp.events} (only the
+ * commands, so that the replica holding a socket executes them), of {@code tariffs.running-costs} (each a
+ * CostUpdated for a station's display, executed as a command by {@link CostDisplay}) and of {@code ocpp.events} (only the
  * command answers, so that a forwarded API request learns its outcome, and the passwords replicas
  * issued to chargers, so that a charger that accepted its own password on one replica is admitted by
  * another before the registry carries it; told apart by their {@code ce_type} header before anything
@@ -38,17 +41,21 @@ public class CommandRelay {
     private static final String REQUESTED = EventCatalog.CHARGER_COMMAND_REQUESTED.ceType();
     private static final String ANSWERED = EventCatalog.CHARGER_COMMAND_ANSWERED.ceType();
     private static final String PASSWORD_ISSUED = EventCatalog.CHARGER_PASSWORD_ISSUED.ceType();
+    private static final String RUNNING_COST = EventCatalog.RUNNING_COST_CALCULATED.ceType();
 
     private final ChargerCommands commands;
     private final IssuedPasswords issuedPasswords;
+    private final CostDisplay costDisplay;
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final PartitionReader reader;
 
-    public CommandRelay(ChargerCommands commands, IssuedPasswords issuedPasswords,
+    public CommandRelay(ChargerCommands commands, IssuedPasswords issuedPasswords, CostDisplay costDisplay,
                         @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.commands = commands;
         this.issuedPasswords = issuedPasswords;
-        this.reader = new PartitionReader("command-relay", List.of(Topics.OCPP_COMMANDS, Topics.OCPP_EVENTS),
+        this.costDisplay = costDisplay;
+        this.reader = new PartitionReader("command-relay",
+                List.of(Topics.OCPP_COMMANDS, Topics.TARIFFS_RUNNING_COSTS, Topics.OCPP_EVENTS),
                 PartitionReader.Start.END, kafka, this::relay, assigned::countDown);
     }
 
@@ -67,7 +74,8 @@ public class CommandRelay {
 
     private void relay(ConsumerRecord<String, byte[]> record) {
         String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
-        if (!REQUESTED.equals(type) && !ANSWERED.equals(type) && !PASSWORD_ISSUED.equals(type)) {
+        if (!REQUESTED.equals(type) && !ANSWERED.equals(type) && !PASSWORD_ISSUED.equals(type)
+                && !RUNNING_COST.equals(type)) {
             return;
         }
         Envelope<?> envelope = EnvelopeRecords.read(record);
@@ -75,6 +83,8 @@ public class CommandRelay {
             commands.requested(requested);
         } else if (envelope.data() instanceof ChargerCommandAnswered answered) {
             commands.answered(answered);
+        } else if (envelope.data() instanceof RunningCostCalculated cost) {
+            commands.requested(costDisplay.costUpdated(cost));
         } else if (envelope.data() instanceof ChargerPasswordIssued issued) {
             issuedPasswords.confirmed(issued.chargePointId(), issued.operatorId(), issued.ocppPasswordHash());
         } else {

@@ -1,6 +1,5 @@
 package org.evsettle.tariffs.messaging;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,24 +7,19 @@ import java.util.List;
 import java.util.UUID;
 import org.evsettle.events.Envelope;
 import org.evsettle.events.EventIds;
-import org.evsettle.events.EventJson;
-import org.evsettle.events.ocpp.ChargerCommandRequested;
 import org.evsettle.events.sessions.SessionProgressed;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.outbox.Outbox;
 import org.evsettle.tariffs.config.RunningCostSettings;
 
 /**
- * Shows the running cost of a session still charging on its OCPP 2.0.1 station's display: an OCPP
- * {@code CostUpdated} command on {@code ocpp.commands} (key chargePointId) through the outbox, sent for
- * the session's operator, for the gateway to deliver. The command id is named by the session and the
- * reading, so a redelivered progress gives the same command.
+ * Announces the running cost of a session still charging at an OCPP 2.0.1 station, for its display:
+ * {@code RunningCostCalculated} on {@code tariffs.running-costs} (key chargePointId) through the outbox, for the
+ * session's operator; the gateway shows it with CostUpdated. The cost's id is named by the session and the
+ * reading, so a redelivered progress gives the same one. tariff-service never commands a charger itself.
  */
 @ApplicationScoped
 public class RunningCosts {
-
-    static final String ACTION = "CostUpdated";
-    /** A running cost is stale by the next reading: not worth waiting long for the station. */
-    static final int TIMEOUT_SECONDS = 30;
 
     private final Outbox outbox;
     private final RunningCostSettings settings;
@@ -36,29 +30,26 @@ public class RunningCosts {
     }
 
     /** A session's cost so far: what it would cost, VAT included, had it stopped at its latest reading. */
-    public record RunningCost(SessionProgressed progress, BigDecimal totalCost) {
+    public record RunningCost(SessionProgressed progress, BigDecimal totalCost, String currency) {
     }
 
     public boolean enabled() {
         return settings.enabled();
     }
 
-    /** Stores the commands in the caller's transaction with one write. */
+    /** Stores the announcements in the caller's transaction with one write. */
     public void show(List<RunningCost> costs) {
         Instant now = Instant.now();
-        outbox.publishAll(costs.stream().map(cost -> costUpdated(cost, now))
-                .map(command -> Envelope.of(EventIds.nameBased(command.commandId(), "charger-command-requested"),
-                        PricePublisher.SOURCE, command, now))
+        outbox.publishAll(costs.stream().map(RunningCosts::calculated)
+                .map(cost -> Envelope.of(cost.costId(), PricePublisher.SOURCE, cost, now))
                 .toList());
     }
 
-    static ChargerCommandRequested costUpdated(RunningCost cost, Instant now) {
+    static RunningCostCalculated calculated(RunningCost cost) {
         SessionProgressed progress = cost.progress();
-        UUID commandId = EventIds.nameBased("cost-updated", progress.sessionId(), progress.soFar().stoppedAt());
-        ObjectNode payload = EventJson.mapper().createObjectNode()
-                .put("totalCost", cost.totalCost())
-                .put("transactionId", progress.stationTransactionId());
-        return new ChargerCommandRequested(commandId, progress.soFar().chargePointId(), ACTION, payload,
-                PricePublisher.SOURCE, now, TIMEOUT_SECONDS, progress.soFar().snapshot().operatorId());
+        UUID costId = EventIds.nameBased("running-cost", progress.sessionId(), progress.soFar().stoppedAt());
+        return new RunningCostCalculated(costId, progress.sessionId(), progress.soFar().snapshot().operatorId(),
+                progress.soFar().chargePointId(), progress.stationTransactionId(), cost.totalCost(), cost.currency(),
+                progress.soFar().stoppedAt());
     }
 }
