@@ -3,6 +3,7 @@ package org.evsettle.gateway;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,15 +34,17 @@ public class CostDisplay {
 
     private final TransactionIds transactionIds;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<String, Learned> stations = new ConcurrentHashMap<>();
 
     /** What a station's answers on one connection showed: whether it takes CostUpdated, and if not, its answer. */
     private record Learned(String connectionId, boolean shows, String answer) {
     }
 
-    public CostDisplay(TransactionIds transactionIds, MeterRegistry meters) {
+    public CostDisplay(TransactionIds transactionIds, MeterRegistry meters, Clock clock) {
         this.transactionIds = transactionIds;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /** The route as it was, or for a CostUpdated the station cannot use, refused (blocking: from a worker thread). */
@@ -84,13 +87,16 @@ public class CostDisplay {
         }
     }
 
-    /** The command that shows this running cost: CostUpdated {totalCost, transactionId} under the cost's id. */
+    /**
+     * The command that shows this running cost: CostUpdated {totalCost, transactionId} under the cost's id, requested
+     * now (its time runs from when the gateway takes it, not from the reading, which a station may send late).
+     */
     public ChargerCommandRequested costUpdated(RunningCostCalculated cost) {
         ObjectNode payload = OcppJson.mapper().createObjectNode()
                 .put("totalCost", cost.totalCost())
                 .put("transactionId", cost.stationTransactionId());
         return new ChargerCommandRequested(cost.costId(), cost.chargePointId(), ACTION, payload, REQUESTED_BY,
-                cost.asOf(), TIMEOUT_SECONDS, cost.operatorId());
+                clock.instant(), TIMEOUT_SECONDS, cost.operatorId());
     }
 
     /** The station booted: what it showed before no longer holds. */

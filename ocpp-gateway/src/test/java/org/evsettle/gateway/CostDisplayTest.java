@@ -65,14 +65,20 @@ class CostDisplayTest {
             String transactionId = station.newTransaction(1, "AB12CD34").id();
 
             assertThat(requested(costUpdated(site, "4.35", transactionId)).outcome()).isEqualTo("ANSWERED");
+            // a reading the station sent late (queued while offline) is shown all the same
+            RunningCostCalculated late = costUpdated(site, "4.70", transactionId);
+            assertThat(requested(new RunningCostCalculated(late.costId(), late.sessionId(), late.operatorId(),
+                    late.chargePointId(), transactionId, late.totalCost(), "EUR", Instant.now().minusSeconds(3_600)))
+                    .outcome()).isEqualTo("ANSWERED");
             assertThat(requested(costUpdated(site, "5.10", transactionId)).outcome()).isEqualTo("ANSWERED");
             costOverRest(site, "5.85", transactionId).then().statusCode(200).body("outcome", equalTo("ANSWERED"));
 
             assertThat(costUpdates(station)).satisfiesExactly(
                     first -> assertCost(first, "4.35", transactionId),
+                    delayed -> assertCost(delayed, "4.70", transactionId),
                     second -> assertCost(second, "5.10", transactionId),
                     third -> assertCost(third, "5.85", transactionId));
-            assertThat(GatewayFixtures.metric("ocpp_cost_updates_total{outcome=\"sent\"}")).isGreaterThanOrEqualTo(3);
+            assertThat(GatewayFixtures.metric("ocpp_cost_updates_total{outcome=\"sent\"}")).isGreaterThanOrEqualTo(4);
         }
     }
 
