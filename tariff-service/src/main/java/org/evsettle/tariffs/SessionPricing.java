@@ -22,12 +22,12 @@ import org.evsettle.events.sessions.SessionCorrected;
 import org.evsettle.events.sessions.SessionEvent;
 import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.events.sessions.SessionSnapshot;
+import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.events.tariffs.SessionRepriced;
 import org.evsettle.events.tariffs.TariffEvent;
 import org.evsettle.outbox.consumer.MalformedRecord;
 import org.evsettle.tariffs.messaging.PricePublisher;
 import org.evsettle.tariffs.messaging.RunningCosts;
-import org.evsettle.tariffs.messaging.RunningCosts.RunningCost;
 
 /**
  * Prices sessions and keeps their prices current: a completed session is priced once; a correction
@@ -176,8 +176,8 @@ public class SessionPricing {
     }
 
     /** The running costs of the batch's sessions still charging, priced as their completion would be. */
-    private List<RunningCost> runningCosts(Batch batch) {
-        List<RunningCost> costs = new ArrayList<>();
+    private List<RunningCostCalculated> runningCosts(Batch batch) {
+        List<RunningCostCalculated> costs = new ArrayList<>();
         for (SessionProgressed progress : batch.latestProgress().values()) {
             UUID sessionId = progress.sessionId();
             if (batch.stored().price(sessionId) != null || batch.stored().unpriced(sessionId) != null) {
@@ -185,7 +185,7 @@ public class SessionPricing {
                 continue;
             }
             attempt(progress.soFar(), batch).runningCost()
-                    .ifPresent(price -> costs.add(new RunningCost(progress, price.grossAmount(), price.currency())));
+                    .ifPresent(price -> costs.add(RunningCosts.of(progress, price)));
         }
         return costs;
     }

@@ -1,7 +1,6 @@
 package org.evsettle.tariffs.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.evsettle.events.EventIds;
 import org.evsettle.events.sessions.SessionProgressed;
 import org.evsettle.events.tariffs.RunningCostCalculated;
 import org.evsettle.outbox.Outbox;
+import org.evsettle.tariffs.Price;
 import org.evsettle.tariffs.config.RunningCostSettings;
 
 /**
@@ -29,27 +29,23 @@ public class RunningCosts {
         this.settings = settings;
     }
 
-    /** A session's cost so far: what it would cost, VAT included, had it stopped at its latest reading. */
-    public record RunningCost(SessionProgressed progress, BigDecimal totalCost, String currency) {
-    }
-
     public boolean enabled() {
         return settings.enabled();
     }
 
     /** Stores the announcements in the caller's transaction with one write. */
-    public void show(List<RunningCost> costs) {
+    public void show(List<RunningCostCalculated> costs) {
         Instant now = Instant.now();
-        outbox.publishAll(costs.stream().map(RunningCosts::calculated)
+        outbox.publishAll(costs.stream()
                 .map(cost -> Envelope.of(cost.costId(), PricePublisher.SOURCE, cost, now))
                 .toList());
     }
 
-    static RunningCostCalculated calculated(RunningCost cost) {
-        SessionProgressed progress = cost.progress();
+    /** A session's cost so far: its price, VAT included, had it stopped at its latest reading. */
+    public static RunningCostCalculated of(SessionProgressed progress, Price price) {
         UUID costId = EventIds.nameBased("running-cost", progress.sessionId(), progress.soFar().stoppedAt());
         return new RunningCostCalculated(costId, progress.sessionId(), progress.soFar().snapshot().operatorId(),
-                progress.soFar().chargePointId(), progress.stationTransactionId(), cost.totalCost(), cost.currency(),
-                progress.soFar().stoppedAt());
+                progress.soFar().chargePointId(), progress.stationTransactionId(), price.grossAmount(),
+                price.currency(), progress.soFar().stoppedAt());
     }
 }

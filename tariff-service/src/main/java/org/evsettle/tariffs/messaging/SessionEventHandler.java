@@ -16,8 +16,8 @@ import org.evsettle.tariffs.SessionPricing;
  * acknowledged) whole or not at all. Idempotent by what is stored, not by event id: a completion is
  * applied only to a session with neither a price nor an unpriced entry, a correction only when its
  * revision is newer than the one applied (see {@link SessionPricing}), so a redelivery, or the same
- * event twice in one batch, changes nothing; a progress stores nothing, and sent again is the same
- * command ({@link RunningCosts}). An event that can never be applied is a
+ * event twice in one batch, changes nothing; a progress stores nothing, and sent again gives the same
+ * running cost ({@link RunningCosts}). An event that can never be applied is a
  * {@link MalformedRecord}, for the failure policy to quarantine.
  */
 @ApplicationScoped
